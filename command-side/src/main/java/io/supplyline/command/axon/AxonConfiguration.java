@@ -1,0 +1,159 @@
+package io.supplyline.command.axon;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
+import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.supplyline.command.catalog.Product;
+import io.supplyline.command.inventory.StockItem;
+import io.supplyline.command.lookup.CatalogLookup;
+import io.supplyline.command.lookup.LookupUpdater;
+import io.supplyline.command.warehouse.Warehouse;
+import io.supplyline.events.EventRevision;
+import io.supplyline.events.EventTopic;
+
+/**
+ * All Axon wiring of the command side on one page: command bus and gateway, the JDBC event store
+ * on the command database, the lookup tables kept in the append transaction, and the relay that
+ * puts every stored event on Kafka.
+ */
+@Singleton
+public class AxonConfiguration {
+
+    /** Keeps the set-validation tables; runs inside the command's own transaction. */
+    public static final String LOOKUPS = "lookups";
+    /** Reads the event store in order and publishes to Kafka; its token lives in the command database. */
+    public static final String RELAY = "kafka-relay";
+
+    private final Configuration axon;
+    private final KafkaSettings kafka;
+
+    AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta, ObjectMapper objectMapper,
+                      KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater) {
+        this.kafka = kafka;
+        TransactionManager transactions = new JtaTransactionManager(jta);
+        Serializer serializer = JacksonSerializer.builder()
+                .objectMapper(objectMapper.copy())
+                .revisionResolver(type -> revisionOf(type))
+                .build();
+        // Agroal connections enlist in the current JTA transaction; Axon must not commit them itself.
+        var storageEngine = JdbcEventStorageEngine.builder()
+                .connectionProvider(dataSource::getConnection)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(new DuplicateKeyResolver())
+                .dataType(byte[].class)
+                .build();
+        KafkaEventPublisher<String, byte[]> relay = KafkaEventPublisher.<String, byte[]>builder()
+                .kafkaPublisher(kafkaPublisher(serializer))
+                .build();
+
+        var configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureTransactionManager(c -> transactions)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEmbeddedEventStore(c -> storageEngine)
+                .configureCorrelationDataProviders(c -> List.of(new CommandMetadata()))
+                .registerComponent(CatalogLookup.class, c -> catalogLookup)
+                .configureAggregate(Product.class)
+                .configureAggregate(Warehouse.class)
+                .configureAggregate(StockItem.class);
+        configurer.eventProcessing()
+                .registerTokenStore(c -> JdbcTokenStore.builder()
+                        .connectionProvider(dataSource::getConnection)
+                        .serializer(serializer)
+                        .contentType(byte[].class)
+                        .build())
+                .registerSubscribingEventProcessor(LOOKUPS)
+                .registerEventHandler(c -> lookupUpdater)
+                // A failed lookup update must fail the command, not just be logged.
+                .registerListenerInvocationErrorHandler(LOOKUPS, c -> PropagatingErrorHandler.instance())
+                .registerEventHandler(c -> relay)
+                .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaEventPublisher)
+                .registerTrackingEventProcessor(RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(100));
+        this.axon = configurer.buildConfiguration();
+    }
+
+    void start(@Observes StartupEvent event) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            EventTopic.ensureExists(admin, kafka.partitions(), kafka.replicationFactor(), kafka.minInsyncReplicas());
+        }
+        axon.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        axon.shutdown();
+    }
+
+    @Produces
+    @Singleton
+    CommandGateway commandGateway() {
+        return axon.commandGateway();
+    }
+
+    public Configuration axon() {
+        return axon;
+    }
+
+    private KafkaPublisher<String, byte[]> kafkaPublisher(Serializer serializer) {
+        Map<String, Object> producer = kafka.clientProperties();
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Fail fast while the broker is away: the relay's token stays put and the batch is retried.
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        return KafkaPublisher.<String, byte[]>builder()
+                .producerFactory(DefaultProducerFactory.<String, byte[]>builder()
+                        .configuration(producer)
+                        .confirmationMode(ConfirmationMode.WAIT_FOR_ACK)
+                        .closeTimeout(Duration.ofSeconds(5))
+                        .build())
+                .messageConverter(DefaultKafkaMessageConverter.builder().serializer(serializer).build())
+                .topicResolver(event -> java.util.Optional.of(EventTopic.NAME))
+                // Longer than the producer's delivery timeout, so a failure means the producer gave up.
+                .publisherAckTimeout(12_000)
+                .build();
+    }
+
+    private static String revisionOf(Class<?> type) {
+        EventRevision revision = type.getAnnotation(EventRevision.class);
+        return revision == null ? null : revision.value();
+    }
+}

@@ -1,0 +1,37 @@
+package io.supplyline.command.axon;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+
+/**
+ * What every event records about the command that caused it: who sent it, the business
+ * conversation it belongs to, the message that caused it and the command's name.
+ */
+public final class CommandMetadata implements CorrelationDataProvider {
+
+    public static final String PRINCIPAL = "principal";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+    public static final String COMMAND_NAME = "commandName";
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
+    private static final List<String> INHERITED = List.of(PRINCIPAL, CORRELATION_ID, COMMAND_NAME, IDEMPOTENCY_KEY);
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        INHERITED.forEach(key -> {
+            Object value = message.getMetaData().get(key);
+            if (value != null) {
+                data.put(key, value);
+            }
+        });
+        data.put(CAUSATION_ID, message.getIdentifier());
+        data.putIfAbsent(CORRELATION_ID, message.getIdentifier());
+        return data;
+    }
+}

@@ -1,0 +1,74 @@
+package io.supplyline.command.axon;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+
+/**
+ * Lets Axon's units of work run in Narayana JTA transactions, so the event store, token store,
+ * lookup tables and Hibernate all commit or roll back together. Joins a transaction that is
+ * already active instead of nesting one.
+ */
+final class JtaTransactionManager implements TransactionManager {
+
+    private final jakarta.transaction.TransactionManager jta;
+
+    JtaTransactionManager(jakarta.transaction.TransactionManager jta) {
+        this.jta = jta;
+    }
+
+    @Override
+    public Transaction startTransaction() {
+        try {
+            if (jta.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                return joined();
+            }
+            jta.begin();
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    run(jta::commit);
+                }
+
+                @Override
+                public void rollback() {
+                    run(jta::rollback);
+                }
+            };
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start a JTA transaction", e);
+        }
+    }
+
+    /** The owner of the outer transaction commits; a failure here only marks it for rollback. */
+    private Transaction joined() {
+        return new Transaction() {
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void rollback() {
+                run(jta::setRollbackOnly);
+            }
+        };
+    }
+
+    private interface JtaAction {
+        void run() throws Exception;
+    }
+
+    private static void run(JtaAction action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (SystemException e) {
+            throw new IllegalStateException("JTA failure", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("JTA transaction did not complete", e);
+        }
+    }
+}

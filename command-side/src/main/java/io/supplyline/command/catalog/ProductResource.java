@@ -1,0 +1,47 @@
+package io.supplyline.command.catalog;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.supplyline.command.http.CommandDispatcher;
+import io.supplyline.events.BusinessKey;
+import io.supplyline.events.catalog.Sku;
+
+@Path("/products")
+@RolesAllowed("operator")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ProductResource {
+
+    public record RegisterProductRequest(
+            @NotNull @Pattern(regexp = BusinessKey.PATTERN) String sku,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 32) String unitOfMeasure,
+            @NotNull @Min(0) @Max(1_000_000_000) Integer reorderPoint,
+            @NotNull @Min(1) @Max(1_000_000_000) Integer reorderQuantity) {
+    }
+
+    private final CommandDispatcher commands;
+
+    ProductResource(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @POST
+    public Response register(@NotNull @Valid RegisterProductRequest body) {
+        return commands.create(new RegisterProduct(new Sku(body.sku()), body.name(), body.unitOfMeasure(),
+                body.reorderPoint(), body.reorderQuantity()));
+    }
+}

@@ -1,0 +1,102 @@
+package io.supplyline.command.http;
+
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.supplyline.command.rules.CommandRejected;
+import io.supplyline.command.rules.DuplicateRegistration;
+import io.supplyline.command.rules.UnknownReference;
+
+/** Every error leaves as problem+json with a stable code; nothing leaks a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response rejected(CommandRejected rejection) {
+        int status = rejection instanceof UnknownReference ? 404
+                : rejection instanceof DuplicateRegistration ? 409
+                : 422;
+        return Problem.response(status, rejection.code(), rejection.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException exception) {
+        List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.response(400, "INVALID_INPUT", "The request has invalid fields", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JacksonException exception) {
+        String field = exception instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("") : "";
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of()
+                : List.of(new Problem.FieldError(field, "has the wrong type or value"));
+        return Problem.response(400, "MALFORMED_JSON", "The body is not the JSON this endpoint takes",
+                errors);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConcurrencyException exception) {
+        return Problem.response(409, "CONCURRENT_MODIFICATION",
+                "Another command changed this aggregate at the same time; retry");
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        return Response.fromResponse(Problem.response(401, "UNAUTHENTICATED",
+                        "Send credentials (HTTP Basic locally)"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"supplyline\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception) {
+        return Problem.response(403, "FORBIDDEN", "Your role may not do this");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException exception) {
+        Status status = Status.fromStatusCode(exception.getResponse().getStatus());
+        if (status == null || status.getFamily() == Status.Family.SERVER_ERROR) {
+            return unexpected(exception);
+        }
+        return Problem.response(status.getStatusCode(), status.name(), exception.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable exception) {
+        LOG.error("Unexpected failure", exception);
+        return Problem.response(500, "INTERNAL_ERROR", "Something went wrong on our side");
+    }
+
+    /** "register.body.sku" becomes "sku"; a path parameter keeps its own name. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String name = "";
+        for (Path.Node node : violation.getPropertyPath()) {
+            name = node.getName();
+        }
+        return name;
+    }
+}

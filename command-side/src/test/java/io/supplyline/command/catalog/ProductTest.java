@@ -1,0 +1,46 @@
+package io.supplyline.command.catalog;
+
+import java.util.Set;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import io.supplyline.command.lookup.CatalogMother;
+import io.supplyline.command.rules.BusinessRuleViolation;
+import io.supplyline.command.rules.DuplicateRegistration;
+import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.catalog.Sku;
+
+class ProductTest {
+
+    private static final Sku SKU = new Sku("BOLT-M8");
+
+    private final AggregateTestFixture<Product> fixture = new AggregateTestFixture<>(Product.class);
+
+    @Test
+    void registeringANewSkuRecordsTheProduct() {
+        fixture.registerInjectableResource(CatalogMother.empty());
+        fixture.givenNoPriorActivity()
+                .when(new RegisterProduct(SKU, "M8 bolt", "EA", 100, 500))
+                .expectEvents(new ProductRegistered(SKU, "M8 bolt", "EA", 100, 500))
+                .expectResultMessagePayload("product:BOLT-M8");
+    }
+
+    @Test
+    void cannotRegisterAnSkuTwice() {
+        fixture.registerInjectableResource(CatalogMother.knowing(Set.of("BOLT-M8"), Set.of()));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterProduct(SKU, "M8 bolt", "EA", 100, 500))
+                .expectNoEvents()
+                .expectException(DuplicateRegistration.class);
+    }
+
+    @Test
+    void reorderQuantityMustBeAtLeastOne() {
+        fixture.registerInjectableResource(CatalogMother.empty());
+        fixture.givenNoPriorActivity()
+                .when(new RegisterProduct(SKU, "M8 bolt", "EA", 100, 0))
+                .expectNoEvents()
+                .expectException(BusinessRuleViolation.class);
+    }
+}

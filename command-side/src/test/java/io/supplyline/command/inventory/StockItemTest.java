@@ -1,0 +1,116 @@
+package io.supplyline.command.inventory;
+
+import static io.supplyline.command.lookup.CatalogMother.SKU;
+import static io.supplyline.command.lookup.CatalogMother.WAREHOUSE;
+
+import java.util.Set;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import io.supplyline.command.lookup.CatalogLookup;
+import io.supplyline.command.lookup.CatalogMother;
+import io.supplyline.command.rules.BusinessRuleViolation;
+import io.supplyline.command.rules.UnknownReference;
+import io.supplyline.events.inventory.AdjustmentReason;
+import io.supplyline.events.inventory.StockAdjusted;
+import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.events.inventory.StockReceived;
+
+class StockItemTest {
+
+    private static final StockItemId ITEM = StockItemId.of(WAREHOUSE, SKU);
+
+    private AggregateTestFixture<StockItem> fixture = fixtureKnowing(CatalogMother.standard());
+
+    private static AggregateTestFixture<StockItem> fixtureKnowing(CatalogLookup catalog) {
+        AggregateTestFixture<StockItem> fixture = new AggregateTestFixture<>(StockItem.class);
+        fixture.registerInjectableResource(catalog);
+        return fixture;
+    }
+
+    @Test
+    void firstReceiptCreatesTheItemAtVersionZero() {
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveStock(ITEM, 40, "DN-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new StockReceived(ITEM, 40, "DN-1"))
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void laterReceiptAnswersTheNextVersion() {
+        fixture.given(new StockReceived(ITEM, 40, "DN-1"))
+                .when(new ReceiveStock(ITEM, 10, "DN-2"))
+                .expectEvents(new StockReceived(ITEM, 10, "DN-2"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void cannotReceiveStockOfAnUnknownProduct() {
+        fixture = fixtureKnowing(CatalogMother.knowing(Set.of(), Set.of(WAREHOUSE)));
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveStock(ITEM, 40, null))
+                .expectNoEvents()
+                .expectException(UnknownReference.class)
+                .expectExceptionMessage("No product with SKU " + SKU);
+    }
+
+    @Test
+    void cannotReceiveStockIntoAnUnknownWarehouse() {
+        fixture = fixtureKnowing(CatalogMother.knowing(Set.of(SKU), Set.of()));
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveStock(ITEM, 40, null))
+                .expectNoEvents()
+                .expectException(UnknownReference.class)
+                .expectExceptionMessage("No warehouse with code " + WAREHOUSE);
+    }
+
+    @Test
+    void cannotReceiveZeroUnits() {
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveStock(ITEM, 0, null))
+                .expectNoEvents()
+                .expectException(BusinessRuleViolation.class);
+    }
+
+    @Test
+    void adjustmentCannotLeaveNegativeStockOnHand() {
+        fixture.given(new StockReceived(ITEM, 5, null))
+                .when(new AdjustStock(ITEM, -6, AdjustmentReason.LOSS, "forklift"))
+                .expectNoEvents()
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("Adjusting by -6 would leave -1 on hand");
+    }
+
+    @Test
+    void adjustmentMayTakeStockDownToZero() {
+        fixture.given(new StockReceived(ITEM, 5, null), new StockAdjusted(ITEM, 2, AdjustmentReason.FOUND, null))
+                .when(new AdjustStock(ITEM, -7, AdjustmentReason.DAMAGE, "water"))
+                .expectEvents(new StockAdjusted(ITEM, -7, AdjustmentReason.DAMAGE, "water"))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void adjustmentMustChangeTheQuantity() {
+        fixture.given(new StockReceived(ITEM, 5, null))
+                .when(new AdjustStock(ITEM, 0, AdjustmentReason.CYCLE_COUNT, null))
+                .expectNoEvents()
+                .expectException(BusinessRuleViolation.class);
+    }
+
+    @Test
+    void negativeAdjustmentOfAnItemNeverReceivedIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new AdjustStock(ITEM, -1, AdjustmentReason.CYCLE_COUNT, null))
+                .expectNoEvents()
+                .expectException(BusinessRuleViolation.class);
+    }
+
+    @Test
+    void foundStockCreatesAnItemNeverReceived() {
+        fixture.givenNoPriorActivity()
+                .when(new AdjustStock(ITEM, 3, AdjustmentReason.FOUND, "behind rack 4"))
+                .expectEvents(new StockAdjusted(ITEM, 3, AdjustmentReason.FOUND, "behind rack 4"));
+    }
+}

@@ -1,0 +1,39 @@
+package io.supplyline.command.lookup;
+
+import java.util.Set;
+
+import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.warehouse.WarehouseCode;
+
+/** Lookup answers for aggregate tests, which run without a database. */
+public final class CatalogMother {
+
+    public static final String WAREHOUSE = "BER-1";
+    public static final String SKU = "PALLET-EUR";
+
+    private CatalogMother() {
+    }
+
+    /** The standard test world: one known warehouse and one known product. */
+    public static CatalogLookup standard() {
+        return knowing(Set.of(SKU), Set.of(WAREHOUSE));
+    }
+
+    public static CatalogLookup empty() {
+        return knowing(Set.of(), Set.of());
+    }
+
+    public static CatalogLookup knowing(Set<String> skus, Set<String> warehouses) {
+        return new CatalogLookup() {
+            @Override
+            public boolean productExists(Sku sku) {
+                return skus.contains(sku.value());
+            }
+
+            @Override
+            public boolean warehouseExists(WarehouseCode code) {
+                return warehouses.contains(code.value());
+            }
+        };
+    }
+}

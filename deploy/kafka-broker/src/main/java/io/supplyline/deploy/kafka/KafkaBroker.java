@@ -1,0 +1,172 @@
+package io.supplyline.deploy.kafka;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node Apache Kafka broker (KRaft, combined broker and controller) started from
+ * the Maven artifacts: in-process for tests, or as its own JVM through {@link #main}.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    static final int NODE_ID = 1;
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final int READY_TIMEOUT_MS = 30_000;
+
+    private final KafkaRaftServer server;
+    private final int port;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private KafkaBroker(KafkaRaftServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /**
+     * Formats dataDir on first use (keeps the cluster id there, so a restart on the same dir keeps
+     * all data), starts a single combined broker+controller KafkaRaftServer, and returns once a
+     * client can talk to it (Admin describeCluster succeeds).
+     */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+        Path logDir = dataDir.toAbsolutePath();
+        KafkaConfig config = new KafkaConfig(settings(logDir, port, controllerPort), false);
+        KraftStorage.formatIfNew(logDir);
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        KafkaBroker broker = new KafkaBroker(server, port);
+        try {
+            server.startup();
+            broker.awaitClientAccess();
+            return broker;
+        } catch (RuntimeException e) {
+            // A half-started server still holds its ports and its lock on the data dir.
+            try {
+                broker.stop();
+            } catch (RuntimeException stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    public void stop() {
+        if (stopped.compareAndSet(false, true)) {
+            server.shutdown();
+            server.awaitShutdown();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static Map<String, String> settings(Path logDir, int port, int controllerPort) {
+        Map<String, String> s = new HashMap<>();
+        s.put("process.roles", "broker,controller");
+        s.put("node.id", String.valueOf(NODE_ID));
+        s.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        s.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        s.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        // Kafka's default map has no entry for a listener called CONTROLLER.
+        s.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        s.put("controller.listener.names", CONTROLLER_LISTENER);
+        s.put("inter.broker.listener.name", "PLAINTEXT");
+        s.put("log.dirs", logDir.toString());
+        s.put("num.partitions", "6");
+        // Services create their topics themselves, with the partitions they need.
+        s.put("auto.create.topics.enable", "false");
+        // One node: every internal topic must fit on one replica, or it is never created.
+        s.put("offsets.topic.replication.factor", "1");
+        s.put("transaction.state.log.replication.factor", "1");
+        s.put("transaction.state.log.min.isr", "1");
+        s.put("share.coordinator.state.topic.replication.factor", "1");
+        s.put("share.coordinator.state.topic.min.isr", "1");
+        // The first consumer group or transaction creates these topics; 50 partitions each
+        // (the default) makes that first join or commit take seconds.
+        s.put("offsets.topic.num.partitions", "50");
+        s.put("transaction.state.log.num.partitions", "6");
+        s.put("group.initial.rebalance.delay.ms", "0");
+        // After a crash (kill -9) the controller refuses the restarted broker until the old
+        // incarnation's session expires: 9 s by default, 3 s here.
+        s.put("broker.session.timeout.ms", "3000");
+        s.put("broker.heartbeat.interval.ms", "500");
+        // The log cleaner allocates this buffer up front (128 MB by default); our compacted
+        // internal topics are tiny.
+        s.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+        return s;
+    }
+
+    private void awaitClientAccess() {
+        Map<String, Object> adminConfig = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, READY_TIMEOUT_MS);
+        try (Admin admin = Admin.create(adminConfig)) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(READY_TIMEOUT_MS))
+                    .nodes().get(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the Kafka broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka broker on " + bootstrapServers() + " did not answer a client", e);
+        }
+    }
+
+    /**
+     * Own-process launcher for the local run: args --data-dir DIR --port 9092 --controller-port
+     * 9093 (these defaults). Prints one ready line to stdout, stops gracefully on SIGTERM/SIGINT
+     * via a shutdown hook, then exits.
+     */
+    public static void main(String[] args) {
+        LauncherArgs launch = LauncherArgs.parse(args);
+        long begin = System.nanoTime();
+        KafkaBroker broker = start(launch.dataDir(), launch.port(), launch.controllerPort());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-broker-shutdown"));
+        System.out.println("Kafka broker ready on " + broker.bootstrapServers() + " (KRaft, data in "
+                + launch.dataDir().toAbsolutePath() + ", started in " + millis + " ms)");
+        // Kafka's own non-daemon threads keep the JVM alive until a signal runs the hook.
+    }
+
+    private record LauncherArgs(Path dataDir, int port, int controllerPort) {
+
+        static LauncherArgs parse(String[] args) {
+            Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "supplyline-kafka");
+            int port = 9092;
+            int controllerPort = 9093;
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw usage("missing value after " + args[i]);
+                }
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--data-dir" -> dataDir = Path.of(value);
+                    case "--port" -> port = Integer.parseInt(value);
+                    case "--controller-port" -> controllerPort = Integer.parseInt(value);
+                    default -> throw usage("unknown option " + args[i]);
+                }
+            }
+            return new LauncherArgs(dataDir, port, controllerPort);
+        }
+
+        private static IllegalArgumentException usage(String problem) {
+            return new IllegalArgumentException(problem
+                    + "; usage: KafkaBroker [--data-dir DIR] [--port 9092] [--controller-port 9093]");
+        }
+    }
+}

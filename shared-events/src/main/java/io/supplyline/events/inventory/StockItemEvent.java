@@ -1,0 +1,6 @@
+package io.supplyline.events.inventory;
+
+/** Everything that happens to the stock of one SKU in one warehouse. */
+public sealed interface StockItemEvent permits StockReceived, StockAdjusted {
+    StockItemId stockItemId();
+}
