@@ -28,7 +28,6 @@ import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducer
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,8 +38,9 @@ import io.supplyline.command.inventory.StockItem;
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.LookupUpdater;
 import io.supplyline.command.warehouse.Warehouse;
-import io.supplyline.events.EventRevision;
 import io.supplyline.events.EventTopic;
+import io.supplyline.events.axon.EventSerializer;
+import io.supplyline.events.axon.JtaTransactionManager;
 
 /**
  * All Axon wiring of the command side on one page: command bus and gateway, the JDBC event store
@@ -62,10 +62,7 @@ public class AxonConfiguration {
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
-        Serializer serializer = JacksonSerializer.builder()
-                .objectMapper(objectMapper.copy())
-                .revisionResolver(type -> revisionOf(type))
-                .build();
+        Serializer serializer = EventSerializer.create(objectMapper);
         // Agroal connections enlist in the current JTA transaction; Axon must not commit them itself.
         var storageEngine = JdbcEventStorageEngine.builder()
                 .connectionProvider(dataSource::getConnection)
@@ -150,10 +147,5 @@ public class AxonConfiguration {
                 // Longer than the producer's delivery timeout, so a failure means the producer gave up.
                 .publisherAckTimeout(12_000)
                 .build();
-    }
-
-    private static String revisionOf(Class<?> type) {
-        EventRevision revision = type.getAnnotation(EventRevision.class);
-        return revision == null ? null : revision.value();
     }
 }

@@ -16,6 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -46,7 +48,8 @@ public class ProblemMappers {
         return Problem.response(400, "INVALID_INPUT", "The request has invalid fields", errors);
     }
 
-    @ServerExceptionMapper
+    /** Named one by one: Quarkus has its own mappers for the more specific Jackson exceptions. */
+    @ServerExceptionMapper({JacksonException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response unreadable(JacksonException exception) {
         String field = exception instanceof JsonMappingException mapping ? mapping.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -78,6 +81,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException exception) {
+        // Quarkus REST reports an unreadable body as a BadRequestException caused by Jackson.
+        if (exception.getCause() instanceof JacksonException jackson) {
+            return unreadable(jackson);
+        }
         Status status = Status.fromStatusCode(exception.getResponse().getStatus());
         if (status == null || status.getFamily() == Status.Family.SERVER_ERROR) {
             return unexpected(exception);

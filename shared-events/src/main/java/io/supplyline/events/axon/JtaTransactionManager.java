@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.events.axon;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
@@ -11,11 +11,11 @@ import org.axonframework.common.transaction.TransactionManager;
  * lookup tables and Hibernate all commit or roll back together. Joins a transaction that is
  * already active instead of nesting one.
  */
-final class JtaTransactionManager implements TransactionManager {
+public final class JtaTransactionManager implements TransactionManager {
 
     private final jakarta.transaction.TransactionManager jta;
 
-    JtaTransactionManager(jakarta.transaction.TransactionManager jta) {
+    public JtaTransactionManager(jakarta.transaction.TransactionManager jta) {
         this.jta = jta;
     }
 

@@ -1,0 +1,179 @@
+package io.supplyline.command.http;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.supplyline.command.EventStoreRows;
+import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import jakarta.inject.Inject;
+
+/** The command API over HTTP against the real event store in PostgreSQL and a real Kafka broker. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = false)
+class CommandApiTest {
+
+    @Inject
+    EventStoreRows eventStore;
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    static void registerProduct(String sku) {
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "name", "Euro pallet", "unitOfMeasure", "EA", "reorderPoint", 10,
+                        "reorderQuantity", 50))
+                .post("/products").then().statusCode(201);
+    }
+
+    static void registerWarehouse(String code) {
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", "Berlin DC", "city", "Berlin", "country", "DE"))
+                .post("/warehouses").then().statusCode(201);
+    }
+
+    @Test
+    void registeringAProductAnswersItsIdAndFirstVersion() {
+        String sku = unique("SKU");
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "name", "Euro pallet", "unitOfMeasure", "EA", "reorderPoint", 10,
+                        "reorderQuantity", 50))
+                .when().post("/products")
+                .then().statusCode(201)
+                .header("ETag", "\"0\"")
+                .body("id", equalTo("product:" + sku))
+                .body("version", equalTo(0));
+        assertThat(eventStore.count("product:" + sku)).isEqualTo(1);
+    }
+
+    @Test
+    void registeringAnSkuTwiceIsAConflictAndAppendsNothing() {
+        String sku = unique("SKU");
+        registerProduct(sku);
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "name", "Other", "unitOfMeasure", "EA", "reorderPoint", 1,
+                        "reorderQuantity", 1))
+                .when().post("/products")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("PRODUCT_ALREADY_REGISTERED"));
+        assertThat(eventStore.count("product:" + sku)).isEqualTo(1);
+    }
+
+    @Test
+    void invalidFieldsAreNamedInTheProblem() {
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("sku", "no spaces allowed", "name", "", "unitOfMeasure", "EA", "reorderPoint", -1,
+                        "reorderQuantity", 0))
+                .when().post("/products")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("INVALID_INPUT"))
+                .body("status", equalTo(400))
+                .body("errors.field", containsInAnyOrder("sku", "name", "reorderPoint", "reorderQuantity"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body("{\"sku\": ")
+                .when().post("/products")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("MALFORMED_JSON"));
+    }
+
+    @Test
+    void anUnknownAdjustmentReasonIsABadRequestNamingTheField() {
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("delta", 1, "reason", "THEFT_BY_ELVES"))
+                .when().post("/stock/BER-1/SKU-1/adjustments")
+                .then().log().ifValidationFails().statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsUnsupported() {
+        given().auth().basic("operator", "operator").contentType(ContentType.TEXT)
+                .body("sku=ABC")
+                .when().post("/products")
+                .then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void receivingStockOfAnUnknownProductIsNotFoundAndAppendsNothing() {
+        String warehouse = unique("WH");
+        registerWarehouse(warehouse);
+        String sku = unique("NOPE");
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("quantity", 5))
+                .when().post("/stock/{warehouse}/{sku}/receipts", warehouse, sku)
+                .then().statusCode(404)
+                .body("code", equalTo("UNKNOWN_PRODUCT"));
+        assertThat(eventStore.count("stock:" + warehouse + ":" + sku)).isZero();
+    }
+
+    @Test
+    void receiptsAndAdjustmentsAnswerTheNewVersionAndOnHandNeverGoesNegative() {
+        String warehouse = unique("WH");
+        String sku = unique("SKU");
+        registerWarehouse(warehouse);
+        registerProduct(sku);
+        String item = "stock:" + warehouse + ":" + sku;
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("quantity", 30, "reference", "DN-77"))
+                .when().post("/stock/{warehouse}/{sku}/receipts", warehouse, sku)
+                .then().statusCode(200).body("id", equalTo(item)).body("version", equalTo(0));
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("delta", -12, "reason", "DAMAGE", "note", "water"))
+                .when().post("/stock/{warehouse}/{sku}/adjustments", warehouse, sku)
+                .then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("delta", -19, "reason", "LOSS"))
+                .when().post("/stock/{warehouse}/{sku}/adjustments", warehouse, sku)
+                .then().statusCode(422)
+                .body("code", equalTo("NEGATIVE_STOCK"))
+                .body("title", equalTo("Unprocessable Content"));
+        assertThat(eventStore.count(item)).isEqualTo(2);
+    }
+
+    @Test
+    void commandsNeedCredentials() {
+        given().contentType(ContentType.JSON).body(Map.of("quantity", 5))
+                .when().post("/stock/BER-1/SKU-1/receipts")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Basic"))
+                .contentType("application/problem+json");
+        given().auth().basic("operator", "wrong-password").contentType(ContentType.JSON).body(Map.of("quantity", 5))
+                .when().post("/stock/BER-1/SKU-1/receipts")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void analystsCannotSendCommands() {
+        given().auth().basic("analyst", "analyst").contentType(ContentType.JSON).body(Map.of("quantity", 5))
+                .when().post("/stock/BER-1/SKU-1/receipts")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void healthAndApiDocsNeedNoCredentials() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItem("kafka"));
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+}

@@ -1,0 +1,102 @@
+package io.supplyline.command.relay;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.supplyline.command.EventStoreRows;
+import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import io.supplyline.deploy.kafka.TopicReader;
+import io.supplyline.events.EventTopic;
+
+/** The relay: every stored event reaches supplychain.events, once, keyed by its aggregate id. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = false)
+class RelayTest {
+
+    @Inject
+    EventStoreRows eventStore;
+
+    @Test
+    void acceptedEventsAreOnTheTopicKeyedByAggregateWithTypeAndMetadataHeaders() {
+        String sku = "RELAY-" + System.nanoTime();
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .header("X-Correlation-Id", "order-4711")
+                .body(Map.of("sku", sku, "name", "Relay test", "unitOfMeasure", "EA", "reorderPoint", 0,
+                        "reorderQuantity", 1))
+                .post("/products").then().statusCode(201);
+
+        List<ConsumerRecord<String, byte[]>> records = awaitRecords("product:" + sku, 1);
+        ConsumerRecord<String, byte[]> record = records.get(0);
+        assertThat(header(record, "axon-message-type")).isEqualTo("io.supplyline.events.catalog.ProductRegistered");
+        assertThat(header(record, "axon-message-revision")).isEqualTo("1");
+        assertThat(header(record, "axon-message-id")).isEqualTo(eventStore.eventIds("product:" + sku).get(0));
+        assertThat(header(record, "axon-metadata-principal")).isEqualTo("operator");
+        assertThat(header(record, "axon-metadata-correlationId")).isEqualTo("order-4711");
+        assertThat(header(record, "axon-metadata-commandName")).isEqualTo("RegisterProduct");
+        assertThat(header(record, "axon-metadata-causationId")).isNotBlank();
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"sku\":\"" + sku + "\"");
+    }
+
+    @Test
+    void commandsAcceptedWhileTheBrokerIsDownReachTheTopicOnceWhenItReturns() {
+        String warehouse = "OUT-" + System.nanoTime();
+        String sku = "OUTAGE-" + System.nanoTime();
+        registerWarehouseAndProduct(warehouse, sku);
+        String item = "stock:" + warehouse + ":" + sku;
+
+        KafkaBrokerTestResource.stopBroker();
+        try {
+            for (int i = 1; i <= 5; i++) {
+                given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                        .body(Map.of("quantity", i, "reference", "during-outage-" + i))
+                        .post("/stock/{warehouse}/{sku}/receipts", warehouse, sku)
+                        .then().statusCode(200);
+            }
+        } finally {
+            KafkaBrokerTestResource.startBroker();
+        }
+
+        List<String> stored = eventStore.eventIds(item);
+        assertThat(stored).hasSize(5);
+        List<ConsumerRecord<String, byte[]>> onTopic = awaitRecords(item, 5);
+        assertThat(onTopic).extracting(r -> header(r, "axon-message-id")).containsExactlyElementsOf(stored);
+    }
+
+    private static void registerWarehouseAndProduct(String warehouse, String sku) {
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("code", warehouse, "name", "Outage DC", "city", "Köln", "country", "DE"))
+                .post("/warehouses").then().statusCode(201);
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "name", "Outage item", "unitOfMeasure", "EA", "reorderPoint", 0,
+                        "reorderQuantity", 1))
+                .post("/products").then().statusCode(201);
+    }
+
+    /** Waits until the topic holds at least the expected number of records for the key, then returns them all. */
+    private static List<ConsumerRecord<String, byte[]>> awaitRecords(String key, int expected) {
+        String bootstrap = KafkaBrokerTestResource.bootstrapServers();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(
+                () -> TopicReader.readAll(bootstrap, EventTopic.NAME).stream().filter(r -> key.equals(r.key())).count()
+                        >= expected);
+        return TopicReader.readAll(bootstrap, EventTopic.NAME).stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
