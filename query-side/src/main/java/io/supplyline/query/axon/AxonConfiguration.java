@@ -1,0 +1,101 @@
+package io.supplyline.query.axon;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.serialization.Serializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.supplyline.events.EventTopic;
+import io.supplyline.events.axon.EventSerializer;
+import io.supplyline.events.axon.JtaTransactionManager;
+import io.supplyline.query.stock.StockLevelProjection;
+
+/**
+ * All Axon wiring of the query side on one page. Each projection is its own tracking processor
+ * reading supplychain.events from Kafka; its token (the Kafka offsets) lives in the query database
+ * and commits in the same JTA transaction as the read-model rows the batch changed.
+ */
+@Singleton
+public class AxonConfiguration {
+
+    private final Configuration axon;
+    private final KafkaSettings kafka;
+
+    AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta, ObjectMapper objectMapper,
+                      KafkaSettings kafka, StockLevelProjection stockLevels) {
+        this.kafka = kafka;
+        TransactionManager transactions = new JtaTransactionManager(jta);
+        Serializer serializer = EventSerializer.create(objectMapper);
+        StreamableKafkaMessageSource<String, byte[]> eventTopic = eventTopic(serializer);
+
+        var configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureTransactionManager(c -> transactions)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer);
+        configurer.eventProcessing()
+                .registerTokenStore(c -> JdbcTokenStore.builder()
+                        .connectionProvider(dataSource::getConnection)
+                        .serializer(serializer)
+                        .contentType(byte[].class)
+                        .build())
+                .registerEventHandler(c -> stockLevels)
+                .registerTrackingEventProcessor(StockLevelProjection.NAME, c -> eventTopic, c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(100));
+        this.axon = configurer.buildConfiguration();
+    }
+
+    void start(@Observes StartupEvent event) throws Exception {
+        // The stream fails (and backs off for up to a minute) if the topic does not exist yet.
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            EventTopic.ensureExists(admin, kafka.partitions(), kafka.replicationFactor(), kafka.minInsyncReplicas());
+        }
+        axon.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        axon.shutdown();
+    }
+
+    public Configuration axon() {
+        return axon;
+    }
+
+    private StreamableKafkaMessageSource<String, byte[]> eventTopic(Serializer serializer) {
+        Map<String, Object> consumer = kafka.clientProperties();
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        // Positions live in our token store, never in Kafka's consumer groups.
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return StreamableKafkaMessageSource.<String, byte[]>builder()
+                .topics(java.util.List.of(EventTopic.NAME))
+                .consumerFactory(new DefaultConsumerFactory<>(consumer))
+                .fetcher(AsyncFetcher.<String, byte[], KafkaEventMessage>builder().pollTimeout(1_000).build())
+                .messageConverter(DefaultKafkaMessageConverter.builder().serializer(serializer).build())
+                .serializer(serializer)
+                .build();
+    }
+}

@@ -1,0 +1,74 @@
+package io.supplyline.query.http;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Every error leaves as problem+json with a stable code; nothing leaks a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException exception) {
+        List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(parameterName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.response(400, "INVALID_PARAMETER", "The request has invalid parameters", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response notCaughtUp(ReadAfter.ReadTimeout timeout) {
+        return Problem.response(504, "READ_MODEL_BEHIND", timeout.getMessage());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        return Response.fromResponse(Problem.response(401, "UNAUTHENTICATED", "Send credentials (HTTP Basic locally)"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"supplyline\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception) {
+        return Problem.response(403, "FORBIDDEN", "Your role may not read this");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException exception) {
+        Status status = Status.fromStatusCode(exception.getResponse().getStatus());
+        if (status == null || status.getFamily() == Status.Family.SERVER_ERROR) {
+            return unexpected(exception);
+        }
+        return Problem.response(status.getStatusCode(), status.name(), exception.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable exception) {
+        LOG.error("Unexpected failure", exception);
+        return Problem.response(500, "INTERNAL_ERROR", "Something went wrong on our side");
+    }
+
+    private static String parameterName(ConstraintViolation<?> violation) {
+        String name = "";
+        for (Path.Node node : violation.getPropertyPath()) {
+            name = node.getName();
+        }
+        return name;
+    }
+}

@@ -1,0 +1,60 @@
+package io.supplyline.query.stock;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.supplyline.events.inventory.StockItemId;
+
+/** The stock of one SKU in one warehouse, shaped for the stock board: every column is filterable. */
+@Entity
+@Table(name = "stock_level")
+public class StockLevel extends PanacheEntityBase {
+
+    /** The StockItem aggregate id, e.g. {@code stock:BER-1:PALLET-EUR}. */
+    @Id
+    public String id;
+    public String warehouse;
+    public String sku;
+    public long onHand;
+    public long reserved;
+    public long available;
+    public long inbound;
+    public long reorderPoint;
+    @Enumerated(EnumType.STRING)
+    public StockStatus status;
+    /** Sequence number of the last event applied; -1 before the first. */
+    public long version;
+    public Instant updatedAt;
+
+    static StockLevel startTracking(StockItemId item, long reorderPoint) {
+        StockLevel level = new StockLevel();
+        level.id = item.aggregateId();
+        level.warehouse = item.warehouse().value();
+        level.sku = item.sku().value();
+        level.reorderPoint = reorderPoint;
+        level.version = -1;
+        level.restate();
+        return level;
+    }
+
+    void changeOnHand(long delta) {
+        onHand += delta;
+        restate();
+    }
+
+    void reorderPointIs(long reorderPoint) {
+        this.reorderPoint = reorderPoint;
+        restate();
+    }
+
+    private void restate() {
+        available = onHand - reserved;
+        status = StockStatus.of(available, reorderPoint);
+    }
+}

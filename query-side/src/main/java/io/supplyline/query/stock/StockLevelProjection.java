@@ -1,0 +1,73 @@
+package io.supplyline.query.stock;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import jakarta.inject.Singleton;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.jboss.logging.Logger;
+
+import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.inventory.StockAdjusted;
+import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.events.inventory.StockReceived;
+
+/**
+ * Stock levels per warehouse and SKU. Kafka delivers at least once, so every change first checks
+ * the aggregate's sequence number against the last one applied and skips what it has seen.
+ */
+@Singleton
+@ProcessingGroup(StockLevelProjection.NAME)
+public class StockLevelProjection {
+
+    public static final String NAME = "stock-levels";
+    private static final Logger LOG = Logger.getLogger(StockLevelProjection.class);
+
+    @EventHandler
+    void on(StockReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.stockItemId(), sequence, at, level -> level.changeOnHand(event.quantity()));
+    }
+
+    @EventHandler
+    void on(StockAdjusted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.stockItemId(), sequence, at, level -> level.changeOnHand(event.delta()));
+    }
+
+    @EventHandler
+    void on(ProductRegistered event, @SequenceNumber long sequence) {
+        String sku = event.sku().value();
+        ProductPolicy policy = ProductPolicy.findById(sku);
+        if (policy == null) {
+            policy = new ProductPolicy();
+            policy.sku = sku;
+            policy.version = -1;
+            policy.persist();
+        } else if (sequence <= policy.version) {
+            return;
+        }
+        policy.reorderPoint = event.reorderPoint();
+        policy.reorderQuantity = event.reorderQuantity();
+        policy.version = sequence;
+        StockLevel.<StockLevel>stream("sku", sku).forEach(level -> level.reorderPointIs(event.reorderPoint()));
+    }
+
+    private void apply(StockItemId item, long sequence, Instant at, Consumer<StockLevel> change) {
+        StockLevel level = StockLevel.findById(item.aggregateId());
+        if (level == null) {
+            level = StockLevel.startTracking(item, ProductPolicy.reorderPointOf(item.sku().value()));
+            level.persist();
+        } else if (sequence <= level.version) {
+            return;
+        }
+        if (sequence != level.version + 1) {
+            LOG.warnf("%s jumped from version %d to %d: events are missing upstream", level.id, level.version, sequence);
+        }
+        change.accept(level);
+        level.version = sequence;
+        level.updatedAt = at;
+    }
+}

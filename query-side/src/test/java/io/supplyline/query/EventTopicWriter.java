@@ -1,0 +1,62 @@
+package io.supplyline.query;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
+import org.axonframework.messaging.MetaData;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import io.supplyline.events.EventTopic;
+import io.supplyline.events.axon.EventSerializer;
+
+/**
+ * Puts events on the real topic in exactly the form the command side's relay produces (same
+ * converter, same serializer), so the query side can be tested on its own, duplicates included.
+ */
+public final class EventTopicWriter implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+            ProducerConfig.ACKS_CONFIG, "all"));
+    private final DefaultKafkaMessageConverter converter = DefaultKafkaMessageConverter.builder()
+            .serializer(EventSerializer.create(new ObjectMapper().findAndRegisterModules()))
+            .build();
+
+    /** Publishes {@code event} as the aggregate's event number {@code sequence} and waits for the ack. */
+    public void publish(String aggregateType, String aggregateId, long sequence, Object event) {
+        var message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
+                MetaData.with("principal", "test"));
+        try {
+            producer.send(converter.createKafkaMessage(message, EventTopic.NAME)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("Could not publish " + event, e);
+        }
+    }
+
+    /** Publishes the very same message again: what an at-least-once relay may do after a retry. */
+    public void publishTwice(String aggregateType, String aggregateId, long sequence, Object event) {
+        var message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
+                MetaData.with("principal", "test"));
+        try {
+            producer.send(converter.createKafkaMessage(message, EventTopic.NAME)).get();
+            producer.send(converter.createKafkaMessage(message, EventTopic.NAME)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("Could not publish " + event, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,164 @@
+package io.supplyline.query.stock;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.inventory.AdjustmentReason;
+import io.supplyline.events.inventory.StockAdjusted;
+import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.events.inventory.StockReceived;
+import io.supplyline.query.EventTopicWriter;
+
+/** Events on the real Kafka topic become stock levels in PostgreSQL, readable over HTTP. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = false)
+class StockLevelsApiTest {
+
+    private static EventTopicWriter topic;
+
+    private static EventTopicWriter topic() {
+        if (topic == null) {
+            topic = new EventTopicWriter();
+        }
+        return topic;
+    }
+
+    @AfterAll
+    static void closeTopic() {
+        if (topic != null) {
+            topic.close();
+        }
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static void received(StockItemId item, long sequence, int quantity) {
+        topic().publish("StockItem", item.aggregateId(), sequence, new StockReceived(item, quantity, "DN"));
+    }
+
+    @Test
+    void receiptsAndAdjustmentsAddUpAndMinVersionWaitsForTheWrite() {
+        StockItemId item = StockItemId.of(unique("WH"), unique("SKU"));
+        received(item, 0, 40);
+        topic().publish("StockItem", item.aggregateId(), 1, new StockAdjusted(item, -15, AdjustmentReason.DAMAGE, null));
+
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/{warehouse}/{sku}?minVersion=1", item.warehouse().value(), item.sku().value())
+                .then().statusCode(200)
+                .body("warehouse", equalTo(item.warehouse().value()))
+                .body("sku", equalTo(item.sku().value()))
+                .body("onHand", equalTo(25))
+                .body("reserved", equalTo(0))
+                .body("available", equalTo(25))
+                .body("inbound", equalTo(0))
+                .body("status", equalTo("OK"))
+                .body("version", equalTo(1));
+    }
+
+    @Test
+    void aDuplicatedEventIsAppliedOnce() {
+        StockItemId item = StockItemId.of(unique("WH"), unique("SKU"));
+        received(item, 0, 10);
+        topic().publishTwice("StockItem", item.aggregateId(), 1, new StockReceived(item, 5, "DN-dup"));
+        received(item, 2, 1);
+
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/{warehouse}/{sku}?minVersion=2", item.warehouse().value(), item.sku().value())
+                .then().statusCode(200)
+                .body("onHand", equalTo(16))
+                .body("version", equalTo(2));
+    }
+
+    @Test
+    void statusFollowsTheProductsReorderPointWhicheverArrivesFirst() {
+        Sku sku = new Sku(unique("SKU"));
+        StockItemId low = new StockItemId(new io.supplyline.events.warehouse.WarehouseCode(unique("WH")), sku);
+        StockItemId out = new StockItemId(new io.supplyline.events.warehouse.WarehouseCode(unique("WH")), sku);
+        received(low, 0, 8);
+        topic().publish("StockItem", out.aggregateId(), 0, new StockAdjusted(out, 2, AdjustmentReason.FOUND, null));
+        topic().publish("StockItem", out.aggregateId(), 1, new StockAdjusted(out, -2, AdjustmentReason.LOSS, null));
+        topic().publish("Product", sku.aggregateId(), 0, new ProductRegistered(sku, "Pallet", "EA", 10, 50));
+
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/{warehouse}/{sku}?minVersion=1", out.warehouse().value(), sku.value())
+                .then().statusCode(200).body("status", equalTo("OUT"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().basic("analyst", "analyst")
+                        .when().get("/stock-levels?sku={sku}&sort=warehouse", sku.value())
+                        .then().statusCode(200)
+                        .body("total", equalTo(2))
+                        .body("items.find { it.warehouse == '" + low.warehouse().value() + "' }.status", equalTo("LOW")));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/by-sku/{sku}", sku.value())
+                .then().statusCode(200)
+                .body("onHand", equalTo(8))
+                .body("status", equalTo("LOW"))
+                .body("warehouses.warehouse", hasItem(out.warehouse().value()));
+    }
+
+    @Test
+    void listsFilterSortAndPage() {
+        String warehouse = unique("WH");
+        for (int i = 1; i <= 3; i++) {
+            received(StockItemId.of(warehouse, "ITEM-" + i), 0, i * 10);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().basic("analyst", "analyst")
+                        .when().get("/stock-levels?warehouse={w}&sort=-onHand&page=0&size=2", warehouse)
+                        .then().statusCode(200)
+                        .body("total", equalTo(3))
+                        .body("page", equalTo(0))
+                        .body("size", equalTo(2))
+                        .body("items.sku", contains("ITEM-3", "ITEM-2")));
+    }
+
+    @Test
+    void aVersionThatNeverArrivesAnswersGatewayTimeout() {
+        StockItemId item = StockItemId.of(unique("WH"), unique("SKU"));
+        received(item, 0, 1);
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/{warehouse}/{sku}?minVersion=7", item.warehouse().value(), item.sku().value())
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("code", equalTo("READ_MODEL_BEHIND"));
+    }
+
+    @Test
+    void badParametersAreNamedInTheProblem() {
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels?status=SOMETIMES&size=0&sort=password")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("INVALID_PARAMETER"))
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("size", "sort", "status"));
+    }
+
+    @Test
+    void anUnknownItemIsNotFound() {
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/NOWHERE/NOTHING")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void readsNeedTheAnalystRole() {
+        given().when().get("/stock-levels").then().statusCode(401);
+        given().auth().basic("operator", "operator").when().get("/stock-levels").then().statusCode(403);
+        given().auth().basic("admin", "admin").when().get("/stock-levels").then().statusCode(200);
+    }
+}
