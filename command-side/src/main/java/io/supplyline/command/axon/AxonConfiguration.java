@@ -142,6 +142,7 @@ public class AxonConfiguration {
                         .confirmationMode(ConfirmationMode.WAIT_FOR_ACK)
                         .closeTimeout(Duration.ofSeconds(5))
                         .build())
+                .serializer(serializer)
                 .messageConverter(DefaultKafkaMessageConverter.builder().serializer(serializer).build())
                 .topicResolver(event -> java.util.Optional.of(EventTopic.NAME))
                 // Longer than the producer's delivery timeout, so a failure means the producer gave up.

@@ -1,0 +1,85 @@
+package io.supplyline.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.supplyline.deploy.kafka.KafkaBroker;
+
+/**
+ * The whole system on this machine: a real Kafka broker (in the test JVM), the packaged command
+ * and query services as their own processes, and PostgreSQL (made available by deploy/postgres.sh).
+ */
+final class SupplylineSystem implements AutoCloseable {
+
+    private static final String DB = "jdbc:postgresql://127.0.0.1:5432/";
+    /** A fresh broker needs fresh databases: the query side's Kafka offsets would not match it. */
+    private static final String CLEAN_DATABASE = "quarkus.flyway.clean-at-start=true";
+
+    private final Path dataDir;
+    private final int kafkaPort;
+    private final int controllerPort;
+    private KafkaBroker broker;
+    final ServiceProcess commandSide;
+    final ServiceProcess querySide;
+
+    SupplylineSystem() {
+        try {
+            dataDir = Files.createTempDirectory("supplyline-system-kafka");
+            kafkaPort = freePort();
+            controllerPort = freePort();
+            Path root = Path.of(System.getProperty("supplyline.root", "../..")).toAbsolutePath().normalize();
+            Map<String, String> common = Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort,
+                    "SUPPLYLINE_DB_USER", System.getenv().getOrDefault("SUPPLYLINE_DB_USER", "supplyline"),
+                    "SUPPLYLINE_DB_PASSWORD", System.getenv().getOrDefault("SUPPLYLINE_DB_PASSWORD", "supplyline"),
+                    "SUPPLYLINE_COMMAND_DB_URL", DB + "supplyline_system_test_command",
+                    "SUPPLYLINE_QUERY_DB_URL", DB + "supplyline_system_test_query");
+            // The local profile: Basic users and local defaults, on PostgreSQL because the variables say so.
+            List<String> local = List.of("quarkus.profile=local", "quarkus.flyway.clean-disabled=false");
+            commandSide = new ServiceProcess("command-side", root.resolve("command-side/target/quarkus-app/quarkus-run.jar"),
+                    freePort(), common, local);
+            querySide = new ServiceProcess("query-side", root.resolve("query-side/target/quarkus-app/quarkus-run.jar"),
+                    freePort(), common, local);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void start() {
+        startBroker();
+        commandSide.start(CLEAN_DATABASE);
+        querySide.start(CLEAN_DATABASE);
+    }
+
+    String bootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    void startBroker() {
+        broker = KafkaBroker.start(dataDir, kafkaPort, controllerPort);
+    }
+
+    void stopBroker() {
+        broker.stop();
+    }
+
+    @Override
+    public void close() {
+        querySide.stop();
+        commandSide.stop();
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.supplyline.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.supplyline.deploy.kafka.TopicReader;
+
+/**
+ * End to end through the real stack: HTTP command -> event store (PostgreSQL) -> relay -> Kafka ->
+ * projection (PostgreSQL) -> HTTP query, with the services as separate processes, including a
+ * broker outage and a query side killed mid-stream.
+ */
+class SupplylineSystemIT {
+
+    private static final String TOPIC = "supplychain.events";
+    private static SupplylineSystem system;
+
+    @BeforeAll
+    static void startSystem() {
+        system = new SupplylineSystem();
+        system.start();
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    private static RequestSpecification operator() {
+        return given().baseUri(system.commandSide.url()).auth().basic("operator", "operator")
+                .contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification analyst() {
+        return given().baseUri(system.querySide.url()).auth().basic("analyst", "analyst");
+    }
+
+    private static void registerWarehouseAndProduct(String warehouse, String sku) {
+        operator().body(Map.of("code", warehouse, "name", "DC " + warehouse, "city", "Berlin", "country", "DE"))
+                .post("/warehouses").then().statusCode(201);
+        operator().body(Map.of("sku", sku, "name", "Item " + sku, "unitOfMeasure", "EA", "reorderPoint", 5,
+                "reorderQuantity", 20)).post("/products").then().statusCode(201);
+    }
+
+    private static int receive(String warehouse, String sku, int quantity) {
+        return operator().body(Map.of("quantity", quantity, "reference", "DN"))
+                .post("/stock/{w}/{s}/receipts", warehouse, sku)
+                .then().statusCode(200).extract().path("version");
+    }
+
+    @Test
+    void aCommandBecomesVisibleInTheReadModelAndOnTheTopic() {
+        registerWarehouseAndProduct("E2E-1", "E2E-SKU");
+        int afterReceipt = receive("E2E-1", "E2E-SKU", 12);
+        int afterAdjustment = operator().body(Map.of("delta", -9, "reason", "CYCLE_COUNT"))
+                .post("/stock/E2E-1/E2E-SKU/adjustments")
+                .then().statusCode(200).extract().path("version");
+        assertThat(afterAdjustment).isEqualTo(afterReceipt + 1);
+
+        analyst().get("/stock-levels/E2E-1/E2E-SKU?minVersion=" + afterAdjustment)
+                .then().statusCode(200)
+                .body("onHand", equalTo(3))
+                .body("available", equalTo(3))
+                .body("status", equalTo("LOW"))
+                .body("version", equalTo(afterAdjustment));
+
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(system.bootstrapServers(), TOPIC).stream()
+                .filter(r -> "stock:E2E-1:E2E-SKU".equals(r.key())).toList();
+        assertThat(records).extracting(r -> header(r, "axon-message-type")).containsExactly(
+                "io.supplyline.events.inventory.StockReceived", "io.supplyline.events.inventory.StockAdjusted");
+    }
+
+    @Test
+    void commandToReadModelLatencyIsMeasured() {
+        registerWarehouseAndProduct("LAT-1", "LAT-SKU");
+        receive("LAT-1", "LAT-SKU", 1);
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long start = System.nanoTime();
+            int version = receive("LAT-1", "LAT-SKU", 1);
+            analyst().get("/stock-levels/LAT-1/LAT-SKU?minVersion=" + version).then().statusCode(200);
+            micros.add((System.nanoTime() - start) / 1_000);
+        }
+        Collections.sort(micros);
+        System.out.printf("POST receipt -> visible in stock-levels over 100 sequential commands: "
+                        + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                micros.get(49) / 1000.0, micros.get(89) / 1000.0, micros.get(98) / 1000.0, micros.get(99) / 1000.0);
+        analyst().get("/stock-levels/LAT-1/LAT-SKU").then().body("onHand", equalTo(101));
+    }
+
+    @Test
+    void commandsAcceptedDuringABrokerOutageReachTheReadModelOnce() {
+        registerWarehouseAndProduct("OUT-1", "OUT-SKU");
+        receive("OUT-1", "OUT-SKU", 1);
+        system.stopBroker();
+        int lastVersion;
+        try {
+            for (int i = 0; i < 9; i++) {
+                receive("OUT-1", "OUT-SKU", 1);
+            }
+            lastVersion = receive("OUT-1", "OUT-SKU", 1);
+        } finally {
+            system.startBroker();
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                analyst().get("/stock-levels/OUT-1/OUT-SKU").then().statusCode(200)
+                        .body("version", equalTo(lastVersion)));
+        analyst().get("/stock-levels/OUT-1/OUT-SKU").then().body("onHand", equalTo(11));
+    }
+
+    @Test
+    void aQuerySideKilledMidStreamNeitherLosesNorDoublesEvents() throws Exception {
+        String[] skus = {"KILL-A", "KILL-B", "KILL-C"};
+        operator().body(Map.of("code", "KILL-1", "name", "DC", "city", "Berlin", "country", "DE"))
+                .post("/warehouses").then().statusCode(201);
+        for (String sku : skus) {
+            operator().body(Map.of("sku", sku, "name", sku, "unitOfMeasure", "EA", "reorderPoint", 0,
+                    "reorderQuantity", 1)).post("/products").then().statusCode(201);
+        }
+        AtomicInteger accepted = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 300; i++) {
+                receive("KILL-1", skus[i % skus.length], 1);
+                accepted.incrementAndGet();
+            }
+        });
+        writer.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> accepted.get() >= 60);
+        system.querySide.kill();
+        ServiceProcess.sleep(500);
+        system.querySide.start();
+        writer.join(120_000);
+        assertThat(accepted.get()).isEqualTo(300);
+
+        for (String sku : skus) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    analyst().get("/stock-levels/KILL-1/{sku}", sku).then().statusCode(200)
+                            .body("version", equalTo(99)));
+            analyst().get("/stock-levels/KILL-1/{sku}", sku).then().body("onHand", equalTo(100));
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
