@@ -97,10 +97,6 @@ public final class KafkaBroker implements AutoCloseable {
         s.put("transaction.state.log.min.isr", "1");
         s.put("share.coordinator.state.topic.replication.factor", "1");
         s.put("share.coordinator.state.topic.min.isr", "1");
-        // The first consumer group or transaction creates these topics; 50 partitions each
-        // (the default) makes that first join or commit take seconds.
-        s.put("offsets.topic.num.partitions", "50");
-        s.put("transaction.state.log.num.partitions", "6");
         s.put("group.initial.rebalance.delay.ms", "0");
         // After a crash (kill -9) the controller refuses the restarted broker until the old
         // incarnation's session expires: 9 s by default, 3 s here.
@@ -135,7 +131,15 @@ public final class KafkaBroker implements AutoCloseable {
     public static void main(String[] args) {
         LauncherArgs launch = LauncherArgs.parse(args);
         long begin = System.nanoTime();
-        KafkaBroker broker = start(launch.dataDir(), launch.port(), launch.controllerPort());
+        KafkaBroker broker;
+        try {
+            broker = start(launch.dataDir(), launch.port(), launch.controllerPort());
+        } catch (RuntimeException e) {
+            // Threads a failed start leaves behind would otherwise keep the JVM alive.
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-broker-shutdown"));
         System.out.println("Kafka broker ready on " + broker.bootstrapServers() + " (KRaft, data in "

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Runs Supplyline on this machine with nothing installed but a JDK (17+):
+# a real Apache Kafka broker (KRaft), the command side on :8080 and the query side on :8081.
+# Data (Kafka log, H2 databases, logs) stays in .supplyline-data/ so a restart keeps it.
+# PostgreSQL instead of H2: export SUPPLYLINE_COMMAND_DB_URL and SUPPLYLINE_QUERY_DB_URL
+# (and SUPPLYLINE_DB_USER / SUPPLYLINE_DB_PASSWORD); deploy/postgres.sh makes a local one.
+# Stop with Ctrl-C or SIGTERM: every process it started stops with it.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DATA=${SUPPLYLINE_DATA_DIR:-$ROOT/.supplyline-data}
+KAFKA_PORT=${KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+COMMAND_PORT=${SUPPLYLINE_COMMAND_PORT:-8080}
+QUERY_PORT=${SUPPLYLINE_QUERY_PORT:-8081}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+if [[ -n "${SUPPLYLINE_COMMAND_DB_URL:-}" && -n "${SUPPLYLINE_QUERY_DB_URL:-}" ]]; then
+  flavour=postgresql; app_dir=target/quarkus-app; build_flags=()
+else
+  flavour=h2; app_dir=target/local-app
+  build_flags=(-Dquarkus.profile=local -Dquarkus.package.output-directory=local-app)
+fi
+BROKER_JAR=$ROOT/deploy/kafka-broker/target/kafka-broker.jar
+COMMAND_JAR=$ROOT/command-side/$app_dir/quarkus-run.jar
+QUERY_JAR=$ROOT/query-side/$app_dir/quarkus-run.jar
+
+log() { printf '[run-local] %s\n' "$*"; }
+
+# Build when a jar is missing or any source or POM is newer than it.
+needs_build() {
+  local jar
+  [[ -d $ROOT/deploy/kafka-broker/target/lib ]] || return 0
+  for jar in "$BROKER_JAR" "$COMMAND_JAR" "$QUERY_JAR"; do
+    [[ -f $jar ]] || return 0
+    [[ -z $(find "$ROOT"/{shared-events,command-side,query-side,deploy/kafka-broker} "$ROOT/pom.xml" \
+      -path '*/target' -prune -o -newer "$jar" -type f -print -quit) ]] || return 0
+  done
+  return 1
+}
+if needs_build; then
+  log "building ($flavour flavour; the first build downloads dependencies and takes a few minutes)"
+  (cd "$ROOT" && ./mvnw -B -q -pl command-side,query-side,deploy/kafka-broker -am package -DskipTests \
+    "${build_flags[@]}")
+fi
+
+mkdir -p "$DATA/logs"
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  local pid
+  for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  log "stopped"
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
+
+# True when GET http://localhost:PORT/PATH answers 200 (plain bash: no curl needed).
+http_ok() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3 \
+    && read -r _ status _ <&3 && [[ $status == 200 ]]) 2>/dev/null
+}
+
+# Wait until a service's readiness check is green or its process dies.
+await_ready() {
+  local name=$1 port=$2 pid=$3 deadline=$((SECONDS + 120))
+  until http_ok "$port" /q/health/ready; do
+    kill -0 "$pid" 2>/dev/null || { log "$name exited; last lines of its log:"; tail -20 "$DATA/logs/$name.log"; exit 1; }
+    ((SECONDS < deadline)) || { log "$name not ready after 120 s; see $DATA/logs/$name.log"; exit 1; }
+    sleep 0.3
+  done
+}
+
+started=$SECONDS
+"$JAVA" -Xmx512m -cp "$BROKER_JAR:$ROOT/deploy/kafka-broker/target/lib/*" io.supplyline.deploy.kafka.KafkaBroker \
+  --data-dir "$DATA/kafka" --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" \
+  >"$DATA/logs/kafka.log" 2>&1 </dev/null &
+pids+=($!)
+until grep -q "Kafka broker ready" "$DATA/logs/kafka.log" 2>/dev/null; do
+  kill -0 "${pids[0]}" 2>/dev/null || { log "Kafka broker exited:"; tail -20 "$DATA/logs/kafka.log"; exit 1; }
+  sleep 0.2
+done
+log "$(grep -m1 "Kafka broker ready" "$DATA/logs/kafka.log")"
+
+export KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT SUPPLYLINE_DATA_DIR=$DATA
+for service in command-side query-side; do
+  if [[ $service == command-side ]]; then jar=$COMMAND_JAR port=$COMMAND_PORT; else jar=$QUERY_JAR port=$QUERY_PORT; fi
+  "$JAVA" -Xmx256m -Dquarkus.profile=local -Dquarkus.http.port="$port" -jar "$jar" \
+    >"$DATA/logs/$service.log" 2>&1 </dev/null &
+  pids+=($!)
+done
+await_ready command-side "$COMMAND_PORT" "${pids[1]}"
+await_ready query-side "$QUERY_PORT" "${pids[2]}"
+
+cat <<INFO
+[run-local] Supplyline is up in $((SECONDS - started)) s ($flavour databases, data in $DATA)
+  Command API   http://localhost:$COMMAND_PORT   (Swagger UI: /q/swagger-ui, user operator/operator)
+  Query API     http://localhost:$QUERY_PORT   (Swagger UI: /q/swagger-ui, user analyst/analyst)
+  Kafka         localhost:$KAFKA_PORT   topic supplychain.events
+  Logs          $DATA/logs/
+Stop with Ctrl-C (or SIGTERM to this script).
+INFO
+
+# Run until stopped, or until any of the three exits on its own (then stop the rest).
+wait -n "${pids[@]}" || true
+log "a process exited unexpectedly; stopping the rest"
+exit 1
