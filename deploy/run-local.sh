@@ -17,6 +17,8 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 if [[ -n "${SUPPLYLINE_COMMAND_DB_URL:-}" && -n "${SUPPLYLINE_QUERY_DB_URL:-}" ]]; then
   flavour=postgresql; app_dir=target/quarkus-app; build_flags=()
+  # deploy/postgres.sh's role, unless told otherwise (the local profile's own default is H2's sa).
+  export SUPPLYLINE_DB_USER=${SUPPLYLINE_DB_USER:-supplyline} SUPPLYLINE_DB_PASSWORD=${SUPPLYLINE_DB_PASSWORD:-supplyline}
 else
   flavour=h2; app_dir=target/local-app
   build_flags=(-Dquarkus.profile=local -Dquarkus.package.output-directory=local-app)

@@ -132,6 +132,8 @@ public class AxonConfiguration {
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // The publisher waits for each ack before the next send, so lingering for a batch only adds latency.
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         // Fail fast while the broker is away: the relay's token stays put and the batch is retried.
         producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.supplyline.events.http.Problem;
 import io.supplyline.command.rules.CommandRejected;
 import io.supplyline.command.rules.DuplicateRegistration;
 import io.supplyline.command.rules.UnknownReference;
@@ -36,7 +37,7 @@ public class ProblemMappers {
         int status = rejection instanceof UnknownReference ? 404
                 : rejection instanceof DuplicateRegistration ? 409
                 : 422;
-        return Problem.response(status, rejection.code(), rejection.getMessage());
+        return Problems.response(status, rejection.code(), rejection.getMessage());
     }
 
     @ServerExceptionMapper
@@ -45,7 +46,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return Problem.response(400, "INVALID_INPUT", "The request has invalid fields", errors);
+        return Problems.response(400, "INVALID_INPUT", "The request has invalid fields", errors);
     }
 
     /** Named one by one: Quarkus has its own mappers for the more specific Jackson exceptions. */
@@ -56,19 +57,19 @@ public class ProblemMappers {
                 .reduce((a, b) -> a + "." + b).orElse("") : "";
         List<Problem.FieldError> errors = field.isEmpty() ? List.of()
                 : List.of(new Problem.FieldError(field, "has the wrong type or value"));
-        return Problem.response(400, "MALFORMED_JSON", "The body is not the JSON this endpoint takes",
+        return Problems.response(400, "MALFORMED_JSON", "The body is not the JSON this endpoint takes",
                 errors);
     }
 
     @ServerExceptionMapper
     public Response conflict(ConcurrencyException exception) {
-        return Problem.response(409, "CONCURRENT_MODIFICATION",
+        return Problems.response(409, "CONCURRENT_MODIFICATION",
                 "Another command changed this aggregate at the same time; retry");
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated() {
-        return Response.fromResponse(Problem.response(401, "UNAUTHENTICATED",
+        return Response.fromResponse(Problems.response(401, "UNAUTHENTICATED",
                         "Send credentials (HTTP Basic locally)"))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"supplyline\"")
                 .build();
@@ -76,7 +77,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception) {
-        return Problem.response(403, "FORBIDDEN", "Your role may not do this");
+        return Problems.response(403, "FORBIDDEN", "Your role may not do this");
     }
 
     @ServerExceptionMapper
@@ -89,13 +90,13 @@ public class ProblemMappers {
         if (status == null || status.getFamily() == Status.Family.SERVER_ERROR) {
             return unexpected(exception);
         }
-        return Problem.response(status.getStatusCode(), status.name(), exception.getMessage());
+        return Problems.response(status.getStatusCode(), status.name(), exception.getMessage());
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable exception) {
         LOG.error("Unexpected failure", exception);
-        return Problem.response(500, "INTERNAL_ERROR", "Something went wrong on our side");
+        return Problems.response(500, "INTERNAL_ERROR", "Something went wrong on our side");
     }
 
     /** "register.body.sku" becomes "sku"; a path parameter keeps its own name. */

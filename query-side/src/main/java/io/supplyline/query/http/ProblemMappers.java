@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.supplyline.events.http.Problem;
 
 /** Every error leaves as problem+json with a stable code; nothing leaks a stack trace. */
 public class ProblemMappers {
@@ -29,24 +30,24 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(parameterName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return Problem.response(400, "INVALID_PARAMETER", "The request has invalid parameters", errors);
+        return Problems.response(400, "INVALID_PARAMETER", "The request has invalid parameters", errors);
     }
 
     @ServerExceptionMapper
     public Response notCaughtUp(ReadAfter.ReadTimeout timeout) {
-        return Problem.response(504, "READ_MODEL_BEHIND", timeout.getMessage());
+        return Problems.response(504, "READ_MODEL_BEHIND", timeout.getMessage());
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated() {
-        return Response.fromResponse(Problem.response(401, "UNAUTHENTICATED", "Send credentials (HTTP Basic locally)"))
+        return Response.fromResponse(Problems.response(401, "UNAUTHENTICATED", "Send credentials (HTTP Basic locally)"))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"supplyline\"")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception) {
-        return Problem.response(403, "FORBIDDEN", "Your role may not read this");
+        return Problems.response(403, "FORBIDDEN", "Your role may not read this");
     }
 
     @ServerExceptionMapper
@@ -55,13 +56,13 @@ public class ProblemMappers {
         if (status == null || status.getFamily() == Status.Family.SERVER_ERROR) {
             return unexpected(exception);
         }
-        return Problem.response(status.getStatusCode(), status.name(), exception.getMessage());
+        return Problems.response(status.getStatusCode(), status.name(), exception.getMessage());
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable exception) {
         LOG.error("Unexpected failure", exception);
-        return Problem.response(500, "INTERNAL_ERROR", "Something went wrong on our side");
+        return Problems.response(500, "INTERNAL_ERROR", "Something went wrong on our side");
     }
 
     private static String parameterName(ConstraintViolation<?> violation) {

@@ -15,6 +15,7 @@ import io.supplyline.events.catalog.ProductRegistered;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
+import io.supplyline.query.http.CommitSignal;
 
 /**
  * Stock levels per warehouse and SKU. Kafka delivers at least once, so every change first checks
@@ -26,6 +27,12 @@ public class StockLevelProjection {
 
     public static final String NAME = "stock-levels";
     private static final Logger LOG = Logger.getLogger(StockLevelProjection.class);
+
+    private final CommitSignal commits;
+
+    StockLevelProjection(CommitSignal commits) {
+        this.commits = commits;
+    }
 
     @EventHandler
     void on(StockReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
@@ -69,5 +76,6 @@ public class StockLevelProjection {
         change.accept(level);
         level.version = sequence;
         level.updatedAt = at;
+        commits.wakeReadersOnCommit();
     }
 }
