@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -61,10 +62,14 @@ public class ProblemMappers {
                 errors);
     }
 
-    @ServerExceptionMapper
-    public Response conflict(ConcurrencyException exception) {
+    /**
+     * Two writers raced for the same aggregate and the event store's unique key let one win:
+     * a conflicting append, or a second creation of an aggregate that did not exist a moment ago.
+     */
+    @ServerExceptionMapper({ConcurrencyException.class, AggregateStreamCreationException.class})
+    public Response conflict() {
         return Problems.response(409, "CONCURRENT_MODIFICATION",
-                "Another command changed this aggregate at the same time; retry");
+                "Another command created or changed this aggregate at the same time; retry");
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
