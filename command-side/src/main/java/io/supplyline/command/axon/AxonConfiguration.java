@@ -122,10 +122,6 @@ public class AxonConfiguration {
         return axon.commandGateway();
     }
 
-    public Configuration axon() {
-        return axon;
-    }
-
     private KafkaPublisher<String, byte[]> kafkaPublisher(Serializer serializer) {
         Map<String, Object> producer = kafka.clientProperties();
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -145,7 +141,7 @@ public class AxonConfiguration {
                         .closeTimeout(Duration.ofSeconds(5))
                         .build())
                 .serializer(serializer)
-                .messageConverter(DefaultKafkaMessageConverter.builder().serializer(serializer).build())
+                .messageConverter(new CloudEventHeaders(DefaultKafkaMessageConverter.builder().serializer(serializer).build()))
                 .topicResolver(event -> java.util.Optional.of(EventTopic.NAME))
                 // Longer than the producer's delivery timeout, so a failure means the producer gave up.
                 .publisherAckTimeout(12_000)

@@ -29,12 +29,12 @@ public class CommandDispatcher {
 
     private final CommandGateway gateway;
     private final SecurityIdentity caller;
-    private final HttpServerRequest request;
+    private final String correlationId;
 
     CommandDispatcher(CommandGateway gateway, SecurityIdentity caller, HttpServerRequest request) {
         this.gateway = gateway;
         this.caller = caller;
-        this.request = request;
+        this.correlationId = correlationId(request.getHeader(CORRELATION_HEADER));
     }
 
     /** For a command that creates an aggregate: its first event has version 0. */
@@ -56,21 +56,21 @@ public class CommandDispatcher {
     private MetaData metadataFor(Object command) {
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(CommandMetadata.PRINCIPAL, caller.getPrincipal().getName());
-        metadata.put(CommandMetadata.CORRELATION_ID, correlationId());
+        metadata.put(CommandMetadata.CORRELATION_ID, correlationId);
         metadata.put(CommandMetadata.COMMAND_NAME, command.getClass().getSimpleName());
         return MetaData.from(metadata);
     }
 
     /** A caller may tie several commands into one business conversation; otherwise each starts its own. */
-    private String correlationId() {
-        String given = request.getHeader(CORRELATION_HEADER);
+    private static String correlationId(String given) {
         return given != null && SAFE_CORRELATION_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
-    private static Response answer(Response.Status status, CommandAccepted accepted) {
+    private Response answer(Response.Status status, CommandAccepted accepted) {
         return Response.status(status)
                 .entity(accepted)
                 .tag(new EntityTag(String.valueOf(accepted.version())))
+                .header(CORRELATION_HEADER, correlationId)
                 .build();
     }
 }

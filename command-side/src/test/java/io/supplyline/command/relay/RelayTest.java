@@ -37,7 +37,7 @@ class RelayTest {
                 .header("X-Correlation-Id", "order-4711")
                 .body(Map.of("sku", sku, "name", "Relay test", "unitOfMeasure", "EA", "reorderPoint", 0,
                         "reorderQuantity", 1))
-                .post("/products").then().statusCode(201);
+                .post("/products").then().statusCode(201).header("X-Correlation-Id", "order-4711");
 
         List<ConsumerRecord<String, byte[]>> records = awaitRecords("product:" + sku, 1);
         ConsumerRecord<String, byte[]> record = records.get(0);
@@ -48,6 +48,10 @@ class RelayTest {
         assertThat(header(record, "axon-metadata-correlationId")).isEqualTo("order-4711");
         assertThat(header(record, "axon-metadata-commandName")).isEqualTo("RegisterProduct");
         assertThat(header(record, "axon-metadata-causationId")).isNotBlank();
+        assertThat(header(record, "ce_type")).isEqualTo("io.supplyline.events.catalog.ProductRegistered");
+        assertThat(header(record, "ce_id")).isEqualTo(header(record, "axon-message-id"));
+        assertThat(header(record, "ce_subject")).isEqualTo("product:" + sku);
+        assertThat(java.time.Instant.parse(header(record, "ce_time"))).isBeforeOrEqualTo(java.time.Instant.now());
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"sku\":\"" + sku + "\"");
     }
 

@@ -80,10 +80,6 @@ public class AxonConfiguration {
         axon.shutdown();
     }
 
-    public Configuration axon() {
-        return axon;
-    }
-
     private StreamableKafkaMessageSource<String, byte[]> eventTopic(Serializer serializer) {
         Map<String, Object> consumer = kafka.clientProperties();
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
