@@ -104,6 +104,25 @@ class CommandApiTest {
     }
 
     @Test
+    void aFractionalQuantityIsRejectedNotTruncated() {
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body("{\"quantity\": 1.5}")
+                .when().post("/stock/BER-1/SKU-1/receipts")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("quantity"));
+    }
+
+    @Test
+    void aFieldTheEndpointDoesNotKnowIsNamedInTheProblem() {
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("quantity", 5, "referense", "typo"))
+                .when().post("/stock/BER-1/SKU-1/receipts")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("referense"))
+                .body("errors[0].message", equalTo("is not a field of this request"));
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsUnsupported() {
         given().auth().basic("operator", "operator").contentType(ContentType.TEXT)
                 .body("sku=ABC")
