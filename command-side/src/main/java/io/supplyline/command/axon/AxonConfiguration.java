@@ -3,6 +3,7 @@ package io.supplyline.command.axon;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -72,8 +73,10 @@ public class AxonConfiguration {
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .dataType(byte[].class)
                 .build();
+        // Longer than the producer's delivery timeout, so a failure means the producer gave up.
+        Duration ackTimeout = kafka.relayDeliveryTimeout().plusSeconds(2);
         KafkaEventPublisher<String, byte[]> relay = KafkaEventPublisher.<String, byte[]>builder()
-                .kafkaPublisher(kafkaPublisher(serializer))
+                .kafkaPublisher(kafkaPublisher(serializer, ackTimeout))
                 .build();
 
         var configurer = DefaultConfigurer.defaultConfiguration(false)
@@ -93,15 +96,19 @@ public class AxonConfiguration {
                         .serializer(serializer)
                         .contentType(byte[].class)
                         .build())
+                // Axon's default only logs a handler's failure and moves on. Here a lookup that cannot be
+                // written fails its command, and an event Kafka did not acknowledge keeps the relay's
+                // token where it is, to be retried with back-off.
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(LOOKUPS)
                 .registerEventHandler(c -> lookupUpdater)
-                // A failed lookup update must fail the command, not just be logged.
-                .registerListenerInvocationErrorHandler(LOOKUPS, c -> PropagatingErrorHandler.instance())
                 .registerEventHandler(c -> relay)
                 .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaEventPublisher)
                 .registerTrackingEventProcessor(RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
-                        .andBatchSize(100));
+                        .andBatchSize(100)
+                        // On shutdown, let a publication in flight finish rather than interrupt it.
+                        .andWorkerTerminationTimeout(ackTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS));
         this.axon = configurer.buildConfiguration();
     }
 
@@ -122,18 +129,19 @@ public class AxonConfiguration {
         return axon.commandGateway();
     }
 
-    private KafkaPublisher<String, byte[]> kafkaPublisher(Serializer serializer) {
+    private KafkaPublisher<String, byte[]> kafkaPublisher(Serializer serializer, Duration ackTimeout) {
         Map<String, Object> producer = kafka.clientProperties();
+        int deliveryTimeout = (int) kafka.relayDeliveryTimeout().toMillis();
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // The publisher waits for each ack before the next send, so lingering for a batch only adds latency.
         producer.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // Fail fast while the broker is away: the relay's token stays put and the batch is retried.
-        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        // Give up on a send within the delivery timeout while the broker is away; the relay retries.
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryTimeout / 2);
+        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, deliveryTimeout / 2);
+        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
         return KafkaPublisher.<String, byte[]>builder()
                 .producerFactory(DefaultProducerFactory.<String, byte[]>builder()
                         .configuration(producer)
@@ -143,8 +151,7 @@ public class AxonConfiguration {
                 .serializer(serializer)
                 .messageConverter(new CloudEventHeaders(DefaultKafkaMessageConverter.builder().serializer(serializer).build()))
                 .topicResolver(event -> java.util.Optional.of(EventTopic.NAME))
-                // Longer than the producer's delivery timeout, so a failure means the producer gave up.
-                .publisherAckTimeout(12_000)
+                .publisherAckTimeout(ackTimeout.toMillis())
                 .build();
     }
 }

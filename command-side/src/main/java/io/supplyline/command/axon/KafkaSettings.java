@@ -21,6 +21,13 @@ public interface KafkaSettings {
     @WithDefault("1")
     int minInsyncReplicas();
 
+    /**
+     * How long the relay's producer keeps trying one event before the relay gives up on the batch
+     * and retries it later (its token stays put meanwhile).
+     */
+    @WithDefault("10s")
+    java.time.Duration relayDeliveryTimeout();
+
     /** Client settings passed through untouched (security protocol, SASL, TLS...). */
     Map<String, String> client();
 

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
@@ -61,6 +62,9 @@ public class AxonConfiguration {
                         .serializer(serializer)
                         .contentType(byte[].class)
                         .build())
+                // Axon's default only logs a projection's failure and skips the event; until dead letters
+                // exist, a failing event stops its projection (retried with back-off) rather than vanish.
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerEventHandler(c -> stockLevels)
                 .registerTrackingEventProcessor(StockLevelProjection.NAME, c -> eventTopic, c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
