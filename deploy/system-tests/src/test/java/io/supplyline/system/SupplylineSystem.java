@@ -19,6 +19,7 @@ final class SupplylineSystem implements AutoCloseable {
     private static final String DB = "jdbc:postgresql://127.0.0.1:5432/";
     /** A fresh broker needs fresh databases: the query side's Kafka offsets would not match it. */
     private static final String CLEAN_DATABASE = "quarkus.flyway.clean-at-start=true";
+    static final int RELAY_DELIVERY_TIMEOUT_SECONDS = 2;
 
     private final Path dataDir;
     private final int kafkaPort;
@@ -40,7 +41,9 @@ final class SupplylineSystem implements AutoCloseable {
                     "SUPPLYLINE_COMMAND_DB_URL", DB + "supplyline_system_test_command",
                     "SUPPLYLINE_QUERY_DB_URL", DB + "supplyline_system_test_query");
             // The local profile: Basic users and local defaults, on PostgreSQL because the variables say so.
-            List<String> local = List.of("quarkus.profile=local", "quarkus.flyway.clean-disabled=false");
+            // A short relay delivery timeout lets an outage test outlast it in seconds.
+            List<String> local = List.of("quarkus.profile=local", "quarkus.flyway.clean-disabled=false",
+                    "supplyline.kafka.relay-delivery-timeout=" + RELAY_DELIVERY_TIMEOUT_SECONDS + "s");
             commandSide = new ServiceProcess("command-side", root.resolve("command-side/target/quarkus-app/quarkus-run.jar"),
                     freePort(), common, local);
             querySide = new ServiceProcess("query-side", root.resolve("query-side/target/quarkus-app/quarkus-run.jar"),

@@ -118,6 +118,8 @@ class SupplylineSystemIT {
                 receive("OUT-1", "OUT-SKU", 1);
             }
             lastVersion = receive("OUT-1", "OUT-SKU", 1);
+            // Outlast the relay's delivery timeout, so its sends fail and must be retried.
+            ServiceProcess.sleep(3_000L * SupplylineSystem.RELAY_DELIVERY_TIMEOUT_SECONDS);
         } finally {
             system.startBroker();
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -52,6 +53,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException exception) {
+        // Quarkus REST answers a query parameter it cannot convert (page=x) with a 404 caused by the failure.
+        if (exception instanceof NotFoundException && exception.getCause() != null) {
+            return Problems.response(400, "INVALID_PARAMETER", "A parameter is not of the expected type");
+        }
         Status status = Status.fromStatusCode(exception.getResponse().getStatus());
         if (status == null || status.getFamily() == Status.Family.SERVER_ERROR) {
             return unexpected(exception);

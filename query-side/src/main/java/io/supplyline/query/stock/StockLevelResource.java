@@ -32,6 +32,8 @@ import io.supplyline.query.http.ReadAfter;
 @Produces(MediaType.APPLICATION_JSON)
 public class StockLevelResource {
 
+    /** Keeps page x size (at most 500) within an int offset. */
+    private static final int MAX_PAGE = 1_000_000;
     private static final String SORTABLE = "-?(sku|warehouse|onHand|available|status|updatedAt)";
 
     private final ReadAfter readAfter;
@@ -46,7 +48,7 @@ public class StockLevelResource {
             @QueryParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
             @QueryParam("status") @Pattern(regexp = "OK|LOW|OUT") String status,
             @QueryParam("sort") @DefaultValue("sku") @Pattern(regexp = SORTABLE) String sort,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();

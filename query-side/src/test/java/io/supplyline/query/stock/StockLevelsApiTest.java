@@ -148,6 +148,21 @@ class StockLevelsApiTest {
     }
 
     @Test
+    void aParameterOfTheWrongTypeIsABadRequestNotANotFound() {
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels?page=first")
+                .then().statusCode(400)
+                .body("code", equalTo("INVALID_PARAMETER"));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/BER-1/SKU-1?minVersion=latest")
+                .then().statusCode(400);
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels?page=5000000&size=500")
+                .then().statusCode(400)
+                .body("errors.field", contains("page"));
+    }
+
+    @Test
     void anUnknownItemIsNotFound() {
         given().auth().basic("analyst", "analyst")
                 .when().get("/stock-levels/NOWHERE/NOTHING")
