@@ -15,7 +15,12 @@ COMMAND_PORT=${SUPPLYLINE_COMMAND_PORT:-8080}
 QUERY_PORT=${SUPPLYLINE_QUERY_PORT:-8081}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-if [[ -n "${SUPPLYLINE_COMMAND_DB_URL:-}" && -n "${SUPPLYLINE_QUERY_DB_URL:-}" ]]; then
+if [[ -z "${SUPPLYLINE_COMMAND_DB_URL:-}" && -n "${SUPPLYLINE_QUERY_DB_URL:-}" ]] ||
+   [[ -n "${SUPPLYLINE_COMMAND_DB_URL:-}" && -z "${SUPPLYLINE_QUERY_DB_URL:-}" ]]; then
+  echo "[run-local] set both SUPPLYLINE_COMMAND_DB_URL and SUPPLYLINE_QUERY_DB_URL (PostgreSQL), or neither (H2)" >&2
+  exit 2
+fi
+if [[ -n "${SUPPLYLINE_COMMAND_DB_URL:-}" ]]; then
   flavour=postgresql; app_dir=target/quarkus-app; build_flags=()
   # deploy/postgres.sh's role, unless told otherwise (the local profile's own default is H2's sa).
   export SUPPLYLINE_DB_USER=${SUPPLYLINE_DB_USER:-supplyline} SUPPLYLINE_DB_PASSWORD=${SUPPLYLINE_DB_PASSWORD:-supplyline}
@@ -48,11 +53,19 @@ fi
 
 mkdir -p "$DATA/logs"
 pids=()
+# Stop in reverse start order (query side, command side, broker), so the relay can flush to a
+# broker that is still there; a process that ignores SIGTERM for 30 s is killed.
 stop_all() {
   trap - INT TERM EXIT
-  local pid
-  for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  local i pid deadline
+  for ((i=${#pids[@]}-1; i>=0; i--)); do
+    pid=${pids[i]}
+    kill -TERM "$pid" 2>/dev/null || continue
+    deadline=$((SECONDS + 30))
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   log "stopped"
 }
 trap 'stop_all; exit 130' INT
