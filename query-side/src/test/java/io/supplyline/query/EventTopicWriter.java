@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.messaging.MetaData;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 import io.supplyline.events.EventTopic;
@@ -29,7 +28,7 @@ public final class EventTopicWriter implements AutoCloseable {
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
             ProducerConfig.ACKS_CONFIG, "all"));
     private final DefaultKafkaMessageConverter converter = DefaultKafkaMessageConverter.builder()
-            .serializer(EventSerializer.create(new ObjectMapper().findAndRegisterModules()))
+            .serializer(EventSerializer.create())
             .build();
 
     /** Publishes {@code event} as the aggregate's event number {@code sequence} and waits for the ack. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.catalog.ProductRegistered;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.inventory.AdjustmentReason;
@@ -17,7 +18,7 @@ import io.supplyline.events.inventory.StockItemId;
 /** The JSON other teams read from the topic: business keys as plain strings, records round-trip. */
 class EventJsonTest {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = EventSerializer.objectMapper();
 
     @Test
     void businessKeysAppearAsPlainStrings() throws Exception {
@@ -32,6 +33,18 @@ class EventJsonTest {
         String text = json.writeValueAsString(event);
         assertThat(text).contains("\"stockItemId\":{\"warehouse\":\"BER-1\",\"sku\":\"BOLT-M8\"}");
         assertThat(json.readValue(text, StockAdjusted.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aFieldFromANewerRevisionDoesNotBreakAnOlderReader() throws Exception {
+        String newer = "{\"sku\":\"BOLT-M8\",\"name\":\"M8 bolt\",\"unitOfMeasure\":\"EA\",\"reorderPoint\":1,"
+                + "\"reorderQuantity\":2,\"hazardClass\":\"none\"}";
+        assertThat(json.readValue(newer, ProductRegistered.class).sku()).isEqualTo(new Sku("BOLT-M8"));
+    }
+
+    @Test
+    void theRevisionComesFromTheAnnotation() {
+        assertThat(EventSerializer.create().typeForClass(StockAdjusted.class).getRevision()).isEqualTo("1");
     }
 
     @Test

@@ -30,8 +30,6 @@ import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPubli
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.serialization.Serializer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.command.catalog.Product;
@@ -59,11 +57,11 @@ public class AxonConfiguration {
     private final Configuration axon;
     private final KafkaSettings kafka;
 
-    AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta, ObjectMapper objectMapper,
+    AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
-        Serializer serializer = EventSerializer.create(objectMapper);
+        Serializer serializer = EventSerializer.create();
         // Agroal connections enlist in the current JTA transaction; Axon must not commit them itself.
         var storageEngine = JdbcEventStorageEngine.builder()
                 .connectionProvider(dataSource::getConnection)

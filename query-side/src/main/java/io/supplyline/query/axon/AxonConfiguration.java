@@ -24,8 +24,6 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Kafk
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.serialization.Serializer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.events.EventTopic;
@@ -44,11 +42,11 @@ public class AxonConfiguration {
     private final Configuration axon;
     private final KafkaSettings kafka;
 
-    AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta, ObjectMapper objectMapper,
+    AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, StockLevelProjection stockLevels) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
-        Serializer serializer = EventSerializer.create(objectMapper);
+        Serializer serializer = EventSerializer.create();
         StreamableKafkaMessageSource<String, byte[]> eventTopic = eventTopic(serializer);
 
         var configurer = DefaultConfigurer.defaultConfiguration(false)
