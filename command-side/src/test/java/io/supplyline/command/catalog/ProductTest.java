@@ -1,5 +1,7 @@
 package io.supplyline.command.catalog;
 
+import static io.supplyline.command.rules.Rejections.rejectedWith;
+
 import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -32,7 +34,7 @@ class ProductTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterProduct(SKU, "M8 bolt", "EA", 100, 500))
                 .expectNoEvents()
-                .expectException(DuplicateRegistration.class);
+                .expectException(rejectedWith(DuplicateRegistration.class, "PRODUCT_ALREADY_REGISTERED"));
     }
 
     @Test
@@ -41,6 +43,15 @@ class ProductTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterProduct(SKU, "M8 bolt", "EA", 100, 0))
                 .expectNoEvents()
-                .expectException(BusinessRuleViolation.class);
+                .expectException(rejectedWith(BusinessRuleViolation.class, "INVALID_REORDER_POLICY"));
+    }
+
+    @Test
+    void reorderPointCannotBeNegative() {
+        fixture.registerInjectableResource(CatalogMother.empty());
+        fixture.givenNoPriorActivity()
+                .when(new RegisterProduct(SKU, "M8 bolt", "EA", -1, 10))
+                .expectNoEvents()
+                .expectException(rejectedWith(BusinessRuleViolation.class, "INVALID_REORDER_POLICY"));
     }
 }

@@ -2,6 +2,7 @@ package io.supplyline.command.inventory;
 
 import static io.supplyline.command.lookup.CatalogMother.SKU;
 import static io.supplyline.command.lookup.CatalogMother.WAREHOUSE;
+import static io.supplyline.command.rules.Rejections.rejectedWith;
 
 import java.util.Set;
 
@@ -52,7 +53,7 @@ class StockItemTest {
         fixture.givenNoPriorActivity()
                 .when(new ReceiveStock(ITEM, 40, null))
                 .expectNoEvents()
-                .expectException(UnknownReference.class)
+                .expectException(rejectedWith(UnknownReference.class, "UNKNOWN_PRODUCT"))
                 .expectExceptionMessage("No product with SKU " + SKU);
     }
 
@@ -62,7 +63,7 @@ class StockItemTest {
         fixture.givenNoPriorActivity()
                 .when(new ReceiveStock(ITEM, 40, null))
                 .expectNoEvents()
-                .expectException(UnknownReference.class)
+                .expectException(rejectedWith(UnknownReference.class, "UNKNOWN_WAREHOUSE"))
                 .expectExceptionMessage("No warehouse with code " + WAREHOUSE);
     }
 
@@ -71,7 +72,7 @@ class StockItemTest {
         fixture.givenNoPriorActivity()
                 .when(new ReceiveStock(ITEM, 0, null))
                 .expectNoEvents()
-                .expectException(BusinessRuleViolation.class);
+                .expectException(rejectedWith(BusinessRuleViolation.class, "QUANTITY_NOT_POSITIVE"));
     }
 
     @Test
@@ -79,7 +80,7 @@ class StockItemTest {
         fixture.given(new StockReceived(ITEM, 5, null))
                 .when(new AdjustStock(ITEM, -6, AdjustmentReason.LOSS, "forklift"))
                 .expectNoEvents()
-                .expectException(BusinessRuleViolation.class)
+                .expectException(rejectedWith(BusinessRuleViolation.class, "NEGATIVE_STOCK"))
                 .expectExceptionMessage("Adjusting by -6 would leave -1 on hand");
     }
 
@@ -96,7 +97,7 @@ class StockItemTest {
         fixture.given(new StockReceived(ITEM, 5, null))
                 .when(new AdjustStock(ITEM, 0, AdjustmentReason.CYCLE_COUNT, null))
                 .expectNoEvents()
-                .expectException(BusinessRuleViolation.class);
+                .expectException(rejectedWith(BusinessRuleViolation.class, "ZERO_ADJUSTMENT"));
     }
 
     @Test
@@ -104,7 +105,7 @@ class StockItemTest {
         fixture.givenNoPriorActivity()
                 .when(new AdjustStock(ITEM, -1, AdjustmentReason.CYCLE_COUNT, null))
                 .expectNoEvents()
-                .expectException(BusinessRuleViolation.class);
+                .expectException(rejectedWith(BusinessRuleViolation.class, "NEGATIVE_STOCK"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.supplyline.command.warehouse;
 
+import static io.supplyline.command.rules.Rejections.rejectedWith;
+
 import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -31,6 +33,6 @@ class WarehouseTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterWarehouse(CODE, "Hamburg Port", "Hamburg", "DE"))
                 .expectNoEvents()
-                .expectException(DuplicateRegistration.class);
+                .expectException(rejectedWith(DuplicateRegistration.class, "WAREHOUSE_ALREADY_REGISTERED"));
     }
 }
