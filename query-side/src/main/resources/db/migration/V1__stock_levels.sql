@@ -32,6 +32,5 @@ CREATE INDEX stock_level_status ON stock_level (status);
 CREATE TABLE stock_product_policy (
     sku              VARCHAR(64) PRIMARY KEY,
     reorder_point    BIGINT NOT NULL,
-    reorder_quantity BIGINT NOT NULL,
     version          BIGINT NOT NULL
 );

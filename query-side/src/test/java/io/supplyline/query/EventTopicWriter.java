@@ -33,22 +33,17 @@ public final class EventTopicWriter implements AutoCloseable {
 
     /** Publishes {@code event} as the aggregate's event number {@code sequence} and waits for the ack. */
     public void publish(String aggregateType, String aggregateId, long sequence, Object event) {
-        var message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
-                MetaData.with("principal", "test"));
-        try {
-            producer.send(converter.createKafkaMessage(message, EventTopic.NAME)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("Could not publish " + event, e);
-        }
+        publish(aggregateType, aggregateId, sequence, event, 1);
     }
 
-    /** Publishes the very same message again: what an at-least-once relay may do after a retry. */
-    public void publishTwice(String aggregateType, String aggregateId, long sequence, Object event) {
+    /** Publishes the very same message {@code copies} times: what an at-least-once relay may do after a retry. */
+    public void publish(String aggregateType, String aggregateId, long sequence, Object event, int copies) {
         var message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
                 MetaData.with("principal", "test"));
         try {
-            producer.send(converter.createKafkaMessage(message, EventTopic.NAME)).get();
-            producer.send(converter.createKafkaMessage(message, EventTopic.NAME)).get();
+            for (int i = 0; i < copies; i++) {
+                producer.send(converter.createKafkaMessage(message, EventTopic.NAME)).get();
+            }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("Could not publish " + event, e);
         }

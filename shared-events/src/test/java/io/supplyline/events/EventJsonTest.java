@@ -9,11 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.supplyline.events.axon.EventSerializer;
+import io.supplyline.events.catalog.ProductEvent;
 import io.supplyline.events.catalog.ProductRegistered;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockAdjusted;
+import io.supplyline.events.inventory.StockItemEvent;
 import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.events.warehouse.WarehouseCode;
+import io.supplyline.events.warehouse.WarehouseEvent;
 
 /** The JSON other teams read from the topic: business keys as plain strings, records round-trip. */
 class EventJsonTest {
@@ -57,15 +61,14 @@ class EventJsonTest {
     @Test
     void aggregateIdsAreQualifiedByTypeSoKeysOfDifferentKindsNeverCollide() {
         assertThat(new Sku("A1").aggregateId()).isEqualTo("product:A1");
-        assertThat(new io.supplyline.events.warehouse.WarehouseCode("A1").aggregateId()).isEqualTo("warehouse:A1");
+        assertThat(new WarehouseCode("A1").aggregateId()).isEqualTo("warehouse:A1");
         assertThat(StockItemId.of("A1", "A1").aggregateId()).isEqualTo("stock:A1:A1");
     }
 
     @Test
     void everyEventOfEveryAggregateDeclaresItsRevision() {
-        for (Class<?> aggregateEvents : new Class<?>[] {io.supplyline.events.catalog.ProductEvent.class,
-                io.supplyline.events.warehouse.WarehouseEvent.class,
-                io.supplyline.events.inventory.StockItemEvent.class}) {
+        for (Class<?> aggregateEvents : new Class<?>[] {ProductEvent.class, WarehouseEvent.class,
+                StockItemEvent.class}) {
             assertThat(aggregateEvents.getPermittedSubclasses()).isNotEmpty().allSatisfy(type ->
                     assertThat(type.getAnnotation(EventRevision.class)).as(type.getSimpleName()).isNotNull());
         }

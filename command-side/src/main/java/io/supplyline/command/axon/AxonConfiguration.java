@@ -3,6 +3,7 @@ package io.supplyline.command.axon;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -148,7 +149,7 @@ public class AxonConfiguration {
                         .build())
                 .serializer(serializer)
                 .messageConverter(new CloudEventHeaders(DefaultKafkaMessageConverter.builder().serializer(serializer).build()))
-                .topicResolver(event -> java.util.Optional.of(EventTopic.NAME))
+                .topicResolver(event -> Optional.of(EventTopic.NAME))
                 .publisherAckTimeout(ackTimeout.toMillis())
                 .build();
     }

@@ -17,9 +17,8 @@ public final class CommandMetadata implements CorrelationDataProvider {
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String COMMAND_NAME = "commandName";
-    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
-    private static final List<String> INHERITED = List.of(PRINCIPAL, CORRELATION_ID, COMMAND_NAME, IDEMPOTENCY_KEY);
+    private static final List<String> INHERITED = List.of(PRINCIPAL, CORRELATION_ID, COMMAND_NAME);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

@@ -1,5 +1,6 @@
 package io.supplyline.command.axon;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public interface KafkaSettings {
      * and retries it later (its token stays put meanwhile).
      */
     @WithDefault("10s")
-    java.time.Duration relayDeliveryTimeout();
+    Duration relayDeliveryTimeout();
 
     /** Client settings passed through untouched (security protocol, SASL, TLS...). */
     Map<String, String> client();

@@ -1,5 +1,6 @@
 package io.supplyline.command.http;
 
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
@@ -46,7 +47,7 @@ public class ProblemMappers {
     public Response invalid(ConstraintViolationException exception) {
         List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return Problems.response(400, "INVALID_INPUT", "The request has invalid fields", errors);
     }

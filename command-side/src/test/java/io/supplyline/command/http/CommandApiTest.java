@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.supplyline.command.EventStoreRows;
@@ -20,7 +22,7 @@ import jakarta.inject.Inject;
 
 /** The command API over HTTP against the real event store in PostgreSQL and a real Kafka broker. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class CommandApiTest {
 
     @Inject
@@ -192,7 +194,7 @@ class CommandApiTest {
     @Test
     void healthAndApiDocsNeedNoCredentials() {
         given().when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", org.hamcrest.Matchers.hasItems("kafka", "Database connections health check"));
+                .body("checks.name", hasItems("kafka", "Database connections health check"));
         given().when().get("/q/openapi").then().statusCode(200);
     }
 }

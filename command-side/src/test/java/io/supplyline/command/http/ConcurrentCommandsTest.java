@@ -16,7 +16,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.supplyline.command.EventStoreRows;
@@ -24,7 +25,7 @@ import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 
 /** Racing writers: the event store's unique key lets exactly one win, and nobody gets a 500. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class ConcurrentCommandsTest {
 
     private static final int WRITERS = 8;

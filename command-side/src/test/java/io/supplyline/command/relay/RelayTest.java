@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.supplyline.command.EventStoreRows;
@@ -28,7 +30,7 @@ import io.supplyline.events.EventTopic;
 
 /** The relay: every stored event reaches supplychain.events, once, keyed by its aggregate id. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class RelayTest {
 
     @Inject
@@ -55,7 +57,7 @@ class RelayTest {
         assertThat(header(record, "ce_type")).isEqualTo("io.supplyline.events.catalog.ProductRegistered");
         assertThat(header(record, "ce_id")).isEqualTo(header(record, "axon-message-id"));
         assertThat(header(record, "ce_subject")).isEqualTo("product:" + sku);
-        assertThat(java.time.Instant.parse(header(record, "ce_time"))).isBeforeOrEqualTo(java.time.Instant.now());
+        assertThat(Instant.parse(header(record, "ce_time"))).isBeforeOrEqualTo(Instant.now());
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"sku\":\"" + sku + "\"");
     }
 

@@ -47,8 +47,10 @@ final class ServiceProcess {
         try {
             Path logs = Path.of(System.getProperty("supplyline.logs", "target/system-test-logs"));
             Files.createDirectories(logs);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+            // A restarted service appends to its log of this run; a new run starts a new log.
+            ProcessBuilder.Redirect log = process == null ? ProcessBuilder.Redirect.to(logs.resolve(name + ".log").toFile())
+                    : ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.supplyline.deploy.kafka.KafkaBroker;
+import io.supplyline.deploy.kafka.DataDirectory;
 
 /**
  * The whole system on this machine: a real Kafka broker (in the test JVM), the packaged command
@@ -41,11 +43,11 @@ final class SupplylineSystem implements AutoCloseable {
                     "SUPPLYLINE_COMMAND_DB_URL", DB + "supplyline_system_test_command",
                     "SUPPLYLINE_QUERY_DB_URL", DB + "supplyline_system_test_query");
             // The local profile: Basic users and local defaults, on PostgreSQL because the variables say so.
+            List<String> local = List.of("quarkus.profile=local", "quarkus.flyway.clean-disabled=false");
             // A short relay delivery timeout lets an outage test outlast it in seconds.
-            List<String> local = List.of("quarkus.profile=local", "quarkus.flyway.clean-disabled=false",
-                    "supplyline.kafka.relay-delivery-timeout=" + RELAY_DELIVERY_TIMEOUT_SECONDS + "s");
+            List<String> relay = List.of("supplyline.kafka.relay-delivery-timeout=" + RELAY_DELIVERY_TIMEOUT_SECONDS + "s");
             commandSide = new ServiceProcess("command-side", root.resolve("command-side/target/quarkus-app/quarkus-run.jar"),
-                    freePort(), common, local);
+                    freePort(), common, concat(local, relay));
             querySide = new ServiceProcess("query-side", root.resolve("query-side/target/quarkus-app/quarkus-run.jar"),
                     freePort(), common, local);
         } catch (IOException e) {
@@ -78,6 +80,11 @@ final class SupplylineSystem implements AutoCloseable {
         if (broker != null) {
             broker.stop();
         }
+        DataDirectory.delete(dataDir);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private static int freePort() throws IOException {

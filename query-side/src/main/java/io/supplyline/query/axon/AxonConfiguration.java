@@ -1,5 +1,6 @@
 package io.supplyline.query.axon;
 
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -89,7 +90,7 @@ public class AxonConfiguration {
         // Positions live in our token store, never in Kafka's consumer groups.
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return StreamableKafkaMessageSource.<String, byte[]>builder()
-                .topics(java.util.List.of(EventTopic.NAME))
+                .topics(List.of(EventTopic.NAME))
                 .consumerFactory(new DefaultConsumerFactory<>(consumer))
                 .fetcher(AsyncFetcher.<String, byte[], KafkaEventMessage>builder().pollTimeout(1_000).build())
                 .messageConverter(DefaultKafkaMessageConverter.builder().serializer(serializer).build())

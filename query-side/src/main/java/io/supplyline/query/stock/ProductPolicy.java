@@ -18,7 +18,6 @@ public class ProductPolicy extends PanacheEntityBase {
     @Id
     public String sku;
     public long reorderPoint;
-    public long reorderQuantity;
     public long version;
 
     static long reorderPointOf(String sku) {

@@ -57,7 +57,6 @@ public class StockLevelProjection {
             return;
         }
         policy.reorderPoint = event.reorderPoint();
-        policy.reorderQuantity = event.reorderQuantity();
         policy.version = sequence;
         StockLevel.<StockLevel>stream("sku", sku).forEach(level -> level.reorderPointIs(event.reorderPoint()));
     }

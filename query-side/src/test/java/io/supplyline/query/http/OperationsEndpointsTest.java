@@ -2,16 +2,18 @@ package io.supplyline.query.http;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 
 /** Health and API docs answer without credentials; readiness covers the database and Kafka. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class OperationsEndpointsTest {
 
     @Test
@@ -23,6 +25,6 @@ class OperationsEndpointsTest {
     @Test
     void theOpenApiDocumentDescribesTheQueryApi() {
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/stock-levels/{warehouse}/{sku}"));
+                .body("paths", hasKey("/stock-levels/{warehouse}/{sku}"));
     }
 }

@@ -1,16 +1,20 @@
 package io.supplyline.query.stock;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 import io.supplyline.events.catalog.ProductRegistered;
@@ -19,11 +23,12 @@ import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
+import io.supplyline.events.warehouse.WarehouseCode;
 import io.supplyline.query.EventTopicWriter;
 
 /** Events on the real Kafka topic become stock levels in PostgreSQL, readable over HTTP. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaBrokerTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class StockLevelsApiTest {
 
     private static EventTopicWriter topic;
@@ -73,7 +78,7 @@ class StockLevelsApiTest {
     void aDuplicatedEventIsAppliedOnce() {
         StockItemId item = StockItemId.of(unique("WH"), unique("SKU"));
         received(item, 0, 10);
-        topic().publishTwice("StockItem", item.aggregateId(), 1, new StockReceived(item, 5, "DN-dup"));
+        topic().publish("StockItem", item.aggregateId(), 1, new StockReceived(item, 5, "DN-dup"), 2);
         received(item, 2, 1);
 
         given().auth().basic("analyst", "analyst")
@@ -86,8 +91,8 @@ class StockLevelsApiTest {
     @Test
     void statusFollowsTheProductsReorderPointWhicheverArrivesFirst() {
         Sku sku = new Sku(unique("SKU"));
-        StockItemId low = new StockItemId(new io.supplyline.events.warehouse.WarehouseCode(unique("WH")), sku);
-        StockItemId out = new StockItemId(new io.supplyline.events.warehouse.WarehouseCode(unique("WH")), sku);
+        StockItemId low = new StockItemId(new WarehouseCode(unique("WH")), sku);
+        StockItemId out = new StockItemId(new WarehouseCode(unique("WH")), sku);
         received(low, 0, 8);
         topic().publish("StockItem", out.aggregateId(), 0, new StockAdjusted(out, 2, AdjustmentReason.FOUND, null));
         topic().publish("StockItem", out.aggregateId(), 1, new StockAdjusted(out, -2, AdjustmentReason.LOSS, null));
@@ -96,7 +101,7 @@ class StockLevelsApiTest {
         given().auth().basic("analyst", "analyst")
                 .when().get("/stock-levels/{warehouse}/{sku}?minVersion=1", out.warehouse().value(), sku.value())
                 .then().statusCode(200).body("status", equalTo("OUT"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().basic("analyst", "analyst")
                         .when().get("/stock-levels?sku={sku}&sort=warehouse", sku.value())
                         .then().statusCode(200)
@@ -116,7 +121,7 @@ class StockLevelsApiTest {
         for (int i = 1; i <= 3; i++) {
             received(StockItemId.of(warehouse, "ITEM-" + i), 0, i * 10);
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().basic("analyst", "analyst")
                         .when().get("/stock-levels?warehouse={w}&sort=-onHand&page=0&size=2", warehouse)
                         .then().statusCode(200)
@@ -144,7 +149,7 @@ class StockLevelsApiTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("INVALID_PARAMETER"))
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("size", "sort", "status"));
+                .body("errors.field", containsInAnyOrder("size", "sort", "status"));
     }
 
     @Test

@@ -36,6 +36,7 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
     @Override
     public synchronized void stop() {
         stopBroker();
+        DataDirectory.delete(dataDir);
     }
 
     public static synchronized String bootstrapServers() {
