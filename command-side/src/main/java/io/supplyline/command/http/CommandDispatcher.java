@@ -3,10 +3,13 @@ package io.supplyline.command.http;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -15,6 +18,7 @@ import org.axonframework.messaging.MetaData;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.supplyline.command.axon.CommandMetadata;
+import io.supplyline.command.rules.ExpectedVersion;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -26,15 +30,19 @@ public class CommandDispatcher {
 
     static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    /** An ETag as this API issues it ("3"), also accepted bare (3) or weak (W/"3"). */
+    private static final Pattern IF_MATCH_VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
     private final CommandGateway gateway;
     private final SecurityIdentity caller;
     private final String correlationId;
+    private final String ifMatch;
 
     CommandDispatcher(CommandGateway gateway, SecurityIdentity caller, HttpServerRequest request) {
         this.gateway = gateway;
         this.caller = caller;
         this.correlationId = correlationId(request.getHeader(CORRELATION_HEADER));
+        this.ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
     }
 
     /** For a command that creates an aggregate: its first event has version 0. */
@@ -43,14 +51,33 @@ public class CommandDispatcher {
         return answer(Response.Status.CREATED, new CommandAccepted(id, 0));
     }
 
-    /** For a command on an aggregate whose handler answers the new version. */
+    /**
+     * For a command on an aggregate whose handler answers the new version. With {@code If-Match}
+     * the aggregate must still be at that version.
+     */
     public Response update(Object command, String aggregateId) {
-        Long version = send(command);
+        MetaData metadata = metadataFor(command);
+        if (ifMatch != null) {
+            metadata = metadata.and(ExpectedVersion.METADATA_KEY, expectedVersion(ifMatch));
+        }
+        Long version = send(command, metadata);
         return answer(Response.Status.OK, new CommandAccepted(aggregateId, version));
     }
 
     private <R> R send(Object command) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadataFor(command)));
+        return send(command, metadataFor(command));
+    }
+
+    private <R> R send(Object command, MetaData metadata) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadata));
+    }
+
+    private static long expectedVersion(String ifMatch) {
+        Matcher version = IF_MATCH_VERSION.matcher(ifMatch.trim());
+        if (!version.matches()) {
+            throw new BadRequestException("If-Match must be a version this API issued as ETag, such as \"3\"");
+        }
+        return Long.parseLong(version.group(1));
     }
 
     private MetaData metadataFor(Object command) {

@@ -29,6 +29,7 @@ import io.supplyline.events.http.Problem;
 import io.supplyline.command.rules.CommandRejected;
 import io.supplyline.command.rules.DuplicateRegistration;
 import io.supplyline.command.rules.UnknownReference;
+import io.supplyline.command.rules.VersionMismatch;
 
 /** Every error leaves as problem+json with a stable code; nothing leaks a stack trace. */
 public class ProblemMappers {
@@ -39,6 +40,7 @@ public class ProblemMappers {
     public Response rejected(CommandRejected rejection) {
         int status = rejection instanceof UnknownReference ? 404
                 : rejection instanceof DuplicateRegistration ? 409
+                : rejection instanceof VersionMismatch ? 412
                 : 422;
         return Problems.response(status, rejection.code(), rejection.getMessage());
     }

@@ -4,13 +4,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.rules.BusinessRuleViolation;
+import io.supplyline.command.rules.ExpectedVersion;
 import io.supplyline.command.rules.UnknownReference;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockItemId;
@@ -27,6 +30,11 @@ public class StockItem {
     private long onHand;
 
     protected StockItem() {
+    }
+
+    @CommandHandlerInterceptor
+    void checkExpectedVersion(CommandMessage<?> command) {
+        ExpectedVersion.verify(command.getMetaData(), getVersion());
     }
 
     @CommandHandler

@@ -5,7 +5,7 @@ package io.supplyline.command.rules;
  * stable {@link #code()} that clients can act on.
  */
 public abstract sealed class CommandRejected extends RuntimeException
-        permits BusinessRuleViolation, DuplicateRegistration, UnknownReference {
+        permits BusinessRuleViolation, DuplicateRegistration, UnknownReference, VersionMismatch {
 
     private final String code;
 

@@ -171,6 +171,33 @@ class CommandApiTest {
     }
 
     @Test
+    void ifMatchAcceptsTheCurrentVersionAndRefusesAnOtherOne() {
+        String warehouse = unique("WH");
+        String sku = unique("SKU");
+        registerWarehouse(warehouse);
+        registerProduct(sku);
+        String etag = given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("quantity", 10))
+                .post("/stock/{warehouse}/{sku}/receipts", warehouse, sku)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("delta", -1, "reason", "LOSS"))
+                .post("/stock/{warehouse}/{sku}/adjustments", warehouse, sku)
+                .then().statusCode(200).header("ETag", "\"1\"");
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("delta", -1, "reason", "LOSS"))
+                .post("/stock/{warehouse}/{sku}/adjustments", warehouse, sku)
+                .then().statusCode(412)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VERSION_MISMATCH"));
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON).header("If-Match", "yesterday")
+                .body(Map.of("quantity", 1))
+                .post("/stock/{warehouse}/{sku}/receipts", warehouse, sku)
+                .then().statusCode(400);
+        assertThat(eventStore.count("stock:" + warehouse + ":" + sku)).isEqualTo(2);
+    }
+
+    @Test
     void commandsNeedCredentials() {
         given().contentType(ContentType.JSON).body(Map.of("quantity", 5))
                 .when().post("/stock/BER-1/SKU-1/receipts")

@@ -4,6 +4,7 @@ import static io.supplyline.command.lookup.CatalogMother.SKU;
 import static io.supplyline.command.lookup.CatalogMother.WAREHOUSE;
 import static io.supplyline.command.rules.Rejections.rejectedWith;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.CatalogMother;
 import io.supplyline.command.rules.BusinessRuleViolation;
+import io.supplyline.command.rules.ExpectedVersion;
 import io.supplyline.command.rules.UnknownReference;
+import io.supplyline.command.rules.VersionMismatch;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockItemId;
@@ -106,6 +109,30 @@ class StockItemTest {
                 .when(new AdjustStock(ITEM, -1, AdjustmentReason.CYCLE_COUNT, null))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "NEGATIVE_STOCK"));
+    }
+
+    @Test
+    void aCommandForTheCurrentVersionIsAccepted() {
+        fixture.given(new StockReceived(ITEM, 5, null), new StockReceived(ITEM, 5, null))
+                .when(new ReceiveStock(ITEM, 1, null), Map.of(ExpectedVersion.METADATA_KEY, 1L))
+                .expectEvents(new StockReceived(ITEM, 1, null))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aCommandForAnOlderVersionIsRefused() {
+        fixture.given(new StockReceived(ITEM, 5, null), new StockReceived(ITEM, 5, null))
+                .when(new AdjustStock(ITEM, -1, AdjustmentReason.LOSS, null), Map.of(ExpectedVersion.METADATA_KEY, 0L))
+                .expectNoEvents()
+                .expectException(rejectedWith(VersionMismatch.class, "VERSION_MISMATCH"));
+    }
+
+    @Test
+    void aCommandExpectingAVersionOfAnItemThatDoesNotExistIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveStock(ITEM, 1, null), Map.of(ExpectedVersion.METADATA_KEY, 0L))
+                .expectNoEvents()
+                .expectException(rejectedWith(VersionMismatch.class, "VERSION_MISMATCH"));
     }
 
     @Test
