@@ -34,6 +34,7 @@ import org.axonframework.serialization.Serializer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.command.catalog.Product;
+import io.supplyline.command.idempotency.IdempotencyRecorder;
 import io.supplyline.command.inventory.StockItem;
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.LookupUpdater;
@@ -50,7 +51,7 @@ import io.supplyline.events.axon.JtaTransactionManager;
 @Singleton
 public class AxonConfiguration {
 
-    /** Keeps the set-validation tables; runs inside the command's own transaction. */
+    /** Keeps the set-validation and idempotency tables; runs inside the command's own transaction. */
     public static final String LOOKUPS = "lookups";
     /** Reads the event store in order and publishes to Kafka; its token lives in the command database. */
     public static final String RELAY = "kafka-relay";
@@ -59,7 +60,8 @@ public class AxonConfiguration {
     private final KafkaSettings kafka;
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
-                      KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater) {
+                      KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
+                      IdempotencyRecorder idempotencyRecorder) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
@@ -101,6 +103,7 @@ public class AxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(LOOKUPS)
                 .registerEventHandler(c -> lookupUpdater)
+                .registerEventHandler(c -> idempotencyRecorder)
                 .registerEventHandler(c -> relay)
                 .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaEventPublisher)
                 .registerTrackingEventProcessor(RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration

@@ -17,8 +17,10 @@ public final class CommandMetadata implements CorrelationDataProvider {
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String COMMAND_NAME = "commandName";
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String REQUEST_HASH = "requestHash";
 
-    private static final List<String> INHERITED = List.of(PRINCIPAL, CORRELATION_ID, COMMAND_NAME);
+    private static final List<String> INHERITED = List.of(PRINCIPAL, CORRELATION_ID, COMMAND_NAME, IDEMPOTENCY_KEY, REQUEST_HASH);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
