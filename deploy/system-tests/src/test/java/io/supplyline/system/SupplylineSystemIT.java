@@ -130,6 +130,20 @@ class SupplylineSystemIT {
     }
 
     @Test
+    void anIdempotencyKeyIsHonouredAcrossACommandSideRestart() {
+        registerWarehouseAndProduct("IDEM-1", "IDEM-SKU");
+        int first = operator().header("Idempotency-Key", "delivery-note-4711").body(Map.of("quantity", 5))
+                .post("/stock/IDEM-1/IDEM-SKU/receipts").then().statusCode(200).extract().path("version");
+        system.commandSide.stop();
+        system.commandSide.start();
+        operator().header("Idempotency-Key", "delivery-note-4711").body(Map.of("quantity", 5))
+                .post("/stock/IDEM-1/IDEM-SKU/receipts").then().statusCode(200).body("version", equalTo(first));
+        int next = receive("IDEM-1", "IDEM-SKU", 1);
+        assertThat(next).as("the retry appended nothing").isEqualTo(first + 1);
+        analyst().get("/stock-levels/IDEM-1/IDEM-SKU?minVersion=" + next).then().body("onHand", equalTo(6));
+    }
+
+    @Test
     void aQuerySideKilledMidStreamNeitherLosesNorDoublesEvents() throws Exception {
         String[] skus = {"KILL-A", "KILL-B", "KILL-C"};
         operator().body(Map.of("code", "KILL-1", "name", "DC", "city", "Berlin", "country", "DE"))
