@@ -125,6 +125,16 @@ class CommandApiTest {
     }
 
     @Test
+    void anOversizedBodyIsRefusedWithAProblem() {
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("quantity", 1, "reference", "x".repeat(100_000)))
+                .when().post("/stock/BER-1/SKU-1/receipts")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsUnsupported() {
         given().auth().basic("operator", "operator").contentType(ContentType.TEXT)
                 .body("sku=ABC")
