@@ -38,6 +38,7 @@ import io.supplyline.command.idempotency.IdempotencyRecorder;
 import io.supplyline.command.inventory.StockItem;
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.LookupUpdater;
+import io.supplyline.command.supplier.Supplier;
 import io.supplyline.command.warehouse.Warehouse;
 import io.supplyline.events.EventTopic;
 import io.supplyline.events.axon.EventSerializer;
@@ -90,6 +91,7 @@ public class AxonConfiguration {
                 .registerComponent(CatalogLookup.class, c -> catalogLookup)
                 .configureAggregate(Product.class)
                 .configureAggregate(Warehouse.class)
+                .configureAggregate(Supplier.class)
                 .configureAggregate(StockItem.class);
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()

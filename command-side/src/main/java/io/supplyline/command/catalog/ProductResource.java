@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +34,14 @@ public class ProductResource {
             @NotNull @Min(1) @Max(1_000_000_000) Integer reorderQuantity) {
     }
 
+    public record ChangeReorderPolicyRequest(
+            @NotNull @Min(0) @Max(1_000_000_000) Integer reorderPoint,
+            @NotNull @Min(1) @Max(1_000_000_000) Integer reorderQuantity) {
+    }
+
+    public record DiscontinueProductRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
     private final CommandDispatcher commands;
 
     ProductResource(CommandDispatcher commands) {
@@ -43,5 +52,22 @@ public class ProductResource {
     public Response register(@NotNull @Valid RegisterProductRequest body) {
         return commands.create(new RegisterProduct(new Sku(body.sku()), body.name(), body.unitOfMeasure(),
                 body.reorderPoint(), body.reorderQuantity()));
+    }
+
+    @POST
+    @Path("/{sku}/reorder-policy")
+    public Response changeReorderPolicy(@PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
+                                        @NotNull @Valid ChangeReorderPolicyRequest body) {
+        Sku product = new Sku(sku);
+        return commands.update(new ChangeReorderPolicy(product, body.reorderPoint(), body.reorderQuantity()),
+                product.aggregateId());
+    }
+
+    @POST
+    @Path("/{sku}/discontinuation")
+    public Response discontinue(@PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
+                                @NotNull @Valid DiscontinueProductRequest body) {
+        Sku product = new Sku(sku);
+        return commands.update(new DiscontinueProduct(product, body.reason()), product.aggregateId());
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.jboss.logging.Logger;
@@ -65,6 +66,11 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
         return Problems.response(400, "MALFORMED_JSON", "The body is not the JSON this endpoint takes",
                 errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownAggregate(AggregateNotFoundException exception) {
+        return Problems.response(404, "UNKNOWN_AGGREGATE", "No " + exception.getAggregateIdentifier() + " exists");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.supplyline.command.lookup;
 
 import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.supplier.SupplierCode;
 import io.supplyline.events.warehouse.WarehouseCode;
 
 /**
@@ -12,4 +13,6 @@ public interface CatalogLookup {
     boolean productExists(Sku sku);
 
     boolean warehouseExists(WarehouseCode code);
+
+    boolean supplierExists(SupplierCode code);
 }

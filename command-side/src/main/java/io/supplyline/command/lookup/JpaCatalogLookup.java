@@ -3,6 +3,7 @@ package io.supplyline.command.lookup;
 import jakarta.inject.Singleton;
 
 import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.supplier.SupplierCode;
 import io.supplyline.events.warehouse.WarehouseCode;
 
 /** Reads the lookup tables inside the command's transaction. */
@@ -17,5 +18,10 @@ public class JpaCatalogLookup implements CatalogLookup {
     @Override
     public boolean warehouseExists(WarehouseCode code) {
         return KnownWarehouse.findById(code.value()) != null;
+    }
+
+    @Override
+    public boolean supplierExists(SupplierCode code) {
+        return KnownSupplier.findById(code.value()) != null;
     }
 }

@@ -6,7 +6,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
 import io.supplyline.command.axon.AxonConfiguration;
+import io.supplyline.events.catalog.ProductDiscontinued;
 import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.supplier.SupplierRegistered;
+import io.supplyline.events.supplier.SupplierReinstated;
+import io.supplyline.events.supplier.SupplierSuspended;
 import io.supplyline.events.warehouse.WarehouseRegistered;
 
 /**
@@ -23,7 +27,30 @@ public class LookupUpdater {
     }
 
     @EventHandler
+    void on(ProductDiscontinued event) {
+        KnownProduct.<KnownProduct>findByIdOptional(event.sku().value())
+                .ifPresent(product -> product.discontinued = true);
+    }
+
+    @EventHandler
     void on(WarehouseRegistered event) {
         KnownWarehouse.registered(event.code().value()).persistAndFlush();
+    }
+
+    @EventHandler
+    void on(SupplierRegistered event) {
+        KnownSupplier.registered(event.code().value()).persistAndFlush();
+    }
+
+    @EventHandler
+    void on(SupplierSuspended event) {
+        KnownSupplier.<KnownSupplier>findByIdOptional(event.code().value())
+                .ifPresent(supplier -> supplier.suspended = true);
+    }
+
+    @EventHandler
+    void on(SupplierReinstated event) {
+        KnownSupplier.<KnownSupplier>findByIdOptional(event.code().value())
+                .ifPresent(supplier -> supplier.suspended = false);
     }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import io.supplyline.command.lookup.CatalogMother;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.DuplicateRegistration;
+import io.supplyline.events.catalog.ProductDiscontinued;
 import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.catalog.ReorderPolicyChanged;
 import io.supplyline.events.catalog.Sku;
 
 class ProductTest {
@@ -44,6 +46,36 @@ class ProductTest {
                 .when(new RegisterProduct(SKU, "M8 bolt", "EA", 100, 0))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "INVALID_REORDER_POLICY"));
+    }
+
+    @Test
+    void theReorderPolicyCanChange() {
+        fixture.registerInjectableResource(CatalogMother.empty());
+        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", 100, 500))
+                .when(new ChangeReorderPolicy(SKU, 50, 200))
+                .expectEvents(new ReorderPolicyChanged(SKU, 50, 200))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aDiscontinuedProductsPolicyCannotChange() {
+        fixture.registerInjectableResource(CatalogMother.empty());
+        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", 100, 500), new ProductDiscontinued(SKU, "EOL"))
+                .when(new ChangeReorderPolicy(SKU, 50, 200))
+                .expectNoEvents()
+                .expectException(rejectedWith(BusinessRuleViolation.class, "PRODUCT_DISCONTINUED"));
+    }
+
+    @Test
+    void aProductCanBeDiscontinuedOnce() {
+        fixture.registerInjectableResource(CatalogMother.empty());
+        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", 100, 500))
+                .when(new DiscontinueProduct(SKU, "replaced by M8-B"))
+                .expectEvents(new ProductDiscontinued(SKU, "replaced by M8-B"));
+        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", 100, 500), new ProductDiscontinued(SKU, "EOL"))
+                .when(new DiscontinueProduct(SKU, "again"))
+                .expectNoEvents()
+                .expectException(rejectedWith(BusinessRuleViolation.class, "PRODUCT_DISCONTINUED"));
     }
 
     @Test

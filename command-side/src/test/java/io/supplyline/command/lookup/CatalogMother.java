@@ -3,6 +3,7 @@ package io.supplyline.command.lookup;
 import java.util.Set;
 
 import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.supplier.SupplierCode;
 import io.supplyline.events.warehouse.WarehouseCode;
 
 /** Lookup answers for aggregate tests, which run without a database. */
@@ -24,6 +25,10 @@ public final class CatalogMother {
     }
 
     public static CatalogLookup knowing(Set<String> skus, Set<String> warehouses) {
+        return knowing(skus, warehouses, Set.of());
+    }
+
+    public static CatalogLookup knowing(Set<String> skus, Set<String> warehouses, Set<String> suppliers) {
         return new CatalogLookup() {
             @Override
             public boolean productExists(Sku sku) {
@@ -33,6 +38,11 @@ public final class CatalogMother {
             @Override
             public boolean warehouseExists(WarehouseCode code) {
                 return warehouses.contains(code.value());
+            }
+
+            @Override
+            public boolean supplierExists(SupplierCode code) {
+                return suppliers.contains(code.value());
             }
         };
     }

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.jboss.logging.Logger;
 
 import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.catalog.ReorderPolicyChanged;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
@@ -46,7 +47,15 @@ public class StockLevelProjection {
 
     @EventHandler
     void on(ProductRegistered event, @SequenceNumber long sequence) {
-        String sku = event.sku().value();
+        reorderPointIs(event.sku().value(), event.reorderPoint(), sequence);
+    }
+
+    @EventHandler
+    void on(ReorderPolicyChanged event, @SequenceNumber long sequence) {
+        reorderPointIs(event.sku().value(), event.reorderPoint(), sequence);
+    }
+
+    private void reorderPointIs(String sku, long reorderPoint, long sequence) {
         ProductPolicy policy = ProductPolicy.findById(sku);
         if (policy == null) {
             policy = new ProductPolicy();
@@ -56,9 +65,10 @@ public class StockLevelProjection {
         } else if (sequence <= policy.version) {
             return;
         }
-        policy.reorderPoint = event.reorderPoint();
+        policy.reorderPoint = reorderPoint;
         policy.version = sequence;
-        StockLevel.<StockLevel>stream("sku", sku).forEach(level -> level.reorderPointIs(event.reorderPoint()));
+        StockLevel.<StockLevel>stream("sku", sku).forEach(level -> level.reorderPointIs(reorderPoint));
+        commits.wakeReadersOnCommit();
     }
 
     private void apply(StockItemId item, long sequence, Instant at, Consumer<StockLevel> change) {

@@ -18,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.catalog.ReorderPolicyChanged;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockAdjusted;
@@ -113,6 +114,22 @@ class StockLevelsApiTest {
                 .body("onHand", equalTo(8))
                 .body("status", equalTo("LOW"))
                 .body("warehouses.warehouse", hasItem(out.warehouse().value()));
+    }
+
+    @Test
+    void aRaisedReorderPointTurnsAnItemLow() {
+        Sku sku = new Sku(unique("SKU"));
+        StockItemId item = new StockItemId(new WarehouseCode(unique("WH")), sku);
+        topic().publish("Product", sku.aggregateId(), 0, new ProductRegistered(sku, "Pallet", "EA", 1, 10));
+        received(item, 0, 5);
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/{warehouse}/{sku}?minVersion=0", item.warehouse().value(), sku.value())
+                .then().statusCode(200);
+        topic().publish("Product", sku.aggregateId(), 1, new ReorderPolicyChanged(sku, 10, 20));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().basic("analyst", "analyst")
+                        .when().get("/stock-levels/{warehouse}/{sku}", item.warehouse().value(), sku.value())
+                        .then().statusCode(200).body("status", equalTo("LOW")));
     }
 
     @Test

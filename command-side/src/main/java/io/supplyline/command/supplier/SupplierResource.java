@@ -1,0 +1,64 @@
+package io.supplyline.command.supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.supplyline.command.http.CommandDispatcher;
+import io.supplyline.events.BusinessKey;
+import io.supplyline.events.supplier.SupplierCode;
+
+@Path("/suppliers")
+@RolesAllowed("operator")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SupplierResource {
+
+    public record RegisterSupplierRequest(
+            @NotNull @Pattern(regexp = BusinessKey.PATTERN) String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Min(0) @Max(365) Integer leadTimeDays) {
+    }
+
+    public record SuspendSupplierRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    private final CommandDispatcher commands;
+
+    SupplierResource(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @POST
+    public Response register(@NotNull @Valid RegisterSupplierRequest body) {
+        return commands.create(new RegisterSupplier(new SupplierCode(body.code()), body.name(), body.leadTimeDays()));
+    }
+
+    @POST
+    @Path("/{code}/suspension")
+    public Response suspend(@PathParam("code") @Pattern(regexp = BusinessKey.PATTERN) String code,
+                            @NotNull @Valid SuspendSupplierRequest body) {
+        SupplierCode supplier = new SupplierCode(code);
+        return commands.update(new SuspendSupplier(supplier, body.reason()), supplier.aggregateId());
+    }
+
+    /** Takes no body (or an empty JSON object). */
+    @POST
+    @Path("/{code}/reinstatement")
+    public Response reinstate(@PathParam("code") @Pattern(regexp = BusinessKey.PATTERN) String code) {
+        SupplierCode supplier = new SupplierCode(code);
+        return commands.update(new ReinstateSupplier(supplier), supplier.aggregateId());
+    }
+}

@@ -1,0 +1,8 @@
+package io.supplyline.events.catalog;
+
+import io.supplyline.events.EventRevision;
+
+/** The product is no longer bought: no new purchase order may name it. */
+@EventRevision("1")
+public record ProductDiscontinued(Sku sku, String reason) implements ProductEvent {
+}

@@ -1,0 +1,7 @@
+package io.supplyline.events.catalog;
+
+import io.supplyline.events.EventRevision;
+
+@EventRevision("1")
+public record ReorderPolicyChanged(Sku sku, int reorderPoint, int reorderQuantity) implements ProductEvent {
+}
