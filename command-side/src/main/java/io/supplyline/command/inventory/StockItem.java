@@ -3,6 +3,9 @@ package io.supplyline.command.inventory;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -15,19 +18,26 @@ import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.ExpectedVersion;
 import io.supplyline.command.rules.UnknownReference;
+import io.supplyline.events.inventory.ReservationReleased;
 import io.supplyline.events.inventory.StockAdjusted;
+import io.supplyline.events.inventory.StockIssued;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
+import io.supplyline.events.inventory.StockReserved;
 
 /**
  * The stock of one SKU in one warehouse. It comes into being with its first movement; every
- * command answers the item's new version so clients can read their own writes.
+ * command answers the item's new version so clients can read their own writes. Invariants: on hand
+ * never below zero, reserved never above on hand, a reservation only from what is available.
  */
 public class StockItem {
 
     @AggregateIdentifier
     private StockItemId id;
     private long onHand;
+    private long reserved;
+    /** Open reservations by id (an order line), with the quantity each holds. */
+    private final Map<String, Integer> reservations = new HashMap<>();
 
     protected StockItem() {
     }
@@ -59,8 +69,54 @@ public class StockItem {
             throw new BusinessRuleViolation("NEGATIVE_STOCK",
                     "Adjusting by " + command.delta() + " would leave " + (onHand + command.delta()) + " on hand");
         }
+        if (onHand + command.delta() < reserved) {
+            throw new BusinessRuleViolation("BELOW_RESERVED", "Adjusting by " + command.delta() + " would leave "
+                    + (onHand + command.delta()) + " on hand for " + reserved + " reserved");
+        }
         apply(new StockAdjusted(command.stockItemId(), command.delta(), command.reason(), command.note()));
         return getVersion();
+    }
+
+    /** A never-received item has nothing available, so reserving from it is refused like any shortage. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long reserve(ReserveStock command, CatalogLookup catalog) {
+        requireKnown(command.stockItemId(), catalog);
+        if (command.quantity() <= 0) {
+            throw new BusinessRuleViolation("QUANTITY_NOT_POSITIVE", "A reservation must hold at least one unit");
+        }
+        if (reservations.containsKey(command.reservationId())) {
+            throw new BusinessRuleViolation("RESERVATION_EXISTS", "Reservation " + command.reservationId()
+                    + " already holds " + reservations.get(command.reservationId()));
+        }
+        if (command.quantity() > onHand - reserved) {
+            throw new BusinessRuleViolation("INSUFFICIENT_STOCK", "Only " + (onHand - reserved) + " of "
+                    + command.stockItemId().sku() + " available in " + command.stockItemId().warehouse()
+                    + ", " + command.quantity() + " requested");
+        }
+        apply(new StockReserved(command.stockItemId(), command.reservationId(), command.quantity()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long release(ReleaseReservation command) {
+        apply(new ReservationReleased(command.stockItemId(), command.reservationId(),
+                openReservation(command.reservationId())));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long issue(IssueStock command) {
+        apply(new StockIssued(command.stockItemId(), command.reservationId(), openReservation(command.reservationId())));
+        return getVersion();
+    }
+
+    private int openReservation(String reservationId) {
+        Integer quantity = reservations.get(reservationId);
+        if (quantity == null) {
+            throw new BusinessRuleViolation("UNKNOWN_RESERVATION", "No open reservation " + reservationId + " on " + id);
+        }
+        return quantity;
     }
 
     /** Only a new item needs the check: an existing one was created against a known product and warehouse. */
@@ -86,5 +142,25 @@ public class StockItem {
     void on(StockAdjusted event) {
         id = event.stockItemId();
         onHand += event.delta();
+    }
+
+    @EventSourcingHandler
+    void on(StockReserved event) {
+        id = event.stockItemId();
+        reserved += event.quantity();
+        reservations.put(event.reservationId(), event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(ReservationReleased event) {
+        reserved -= event.quantity();
+        reservations.remove(event.reservationId());
+    }
+
+    @EventSourcingHandler
+    void on(StockIssued event) {
+        onHand -= event.quantity();
+        reserved -= event.quantity();
+        reservations.remove(event.reservationId());
     }
 }

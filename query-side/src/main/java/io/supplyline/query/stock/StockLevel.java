@@ -48,6 +48,17 @@ public class StockLevel extends PanacheEntityBase {
         restate();
     }
 
+    void changeReserved(long delta) {
+        reserved += delta;
+        restate();
+    }
+
+    void issue(long quantity) {
+        onHand -= quantity;
+        reserved -= quantity;
+        restate();
+    }
+
     void reorderPointIs(long reorderPoint) {
         this.reorderPoint = reorderPoint;
         restate();

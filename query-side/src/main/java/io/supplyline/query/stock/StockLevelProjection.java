@@ -13,9 +13,12 @@ import org.jboss.logging.Logger;
 
 import io.supplyline.events.catalog.ProductRegistered;
 import io.supplyline.events.catalog.ReorderPolicyChanged;
+import io.supplyline.events.inventory.ReservationReleased;
 import io.supplyline.events.inventory.StockAdjusted;
+import io.supplyline.events.inventory.StockIssued;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
+import io.supplyline.events.inventory.StockReserved;
 import io.supplyline.query.http.CommitSignal;
 
 /**
@@ -43,6 +46,21 @@ public class StockLevelProjection {
     @EventHandler
     void on(StockAdjusted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.stockItemId(), sequence, at, level -> level.changeOnHand(event.delta()));
+    }
+
+    @EventHandler
+    void on(StockReserved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.stockItemId(), sequence, at, level -> level.changeReserved(event.quantity()));
+    }
+
+    @EventHandler
+    void on(ReservationReleased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.stockItemId(), sequence, at, level -> level.changeReserved(-event.quantity()));
+    }
+
+    @EventHandler
+    void on(StockIssued event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.stockItemId(), sequence, at, level -> level.issue(event.quantity()));
     }
 
     @EventHandler

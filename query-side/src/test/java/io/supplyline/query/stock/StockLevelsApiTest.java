@@ -23,7 +23,10 @@ import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.events.inventory.ReservationReleased;
+import io.supplyline.events.inventory.StockIssued;
 import io.supplyline.events.inventory.StockReceived;
+import io.supplyline.events.inventory.StockReserved;
 import io.supplyline.events.warehouse.WarehouseCode;
 import io.supplyline.query.EventTopicWriter;
 
@@ -73,6 +76,22 @@ class StockLevelsApiTest {
                 .body("inbound", equalTo(0))
                 .body("status", equalTo("OK"))
                 .body("version", equalTo(1));
+    }
+
+    @Test
+    void reservationsHoldStockUntilReleasedOrIssued() {
+        StockItemId item = StockItemId.of(unique("WH"), unique("SKU"));
+        received(item, 0, 10);
+        topic().publish("StockItem", item.aggregateId(), 1, new StockReserved(item, "order-1/1", 6));
+        topic().publish("StockItem", item.aggregateId(), 2, new StockReserved(item, "order-2/1", 3));
+        topic().publish("StockItem", item.aggregateId(), 3, new ReservationReleased(item, "order-2/1", 3));
+        topic().publish("StockItem", item.aggregateId(), 4, new StockIssued(item, "order-1/1", 6));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/{warehouse}/{sku}?minVersion=4", item.warehouse().value(), item.sku().value())
+                .then().statusCode(200)
+                .body("onHand", equalTo(4))
+                .body("reserved", equalTo(0))
+                .body("available", equalTo(4));
     }
 
     @Test

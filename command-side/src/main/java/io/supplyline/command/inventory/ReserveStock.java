@@ -1,0 +1,8 @@
+package io.supplyline.command.inventory;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import io.supplyline.events.inventory.StockItemId;
+
+public record ReserveStock(@TargetAggregateIdentifier StockItemId stockItemId, String reservationId, int quantity) {
+}

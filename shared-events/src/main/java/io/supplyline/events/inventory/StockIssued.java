@@ -1,0 +1,8 @@
+package io.supplyline.events.inventory;
+
+import io.supplyline.events.EventRevision;
+
+/** Reserved stock left the warehouse: on hand and reserved both drop by {@code quantity}. */
+@EventRevision("1")
+public record StockIssued(StockItemId stockItemId, String reservationId, int quantity) implements StockItemEvent {
+}

@@ -1,0 +1,8 @@
+package io.supplyline.events.inventory;
+
+import io.supplyline.events.EventRevision;
+
+/** Stock set aside for {@code reservationId} (an order line): still on hand, no longer available. */
+@EventRevision("1")
+public record StockReserved(StockItemId stockItemId, String reservationId, int quantity) implements StockItemEvent {
+}
