@@ -1,11 +1,14 @@
 package io.supplyline.command;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -23,6 +26,28 @@ public class EventStoreRows {
 
     public long count(String aggregateId) {
         return eventIds(aggregateId).size();
+    }
+
+    /** Stores an event row as an earlier version of the system wrote it, bypassing today's code. */
+    public void insertRaw(String aggregateType, String aggregateId, long sequence, String payloadType,
+                          String revision, String jsonPayload) {
+        String sql = "INSERT INTO domainevententry (eventidentifier, aggregateidentifier, sequencenumber, type, "
+                + "timestamp, payloadtype, payloadrevision, payload, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, UUID.randomUUID().toString());
+            statement.setString(2, aggregateId);
+            statement.setLong(3, sequence);
+            statement.setString(4, aggregateType);
+            statement.setString(5, Instant.now().toString());
+            statement.setString(6, payloadType);
+            statement.setString(7, revision);
+            statement.setBytes(8, jsonPayload.getBytes(StandardCharsets.UTF_8));
+            statement.setBytes(9, "{\"principal\":\"legacy\"}".getBytes(StandardCharsets.UTF_8));
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The aggregate's event ids in sequence order. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.catalog.ProductEvent;
 import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.catalog.ReorderPolicy;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockAdjusted;
@@ -27,9 +28,10 @@ class EventJsonTest {
 
     @Test
     void businessKeysAppearAsPlainStrings() throws Exception {
-        String text = json.writeValueAsString(new ProductRegistered(new Sku("BOLT-M8"), "M8 bolt", "EA", 100, 500));
-        assertThat(text).isEqualTo(
-                "{\"sku\":\"BOLT-M8\",\"name\":\"M8 bolt\",\"unitOfMeasure\":\"EA\",\"reorderPoint\":100,\"reorderQuantity\":500}");
+        String text = json.writeValueAsString(
+                new ProductRegistered(new Sku("BOLT-M8"), "M8 bolt", "EA", new ReorderPolicy(100, 500)));
+        assertThat(text).isEqualTo("{\"sku\":\"BOLT-M8\",\"name\":\"M8 bolt\",\"unitOfMeasure\":\"EA\","
+                + "\"reorderPolicy\":{\"reorderPoint\":100,\"reorderQuantity\":500}}");
     }
 
     @Test
@@ -42,14 +44,15 @@ class EventJsonTest {
 
     @Test
     void aFieldFromANewerRevisionDoesNotBreakAnOlderReader() throws Exception {
-        String newer = "{\"sku\":\"BOLT-M8\",\"name\":\"M8 bolt\",\"unitOfMeasure\":\"EA\",\"reorderPoint\":1,"
-                + "\"reorderQuantity\":2,\"hazardClass\":\"none\"}";
+        String newer = "{\"sku\":\"BOLT-M8\",\"name\":\"M8 bolt\",\"unitOfMeasure\":\"EA\","
+                + "\"reorderPolicy\":{\"reorderPoint\":1,\"reorderQuantity\":2},\"hazardClass\":\"none\"}";
         assertThat(json.readValue(newer, ProductRegistered.class).sku()).isEqualTo(new Sku("BOLT-M8"));
     }
 
     @Test
     void theRevisionComesFromTheAnnotation() {
         assertThat(EventSerializer.create().typeForClass(StockAdjusted.class).getRevision()).isEqualTo("1");
+        assertThat(EventSerializer.create().typeForClass(ProductRegistered.class).getRevision()).isEqualTo("2");
     }
 
     @Test

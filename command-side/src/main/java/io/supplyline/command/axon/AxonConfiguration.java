@@ -42,6 +42,7 @@ import io.supplyline.command.supplier.Supplier;
 import io.supplyline.command.warehouse.Warehouse;
 import io.supplyline.events.EventTopic;
 import io.supplyline.events.axon.EventSerializer;
+import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
 
 /**
@@ -73,6 +74,7 @@ public class AxonConfiguration {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
+                .upcasterChain(EventUpcasters.chain())
                 .dataType(byte[].class)
                 .build();
         // Longer than the producer's delivery timeout, so a failure means the producer gave up.

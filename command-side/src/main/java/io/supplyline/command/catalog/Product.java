@@ -15,6 +15,7 @@ import io.supplyline.command.rules.DuplicateRegistration;
 import io.supplyline.command.rules.ExpectedVersion;
 import io.supplyline.events.catalog.ProductDiscontinued;
 import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.catalog.ReorderPolicy;
 import io.supplyline.events.catalog.ReorderPolicyChanged;
 
 /** A product the company stocks, identified by its SKU. */
@@ -33,9 +34,8 @@ public class Product {
             throw new DuplicateRegistration("PRODUCT_ALREADY_REGISTERED",
                     "Product " + command.sku() + " is already registered");
         }
-        requireValidPolicy(command.reorderPoint(), command.reorderQuantity());
         apply(new ProductRegistered(command.sku(), command.name(), command.unitOfMeasure(),
-                command.reorderPoint(), command.reorderQuantity()));
+                validPolicy(command.reorderPoint(), command.reorderQuantity())));
     }
 
     @CommandHandlerInterceptor
@@ -46,8 +46,7 @@ public class Product {
     @CommandHandler
     long changeReorderPolicy(ChangeReorderPolicy command) {
         requireActive();
-        requireValidPolicy(command.reorderPoint(), command.reorderQuantity());
-        apply(new ReorderPolicyChanged(command.sku(), command.reorderPoint(), command.reorderQuantity()));
+        apply(new ReorderPolicyChanged(command.sku(), validPolicy(command.reorderPoint(), command.reorderQuantity())));
         return getVersion();
     }
 
@@ -64,11 +63,12 @@ public class Product {
         }
     }
 
-    private static void requireValidPolicy(int reorderPoint, int reorderQuantity) {
-        if (reorderPoint < 0 || reorderQuantity < 1) {
+    private static ReorderPolicy validPolicy(int reorderPoint, int reorderQuantity) {
+        if (!ReorderPolicy.isValid(reorderPoint, reorderQuantity)) {
             throw new BusinessRuleViolation("INVALID_REORDER_POLICY",
                     "Reorder point must be at least 0 and reorder quantity at least 1");
         }
+        return new ReorderPolicy(reorderPoint, reorderQuantity);
     }
 
     @EventSourcingHandler

@@ -12,6 +12,7 @@ import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.DuplicateRegistration;
 import io.supplyline.events.catalog.ProductDiscontinued;
 import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.catalog.ReorderPolicy;
 import io.supplyline.events.catalog.ReorderPolicyChanged;
 import io.supplyline.events.catalog.Sku;
 
@@ -26,7 +27,7 @@ class ProductTest {
         fixture.registerInjectableResource(CatalogMother.empty());
         fixture.givenNoPriorActivity()
                 .when(new RegisterProduct(SKU, "M8 bolt", "EA", 100, 500))
-                .expectEvents(new ProductRegistered(SKU, "M8 bolt", "EA", 100, 500))
+                .expectEvents(new ProductRegistered(SKU, "M8 bolt", "EA", new ReorderPolicy(100, 500)))
                 .expectResultMessagePayload("product:BOLT-M8");
     }
 
@@ -51,16 +52,17 @@ class ProductTest {
     @Test
     void theReorderPolicyCanChange() {
         fixture.registerInjectableResource(CatalogMother.empty());
-        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", 100, 500))
+        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", new ReorderPolicy(100, 500)))
                 .when(new ChangeReorderPolicy(SKU, 50, 200))
-                .expectEvents(new ReorderPolicyChanged(SKU, 50, 200))
+                .expectEvents(new ReorderPolicyChanged(SKU, new ReorderPolicy(50, 200)))
                 .expectResultMessagePayload(1L);
     }
 
     @Test
     void aDiscontinuedProductsPolicyCannotChange() {
         fixture.registerInjectableResource(CatalogMother.empty());
-        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", 100, 500), new ProductDiscontinued(SKU, "EOL"))
+        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", new ReorderPolicy(100, 500)),
+                        new ProductDiscontinued(SKU, "EOL"))
                 .when(new ChangeReorderPolicy(SKU, 50, 200))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "PRODUCT_DISCONTINUED"));
@@ -69,10 +71,11 @@ class ProductTest {
     @Test
     void aProductCanBeDiscontinuedOnce() {
         fixture.registerInjectableResource(CatalogMother.empty());
-        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", 100, 500))
+        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", new ReorderPolicy(100, 500)))
                 .when(new DiscontinueProduct(SKU, "replaced by M8-B"))
                 .expectEvents(new ProductDiscontinued(SKU, "replaced by M8-B"));
-        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", 100, 500), new ProductDiscontinued(SKU, "EOL"))
+        fixture.given(new ProductRegistered(SKU, "M8 bolt", "EA", new ReorderPolicy(100, 500)),
+                        new ProductDiscontinued(SKU, "EOL"))
                 .when(new DiscontinueProduct(SKU, "again"))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "PRODUCT_DISCONTINUED"));

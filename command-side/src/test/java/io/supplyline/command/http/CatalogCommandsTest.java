@@ -4,8 +4,11 @@ import static io.restassured.RestAssured.given;
 import static io.supplyline.command.http.CommandApiTest.registerProduct;
 import static io.supplyline.command.http.CommandApiTest.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -19,6 +22,8 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.command.EventStoreRows;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import io.supplyline.deploy.kafka.TopicReader;
+import io.supplyline.events.EventTopic;
 
 /** Suppliers and the product lifecycle over HTTP, checked in the event store. */
 @QuarkusTest
@@ -62,6 +67,28 @@ class CatalogCommandsTest {
     void aSupplierNeedsALeadTime() {
         operator().body(Map.of("code", unique("SUP"), "name", "No lead time"))
                 .post("/suppliers").then().statusCode(400).body("errors[0].field", equalTo("leadTimeDays"));
+    }
+
+    @Test
+    void aProductStoredUnderTheFirstSchemaStillLoadsAndIsPublishedInTheCurrentOne() {
+        String sku = unique("OLD");
+        eventStore.insertRaw("Product", "product:" + sku, 0, "io.supplyline.events.catalog.ProductRegistered", "1",
+                "{\"sku\":\"" + sku + "\",\"name\":\"Legacy\",\"unitOfMeasure\":\"EA\",\"reorderPoint\":3,"
+                        + "\"reorderQuantity\":9}");
+        operator().body(Map.of("reorderPoint", 4, "reorderQuantity", 12))
+                .post("/products/{sku}/reorder-policy", sku).then().statusCode(200).body("version", equalTo(1));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var published = TopicReader.readAll(KafkaBrokerTestResource.bootstrapServers(), EventTopic.NAME).stream()
+                    .filter(r -> ("product:" + sku).equals(r.key())).toList();
+            assertThat(published).hasSize(2);
+            var registered = published.get(0);
+            String revision = new String(registered.headers().lastHeader("axon-message-revision").value(),
+                    StandardCharsets.UTF_8);
+            assertThat(revision).isEqualTo("2");
+            assertThat(new String(registered.value(), StandardCharsets.UTF_8))
+                    .contains("\"reorderPolicy\":{\"reorderPoint\":3,\"reorderQuantity\":9}");
+        });
     }
 
     @Test

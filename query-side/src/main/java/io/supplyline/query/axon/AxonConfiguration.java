@@ -29,6 +29,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.events.EventTopic;
 import io.supplyline.events.axon.EventSerializer;
+import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
 import io.supplyline.query.stock.StockLevelProjection;
 
@@ -93,7 +94,10 @@ public class AxonConfiguration {
                 .topics(List.of(EventTopic.NAME))
                 .consumerFactory(new DefaultConsumerFactory<>(consumer))
                 .fetcher(AsyncFetcher.<String, byte[], KafkaEventMessage>builder().pollTimeout(1_000).build())
-                .messageConverter(DefaultKafkaMessageConverter.builder().serializer(serializer).build())
+                .messageConverter(DefaultKafkaMessageConverter.builder()
+                        .serializer(serializer)
+                        .upcasterChain(EventUpcasters.chain())
+                        .build())
                 .serializer(serializer)
                 .build();
     }

@@ -65,12 +65,12 @@ public class StockLevelProjection {
 
     @EventHandler
     void on(ProductRegistered event, @SequenceNumber long sequence) {
-        reorderPointIs(event.sku().value(), event.reorderPoint(), sequence);
+        reorderPointIs(event.sku().value(), event.reorderPolicy().reorderPoint(), sequence);
     }
 
     @EventHandler
     void on(ReorderPolicyChanged event, @SequenceNumber long sequence) {
-        reorderPointIs(event.sku().value(), event.reorderPoint(), sequence);
+        reorderPointIs(event.sku().value(), event.reorderPolicy().reorderPoint(), sequence);
     }
 
     private void reorderPointIs(String sku, long reorderPoint, long sequence) {

@@ -18,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.catalog.ReorderPolicy;
 import io.supplyline.events.catalog.ReorderPolicyChanged;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.inventory.AdjustmentReason;
@@ -116,7 +117,7 @@ class StockLevelsApiTest {
         received(low, 0, 8);
         topic().publish("StockItem", out.aggregateId(), 0, new StockAdjusted(out, 2, AdjustmentReason.FOUND, null));
         topic().publish("StockItem", out.aggregateId(), 1, new StockAdjusted(out, -2, AdjustmentReason.LOSS, null));
-        topic().publish("Product", sku.aggregateId(), 0, new ProductRegistered(sku, "Pallet", "EA", 10, 50));
+        topic().publish("Product", sku.aggregateId(), 0, new ProductRegistered(sku, "Pallet", "EA", new ReorderPolicy(10, 50)));
 
         given().auth().basic("analyst", "analyst")
                 .when().get("/stock-levels/{warehouse}/{sku}?minVersion=1", out.warehouse().value(), sku.value())
@@ -139,12 +140,12 @@ class StockLevelsApiTest {
     void aRaisedReorderPointTurnsAnItemLow() {
         Sku sku = new Sku(unique("SKU"));
         StockItemId item = new StockItemId(new WarehouseCode(unique("WH")), sku);
-        topic().publish("Product", sku.aggregateId(), 0, new ProductRegistered(sku, "Pallet", "EA", 1, 10));
+        topic().publish("Product", sku.aggregateId(), 0, new ProductRegistered(sku, "Pallet", "EA", new ReorderPolicy(1, 10)));
         received(item, 0, 5);
         given().auth().basic("analyst", "analyst")
                 .when().get("/stock-levels/{warehouse}/{sku}?minVersion=0", item.warehouse().value(), sku.value())
                 .then().statusCode(200);
-        topic().publish("Product", sku.aggregateId(), 1, new ReorderPolicyChanged(sku, 10, 20));
+        topic().publish("Product", sku.aggregateId(), 1, new ReorderPolicyChanged(sku, new ReorderPolicy(10, 20)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().basic("analyst", "analyst")
                         .when().get("/stock-levels/{warehouse}/{sku}", item.warehouse().value(), sku.value())

@@ -2,7 +2,12 @@ package io.supplyline.events.catalog;
 
 import io.supplyline.events.EventRevision;
 
-@EventRevision("1")
-public record ProductRegistered(Sku sku, String name, String unitOfMeasure, int reorderPoint, int reorderQuantity)
+/**
+ * A new product. Revision 2 groups the reorder point and quantity into a {@link ReorderPolicy};
+ * revision-1 events, with the two as top-level fields, are upcast on reading
+ * ({@code io.supplyline.events.axon.ProductRegisteredUpcaster}).
+ */
+@EventRevision("2")
+public record ProductRegistered(Sku sku, String name, String unitOfMeasure, ReorderPolicy reorderPolicy)
         implements ProductEvent {
 }

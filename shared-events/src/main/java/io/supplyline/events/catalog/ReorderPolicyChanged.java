@@ -3,5 +3,5 @@ package io.supplyline.events.catalog;
 import io.supplyline.events.EventRevision;
 
 @EventRevision("1")
-public record ReorderPolicyChanged(Sku sku, int reorderPoint, int reorderQuantity) implements ProductEvent {
+public record ReorderPolicyChanged(Sku sku, ReorderPolicy reorderPolicy) implements ProductEvent {
 }
