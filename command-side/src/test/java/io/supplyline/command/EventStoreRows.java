@@ -50,6 +50,20 @@ public class EventStoreRows {
         }
     }
 
+    public long snapshotCount(String aggregateId) {
+        String sql = "SELECT COUNT(*) FROM snapshotevententry WHERE aggregateidentifier = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, aggregateId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The aggregate's event ids in sequence order. */
     public List<String> eventIds(String aggregateId) {
         String sql = "SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber";

@@ -18,12 +18,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
 import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
@@ -63,7 +66,7 @@ public class AxonConfiguration {
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
-                      IdempotencyRecorder idempotencyRecorder) {
+                      IdempotencyRecorder idempotencyRecorder, SnapshotSettings snapshots) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
@@ -72,7 +75,9 @@ public class AxonConfiguration {
                 .connectionProvider(dataSource::getConnection)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(SnapshotSerializer.create())
+                .snapshotFilter(RevisionSnapshotFilter.builder()
+                        .type(StockItem.class).revision(StockItem.SNAPSHOT_REVISION).build())
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .upcasterChain(EventUpcasters.chain())
                 .dataType(byte[].class)
@@ -94,7 +99,10 @@ public class AxonConfiguration {
                 .configureAggregate(Product.class)
                 .configureAggregate(Warehouse.class)
                 .configureAggregate(Supplier.class)
-                .configureAggregate(StockItem.class);
+                // Stock items live long and busy; load them from a snapshot plus the events since.
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(StockItem.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                                snapshots.stockItemThreshold())));
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(dataSource::getConnection)

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.rules.BusinessRuleViolation;
@@ -30,7 +31,11 @@ import io.supplyline.events.inventory.StockReserved;
  * command answers the item's new version so clients can read their own writes. Invariants: on hand
  * never below zero, reserved never above on hand, a reservation only from what is available.
  */
+@Revision(StockItem.SNAPSHOT_REVISION)
 public class StockItem {
+
+    /** Bump when the fields below change: snapshots of another revision are ignored. */
+    public static final String SNAPSHOT_REVISION = "1";
 
     @AggregateIdentifier
     private StockItemId id;

@@ -1,8 +1,8 @@
 package io.supplyline.command.http;
 
 import static io.restassured.RestAssured.given;
-import static io.supplyline.command.http.CommandApiTest.registerProduct;
-import static io.supplyline.command.http.CommandApiTest.unique;
+import static io.supplyline.command.ApiMother.registerProduct;
+import static io.supplyline.command.ApiMother.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

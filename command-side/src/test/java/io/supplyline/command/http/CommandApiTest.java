@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
+import static io.supplyline.command.ApiMother.registerProduct;
+import static io.supplyline.command.ApiMother.registerWarehouse;
+import static io.supplyline.command.ApiMother.unique;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,23 +29,6 @@ class CommandApiTest {
 
     @Inject
     EventStoreRows eventStore;
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    static void registerProduct(String sku) {
-        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
-                .body(Map.of("sku", sku, "name", "Euro pallet", "unitOfMeasure", "EA", "reorderPoint", 10,
-                        "reorderQuantity", 50))
-                .post("/products").then().statusCode(201);
-    }
-
-    static void registerWarehouse(String code) {
-        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
-                .body(Map.of("code", code, "name", "Berlin DC", "city", "Berlin", "country", "DE"))
-                .post("/warehouses").then().statusCode(201);
-    }
 
     @Test
     void registeringAProductAnswersItsIdAndFirstVersion() {

@@ -20,6 +20,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.supplyline.command.ApiMother;
 import io.supplyline.command.EventStoreRows;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 
@@ -35,7 +36,7 @@ class ConcurrentCommandsTest {
 
     @Test
     void ofEightRacingRegistrationsOfOneSkuExactlyOneWins() throws Exception {
-        String sku = CommandApiTest.unique("RACE");
+        String sku = ApiMother.unique("RACE");
         List<Integer> statuses = race(() -> given().auth().basic("operator", "operator").contentType(ContentType.JSON)
                 .body(Map.of("sku", sku, "name", "Race", "unitOfMeasure", "EA", "reorderPoint", 0,
                         "reorderQuantity", 1))
@@ -46,10 +47,10 @@ class ConcurrentCommandsTest {
 
     @Test
     void racingReceiptsOnANewItemNeverAnswerServerErrorsAndEachSuccessIsOneEvent() throws Exception {
-        String warehouse = CommandApiTest.unique("WH");
-        String sku = CommandApiTest.unique("SKU");
-        CommandApiTest.registerWarehouse(warehouse);
-        CommandApiTest.registerProduct(sku);
+        String warehouse = ApiMother.unique("WH");
+        String sku = ApiMother.unique("SKU");
+        ApiMother.registerWarehouse(warehouse);
+        ApiMother.registerProduct(sku);
         List<Integer> statuses = race(() -> given().auth().basic("operator", "operator").contentType(ContentType.JSON)
                 .body(Map.of("quantity", 1))
                 .post("/stock/{warehouse}/{sku}/receipts", warehouse, sku).statusCode());

@@ -1,0 +1,67 @@
+package io.supplyline.command.inventory;
+
+import static io.restassured.RestAssured.given;
+import static io.supplyline.command.ApiMother.registerProduct;
+import static io.supplyline.command.ApiMother.registerWarehouse;
+import static io.supplyline.command.ApiMother.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.supplyline.command.EventStoreRows;
+import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import io.supplyline.events.inventory.StockItemId;
+
+/** With the test threshold of 5 events, a stock item is soon loaded from a snapshot: its rules must still hold. */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+class StockItemSnapshotTest {
+
+    @Inject
+    EventStoreRows eventStore;
+
+    @Inject
+    CommandGateway commands;
+
+    private static void receive(StockItemId item, int quantity) {
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("quantity", quantity))
+                .post("/stock/{warehouse}/{sku}/receipts", item.warehouse().value(), item.sku().value())
+                .then().statusCode(200);
+    }
+
+    @Test
+    void anItemLoadedFromASnapshotKeepsItsStockAndReservations() {
+        StockItemId item = StockItemId.of(unique("WH"), unique("SKU"));
+        registerWarehouse(item.warehouse().value());
+        registerProduct(item.sku().value());
+        receive(item, 12);
+        commands.sendAndWait(new ReserveStock(item, "order-1/1", 5));
+        for (int i = 0; i < 6; i++) {
+            receive(item, 1);
+        }
+        assertThat(eventStore.snapshotCount(item.aggregateId())).isPositive();
+
+        // 18 on hand, 5 reserved: going below the reservation is refused, going down to it is not.
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("delta", -14, "reason", "LOSS"))
+                .post("/stock/{warehouse}/{sku}/adjustments", item.warehouse().value(), item.sku().value())
+                .then().statusCode(422).body("code", equalTo("BELOW_RESERVED"));
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("delta", -13, "reason", "LOSS"))
+                .post("/stock/{warehouse}/{sku}/adjustments", item.warehouse().value(), item.sku().value())
+                .then().statusCode(200).body("version", equalTo(8));
+        commands.sendAndWait(new IssueStock(item, "order-1/1"));
+        assertThat(eventStore.count(item.aggregateId())).isEqualTo(10);
+    }
+}
