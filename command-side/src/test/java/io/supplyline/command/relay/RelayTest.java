@@ -48,7 +48,7 @@ class RelayTest {
         List<ConsumerRecord<String, byte[]>> records = awaitRecords("product:" + sku, 1);
         ConsumerRecord<String, byte[]> record = records.get(0);
         assertThat(header(record, "axon-message-type")).isEqualTo("io.supplyline.events.catalog.ProductRegistered");
-        assertThat(header(record, "axon-message-revision")).isEqualTo("1");
+        assertThat(header(record, "axon-message-revision")).isEqualTo("2");
         assertThat(header(record, "axon-message-id")).isEqualTo(eventStore.eventIds("product:" + sku).get(0));
         assertThat(header(record, "axon-metadata-principal")).isEqualTo("operator");
         assertThat(header(record, "axon-metadata-correlationId")).isEqualTo("order-4711");
