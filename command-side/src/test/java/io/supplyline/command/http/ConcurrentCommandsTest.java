@@ -59,12 +59,33 @@ class ConcurrentCommandsTest {
         assertThat(eventStore.count("stock:" + warehouse + ":" + sku)).isEqualTo(accepted);
     }
 
+    @Test
+    void sixteenRacingWithdrawalsFromTenUnitsAcceptExactlyTenAndLeaveNothingNegative() throws Exception {
+        String warehouse = ApiMother.unique("WH");
+        String sku = ApiMother.unique("SKU");
+        ApiMother.registerWarehouse(warehouse);
+        ApiMother.registerProduct(sku);
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON).body(Map.of("quantity", 10))
+                .post("/stock/{warehouse}/{sku}/receipts", warehouse, sku).then().statusCode(200);
+        List<Integer> statuses = race(16, () -> given().auth().basic("operator", "operator")
+                .contentType(ContentType.JSON)
+                .body(Map.of("delta", -1, "reason", "LOSS"))
+                .post("/stock/{warehouse}/{sku}/adjustments", warehouse, sku).statusCode());
+        assertThat(statuses).isSubsetOf(200, 409, 422);
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(10);
+        assertThat(eventStore.count("stock:" + warehouse + ":" + sku)).isEqualTo(11);
+    }
+
     /** Starts all writers at once and collects their HTTP statuses. */
     private static List<Integer> race(Callable<Integer> write) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        return race(WRITERS, write);
+    }
+
+    private static List<Integer> race(int writers, Callable<Integer> write) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> results = IntStream.range(0, WRITERS)
+            List<Future<Integer>> results = IntStream.range(0, writers)
                     .mapToObj(i -> pool.submit(() -> {
                         start.await();
                         return write.call();
