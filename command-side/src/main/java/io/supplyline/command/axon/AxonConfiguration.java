@@ -41,6 +41,7 @@ import io.supplyline.command.idempotency.IdempotencyRecorder;
 import io.supplyline.command.inventory.StockItem;
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.LookupUpdater;
+import io.supplyline.command.purchasing.PurchaseOrder;
 import io.supplyline.command.supplier.Supplier;
 import io.supplyline.command.warehouse.Warehouse;
 import io.supplyline.events.EventTopic;
@@ -99,6 +100,7 @@ public class AxonConfiguration {
                 .configureAggregate(Product.class)
                 .configureAggregate(Warehouse.class)
                 .configureAggregate(Supplier.class)
+                .configureAggregate(PurchaseOrder.class)
                 // Stock items live long and busy; load them from a snapshot plus the events since.
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(StockItem.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),

@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -115,12 +114,9 @@ public class ProblemMappers {
         return Problems.response(500, "INTERNAL_ERROR", "Something went wrong on our side");
     }
 
-    /** "register.body.sku" becomes "sku"; a path parameter keeps its own name. */
+    /** "register.body.sku" becomes "sku", "place.body.lines[0].quantity" "lines[0].quantity"; a path parameter its name. */
     private static String fieldName(ConstraintViolation<?> violation) {
-        String name = "";
-        for (Path.Node node : violation.getPropertyPath()) {
-            name = node.getName();
-        }
-        return name;
+        String[] path = violation.getPropertyPath().toString().split("\\.", 3);
+        return path.length == 3 ? path[2] : path[path.length - 1];
     }
 }

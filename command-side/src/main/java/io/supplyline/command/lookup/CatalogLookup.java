@@ -15,4 +15,8 @@ public interface CatalogLookup {
     boolean warehouseExists(WarehouseCode code);
 
     boolean supplierExists(SupplierCode code);
+
+    boolean supplierSuspended(SupplierCode code);
+
+    boolean productDiscontinued(Sku sku);
 }

@@ -24,4 +24,14 @@ public class JpaCatalogLookup implements CatalogLookup {
     public boolean supplierExists(SupplierCode code) {
         return KnownSupplier.findById(code.value()) != null;
     }
+
+    @Override
+    public boolean supplierSuspended(SupplierCode code) {
+        return KnownSupplier.<KnownSupplier>findByIdOptional(code.value()).map(s -> s.suspended).orElse(false);
+    }
+
+    @Override
+    public boolean productDiscontinued(Sku sku) {
+        return KnownProduct.<KnownProduct>findByIdOptional(sku.value()).map(p -> p.discontinued).orElse(false);
+    }
 }

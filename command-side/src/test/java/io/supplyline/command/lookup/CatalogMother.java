@@ -29,10 +29,16 @@ public final class CatalogMother {
     }
 
     public static CatalogLookup knowing(Set<String> skus, Set<String> warehouses, Set<String> suppliers) {
+        return knowing(skus, warehouses, suppliers, Set.of(), Set.of());
+    }
+
+    /** Discontinued SKUs and suspended suppliers exist too, in their restricted state. */
+    public static CatalogLookup knowing(Set<String> skus, Set<String> warehouses, Set<String> suppliers,
+                                        Set<String> discontinuedSkus, Set<String> suspendedSuppliers) {
         return new CatalogLookup() {
             @Override
             public boolean productExists(Sku sku) {
-                return skus.contains(sku.value());
+                return skus.contains(sku.value()) || discontinuedSkus.contains(sku.value());
             }
 
             @Override
@@ -42,7 +48,17 @@ public final class CatalogMother {
 
             @Override
             public boolean supplierExists(SupplierCode code) {
-                return suppliers.contains(code.value());
+                return suppliers.contains(code.value()) || suspendedSuppliers.contains(code.value());
+            }
+
+            @Override
+            public boolean supplierSuspended(SupplierCode code) {
+                return suspendedSuppliers.contains(code.value());
+            }
+
+            @Override
+            public boolean productDiscontinued(Sku sku) {
+                return discontinuedSkus.contains(sku.value());
             }
         };
     }

@@ -1,0 +1,121 @@
+package io.supplyline.command.purchasing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.supplyline.command.http.CommandDispatcher;
+import io.supplyline.events.BusinessKey;
+import io.supplyline.events.Money;
+import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.purchasing.PurchaseOrderId;
+import io.supplyline.events.purchasing.PurchaseOrderLine;
+import io.supplyline.events.purchasing.ReceivedLine;
+import io.supplyline.events.supplier.SupplierCode;
+import io.supplyline.events.warehouse.WarehouseCode;
+
+/** Purchase orders; the id in paths is the UUID the placing answer carries after {@code purchase-order:}. */
+@Path("/purchase-orders")
+@RolesAllowed("operator")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PurchaseOrderResource {
+
+    static final int MAX_LINES = 100;
+    static final int MAX_QUANTITY = 1_000_000;
+    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    public record MoneyRequest(
+            @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 4) BigDecimal amount,
+            @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
+    }
+
+    public record OrderLineRequest(
+            @NotNull @Pattern(regexp = BusinessKey.PATTERN) String sku,
+            @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
+            @NotNull @Valid MoneyRequest unitPrice) {
+    }
+
+    public record PlacePurchaseOrderRequest(
+            @NotNull @Pattern(regexp = BusinessKey.PATTERN) String supplier,
+            @NotNull @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
+            @NotNull LocalDate expectedDeliveryDate,
+            @NotEmpty @Size(max = MAX_LINES) List<@NotNull @Valid OrderLineRequest> lines) {
+    }
+
+    public record ReceivedLineRequest(
+            @NotNull @Pattern(regexp = BusinessKey.PATTERN) String sku,
+            @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {
+    }
+
+    public record ReceiveGoodsRequest(@NotEmpty @Size(max = MAX_LINES) List<@NotNull @Valid ReceivedLineRequest> lines) {
+    }
+
+    public record CancelPurchaseOrderRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    private final CommandDispatcher commands;
+
+    PurchaseOrderResource(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @POST
+    public Response place(@NotNull @Valid PlacePurchaseOrderRequest body) {
+        List<PurchaseOrderLine> lines = body.lines().stream()
+                .map(line -> new PurchaseOrderLine(new Sku(line.sku()), line.quantity(), money(line.unitPrice())))
+                .toList();
+        return commands.create(new PlacePurchaseOrder(PurchaseOrderId.random(), new SupplierCode(body.supplier()),
+                new WarehouseCode(body.warehouse()), body.expectedDeliveryDate(), lines));
+    }
+
+    @POST
+    @Path("/{id}/receipts")
+    public Response receive(@PathParam("id") @Pattern(regexp = UUID_PATTERN) String id,
+                            @NotNull @Valid ReceiveGoodsRequest body) {
+        PurchaseOrderId order = new PurchaseOrderId(UUID.fromString(id));
+        List<ReceivedLine> lines = body.lines().stream()
+                .map(line -> new ReceivedLine(new Sku(line.sku()), line.quantity()))
+                .toList();
+        return commands.update(new ReceiveGoods(order, lines), order.aggregateId());
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    public Response cancel(@PathParam("id") @Pattern(regexp = UUID_PATTERN) String id,
+                           @NotNull @Valid CancelPurchaseOrderRequest body) {
+        PurchaseOrderId order = new PurchaseOrderId(UUID.fromString(id));
+        return commands.update(new CancelPurchaseOrder(order, body.reason()), order.aggregateId());
+    }
+
+    private static Money money(MoneyRequest price) {
+        try {
+            Currency.getInstance(price.currency());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("unitPrice.currency " + price.currency() + " is not an ISO 4217 currency");
+        }
+        return new Money(price.amount(), price.currency());
+    }
+}

@@ -1,0 +1,16 @@
+package io.supplyline.events.purchasing;
+
+import java.util.List;
+
+import io.supplyline.events.EventRevision;
+import io.supplyline.events.warehouse.WarehouseCode;
+
+/** Part or all of a purchase order arrived at its warehouse. */
+@EventRevision("1")
+public record GoodsReceived(PurchaseOrderId purchaseOrderId, WarehouseCode warehouse, List<ReceivedLine> lines)
+        implements PurchaseOrderEvent {
+
+    public GoodsReceived {
+        lines = List.copyOf(lines);
+    }
+}

@@ -1,0 +1,8 @@
+package io.supplyline.events.purchasing;
+
+import io.supplyline.events.EventRevision;
+
+/** Every line has arrived in full: the order is closed. */
+@EventRevision("1")
+public record PurchaseOrderFullyReceived(PurchaseOrderId purchaseOrderId) implements PurchaseOrderEvent {
+}

@@ -1,0 +1,8 @@
+package io.supplyline.events.purchasing;
+
+import io.supplyline.events.Money;
+import io.supplyline.events.catalog.Sku;
+
+/** What a purchase order asks for: a quantity of one SKU at a unit price. */
+public record PurchaseOrderLine(Sku sku, int quantity, Money unitPrice) {
+}
