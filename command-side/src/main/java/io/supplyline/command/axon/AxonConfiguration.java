@@ -21,6 +21,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -41,6 +42,7 @@ import io.supplyline.command.idempotency.IdempotencyRecorder;
 import io.supplyline.command.inventory.StockItem;
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.LookupUpdater;
+import io.supplyline.command.purchasing.GoodsIntoStock;
 import io.supplyline.command.purchasing.PurchaseOrder;
 import io.supplyline.command.supplier.Supplier;
 import io.supplyline.command.warehouse.Warehouse;
@@ -67,7 +69,8 @@ public class AxonConfiguration {
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
-                      IdempotencyRecorder idempotencyRecorder, SnapshotSettings snapshots) {
+                      IdempotencyRecorder idempotencyRecorder, SnapshotSettings snapshots,
+                      GoodsIntoStock goodsIntoStock) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
@@ -118,6 +121,8 @@ public class AxonConfiguration {
                 .registerSubscribingEventProcessor(LOOKUPS)
                 .registerEventHandler(c -> lookupUpdater)
                 .registerEventHandler(c -> idempotencyRecorder)
+                .registerEventHandler(c -> goodsIntoStock)
+                .registerTrackingEventProcessor(GoodsIntoStock.NAME, Configuration::eventStore)
                 .registerEventHandler(c -> relay)
                 .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaEventPublisher)
                 .registerTrackingEventProcessor(RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration
@@ -143,6 +148,11 @@ public class AxonConfiguration {
     @Singleton
     CommandGateway commandGateway() {
         return axon.commandGateway();
+    }
+
+    /** The running processors, for operations such as a replay. */
+    public EventProcessingConfiguration eventProcessing() {
+        return axon.eventProcessingConfiguration();
     }
 
     private KafkaPublisher<String, byte[]> kafkaPublisher(Serializer serializer, Duration ackTimeout) {

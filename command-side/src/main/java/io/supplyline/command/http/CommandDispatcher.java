@@ -2,7 +2,6 @@ package io.supplyline.command.http;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -18,14 +17,10 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.supplyline.command.axon.CommandMetadata;
-import io.supplyline.command.idempotency.IdempotencyKeys;
+import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.command.rules.ExpectedVersion;
-import io.supplyline.events.axon.EventSerializer;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -39,22 +34,21 @@ public class CommandDispatcher {
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     private static final Pattern SAFE_IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
-    private static final ObjectMapper COMMAND_JSON = EventSerializer.objectMapper();
     /** An ETag as this API issues it ("3"), also accepted bare (3) or weak (W/"3"). */
     private static final Pattern IF_MATCH_VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
     private final CommandGateway gateway;
     private final SecurityIdentity caller;
-    private final IdempotencyKeys idempotencyKeys;
+    private final IdempotentCommands idempotentCommands;
     private final String correlationId;
     private final String ifMatch;
     private final String idempotencyKey;
 
     CommandDispatcher(CommandGateway gateway, SecurityIdentity caller, HttpServerRequest request,
-                      IdempotencyKeys idempotencyKeys) {
+                      IdempotentCommands idempotentCommands) {
         this.gateway = gateway;
         this.caller = caller;
-        this.idempotencyKeys = idempotencyKeys;
+        this.idempotentCommands = idempotentCommands;
         this.correlationId = correlationId(request.getHeader(CORRELATION_HEADER));
         this.ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
         this.idempotencyKey = request.getHeader(IDEMPOTENCY_HEADER);
@@ -78,45 +72,17 @@ public class CommandDispatcher {
         return dispatch(command, metadata, Response.Status.OK, result -> new CommandAccepted(aggregateId, (Long) result));
     }
 
-    /**
-     * Sends the command; with an Idempotency-Key, a request already answered gets that first answer
-     * and appends nothing, also when the first one is still racing this one.
-     */
+    /** Sends the command; with an Idempotency-Key, at most once per caller and key. */
     private Response dispatch(Object command, MetaData metadata, Response.Status status,
                               Function<Object, CommandAccepted> accepted) {
         if (idempotencyKey == null) {
-            return answer(status, accepted.apply(send(command, metadata)));
+            Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadata));
+            return answer(status, accepted.apply(result));
         }
         if (!SAFE_IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new BadRequestException("Idempotency-Key must be 1 to 200 visible ASCII characters");
         }
-        String principal = caller.getPrincipal().getName();
-        String requestHash = IdempotencyKeys.requestHash(command, json(command), metadata.get(ExpectedVersion.METADATA_KEY));
-        Optional<CommandAccepted> first = idempotencyKeys.firstAnswer(principal, idempotencyKey, requestHash);
-        if (first.isPresent()) {
-            return answer(status, first.get());
-        }
-        try {
-            return answer(status, accepted.apply(send(command, metadata
-                    .and(CommandMetadata.IDEMPOTENCY_KEY, idempotencyKey)
-                    .and(CommandMetadata.REQUEST_HASH, requestHash))));
-        } catch (RuntimeException failure) {
-            // A concurrent request with the same key may have recorded its answer first.
-            return answer(status, idempotencyKeys.firstAnswer(principal, idempotencyKey, requestHash)
-                    .orElseThrow(() -> failure));
-        }
-    }
-
-    private <R> R send(Object command, MetaData metadata) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadata));
-    }
-
-    private static String json(Object command) {
-        try {
-            return COMMAND_JSON.writeValueAsString(command);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Commands are records of JSON-friendly values", e);
-        }
+        return answer(status, idempotentCommands.send(command, metadata, idempotencyKey, accepted));
     }
 
     private static long expectedVersion(String ifMatch) {

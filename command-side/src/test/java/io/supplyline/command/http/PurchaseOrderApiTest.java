@@ -5,15 +5,19 @@ import static io.supplyline.command.ApiMother.registerProduct;
 import static io.supplyline.command.ApiMother.registerWarehouse;
 import static io.supplyline.command.ApiMother.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -22,6 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.command.EventStoreRows;
+import io.supplyline.command.axon.AxonConfiguration;
+import io.supplyline.command.purchasing.GoodsIntoStock;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 
 /** Purchase orders over HTTP: placing, partial and final receipts, cancellation, and every refusal. */
@@ -31,6 +37,9 @@ class PurchaseOrderApiTest {
 
     @Inject
     EventStoreRows eventStore;
+
+    @Inject
+    AxonConfiguration axon;
 
     private static RequestSpecification operator() {
         return given().auth().basic("operator", "operator").contentType(ContentType.JSON);
@@ -74,6 +83,34 @@ class PurchaseOrderApiTest {
         operator().body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 40))))
                 .post("/purchase-orders/{id}/receipts", po).then().statusCode(200).body("version", equalTo(3));
         assertThat(eventStore.count("purchase-order:" + po)).isEqualTo(4);
+    }
+
+    @Test
+    void receivedGoodsGoIntoStockOnceEvenWhenTheProcessReplaysEveryReceipt() throws Exception {
+        String supplier = registerSupplier();
+        String warehouse = unique("WH");
+        String sku = unique("SKU");
+        registerWarehouse(warehouse);
+        registerProduct(sku);
+        String po = place(order(supplier, warehouse, sku, 100));
+        operator().body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 60))))
+                .post("/purchase-orders/{id}/receipts", po).then().statusCode(200);
+        operator().body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 40))))
+                .post("/purchase-orders/{id}/receipts", po).then().statusCode(200);
+        String item = "stock:" + warehouse + ":" + sku;
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventStore.count(item) == 2);
+
+        TrackingEventProcessor process = axon.eventProcessing()
+                .eventProcessor(GoodsIntoStock.NAME, TrackingEventProcessor.class).orElseThrow();
+        process.shutDown();
+        process.resetTokens();
+        process.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.processingStatus().isEmpty()
+                && process.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
+        assertThat(eventStore.count(item)).as("the replay received nothing twice").isEqualTo(2);
+        // One more command on the item still continues from version 1.
+        operator().body(Map.of("quantity", 1)).post("/stock/{w}/{s}/receipts", warehouse, sku)
+                .then().statusCode(200).body("version", equalTo(2));
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.supplyline.command.idempotency;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.inject.Singleton;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.supplyline.command.axon.CommandMetadata;
+import io.supplyline.command.http.CommandAccepted;
+import io.supplyline.command.rules.BusinessRuleViolation;
+import io.supplyline.command.rules.ExpectedVersion;
+import io.supplyline.events.axon.EventSerializer;
+
+/**
+ * Sends a command at most once per caller and key: a request already answered gets that first
+ * answer and appends nothing, also while the first one is still racing it. HTTP clients use it
+ * through the Idempotency-Key header; processes that react to events use it with keys derived from
+ * the event, so a redelivered event changes nothing.
+ */
+@Singleton
+public class IdempotentCommands {
+
+    private static final ObjectMapper COMMAND_JSON = EventSerializer.objectMapper();
+
+    private final CommandGateway gateway;
+
+    IdempotentCommands(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /**
+     * @param metadata must carry the principal; the key is scoped to it
+     * @param accepted turns the command handler's result into the answer
+     */
+    public CommandAccepted send(Object command, MetaData metadata, String key,
+                                Function<Object, CommandAccepted> accepted) {
+        String principal = (String) metadata.get(CommandMetadata.PRINCIPAL);
+        String requestHash = requestHash(command, metadata.get(ExpectedVersion.METADATA_KEY));
+        Optional<CommandAccepted> first = firstAnswer(principal, key, requestHash);
+        if (first.isPresent()) {
+            return first.get();
+        }
+        try {
+            Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadata
+                    .and(CommandMetadata.IDEMPOTENCY_KEY, key)
+                    .and(CommandMetadata.REQUEST_HASH, requestHash)));
+            return accepted.apply(result);
+        } catch (RuntimeException failure) {
+            // A concurrent request with the same key may have recorded its answer first.
+            return firstAnswer(principal, key, requestHash).orElseThrow(() -> failure);
+        }
+    }
+
+    /**
+     * The answer the first request with this key got, if it succeeded; the same key with a
+     * different request is refused (HTTP 422).
+     */
+    private Optional<CommandAccepted> firstAnswer(String principal, String key, String requestHash) {
+        Optional<IdempotentRequest> first = QuarkusTransaction.requiringNew()
+                .call(() -> IdempotentRequest.<IdempotentRequest>findByIdOptional(IdempotentRequest.idFor(principal, key)));
+        first.filter(request -> !request.requestHash.equals(requestHash)).ifPresent(request -> {
+            throw new BusinessRuleViolation("IDEMPOTENCY_KEY_REUSED",
+                    "Idempotency-Key " + key + " was already used for a different request");
+        });
+        return first.map(request -> new CommandAccepted(request.aggregateId, request.version));
+    }
+
+    /** Fingerprint of what a command asks: its type, its content and the version it expects. */
+    private static String requestHash(Object command, Object expectedVersion) {
+        try {
+            return IdempotentRequest.sha256(command.getClass().getName() + "\n"
+                    + COMMAND_JSON.writeValueAsString(command) + "\n" + expectedVersion);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Commands are records of JSON-friendly values", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.supplyline.command.purchasing;
+
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MetaData;
+
+import io.supplyline.command.axon.CommandMetadata;
+import io.supplyline.command.http.CommandAccepted;
+import io.supplyline.command.idempotency.IdempotentCommands;
+import io.supplyline.command.inventory.ReceiveStock;
+import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.events.purchasing.GoodsReceived;
+import io.supplyline.events.purchasing.ReceivedLine;
+
+/**
+ * Goods received against a purchase order go into stock in the order's warehouse. A tracking
+ * processor on the event store runs this; the stock receipts join its transaction, and each is keyed
+ * by the receiving event and SKU, so a redelivered event adds nothing twice.
+ */
+@Singleton
+@ProcessingGroup(GoodsIntoStock.NAME)
+public class GoodsIntoStock {
+
+    public static final String NAME = "goods-into-stock";
+    static final String PRINCIPAL = "process:" + NAME;
+
+    /** Lazy: the command gateway comes from the Axon configuration this handler is part of. */
+    private final Provider<IdempotentCommands> commands;
+
+    GoodsIntoStock(Provider<IdempotentCommands> commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(GoodsReceived event, EventMessage<?> message) {
+        for (ReceivedLine line : event.lines()) {
+            StockItemId item = new StockItemId(event.warehouse(), line.sku());
+            MetaData metadata = MetaData.with(CommandMetadata.PRINCIPAL, PRINCIPAL)
+                    .and(CommandMetadata.CORRELATION_ID,
+                            message.getMetaData().getOrDefault(CommandMetadata.CORRELATION_ID, message.getIdentifier()))
+                    .and(CommandMetadata.COMMAND_NAME, ReceiveStock.class.getSimpleName());
+            String key = message.getIdentifier() + "/" + line.sku();
+            commands.get().send(new ReceiveStock(item, line.quantity(), "PO " + event.purchaseOrderId()), metadata, key,
+                    result -> new CommandAccepted(item.aggregateId(), (Long) result));
+        }
+    }
+}
