@@ -17,6 +17,7 @@ import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockItemEvent;
 import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.events.fulfilment.SalesOrderEvent;
 import io.supplyline.events.purchasing.PurchaseOrderEvent;
 import io.supplyline.events.supplier.SupplierEvent;
 import io.supplyline.events.warehouse.WarehouseCode;
@@ -73,7 +74,7 @@ class EventJsonTest {
     @Test
     void everyEventOfEveryAggregateDeclaresItsRevision() {
         for (Class<?> aggregateEvents : new Class<?>[] {ProductEvent.class, WarehouseEvent.class, SupplierEvent.class,
-                PurchaseOrderEvent.class,
+                PurchaseOrderEvent.class, SalesOrderEvent.class,
                 StockItemEvent.class}) {
             assertThat(aggregateEvents.getPermittedSubclasses()).isNotEmpty().allSatisfy(type ->
                     assertThat(type.getAnnotation(EventRevision.class)).as(type.getSimpleName()).isNotNull());

@@ -42,6 +42,7 @@ import io.supplyline.command.idempotency.IdempotencyRecorder;
 import io.supplyline.command.inventory.StockItem;
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.LookupUpdater;
+import io.supplyline.command.fulfilment.SalesOrder;
 import io.supplyline.command.purchasing.GoodsIntoStock;
 import io.supplyline.command.purchasing.PurchaseOrder;
 import io.supplyline.command.supplier.Supplier;
@@ -104,6 +105,7 @@ public class AxonConfiguration {
                 .configureAggregate(Warehouse.class)
                 .configureAggregate(Supplier.class)
                 .configureAggregate(PurchaseOrder.class)
+                .configureAggregate(SalesOrder.class)
                 // Stock items live long and busy; load them from a snapshot plus the events since.
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(StockItem.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),

@@ -1,0 +1,77 @@
+package io.supplyline.command.fulfilment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.supplyline.command.http.CommandDispatcher;
+import io.supplyline.events.BusinessKey;
+import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.fulfilment.OrderLine;
+import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.events.warehouse.WarehouseCode;
+
+/** Customer orders; the id in paths is the UUID the placing answer carries after {@code order:}. */
+@Path("/orders")
+@RolesAllowed("operator")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SalesOrderResource {
+
+    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    public record OrderLineRequest(
+            @NotNull @Pattern(regexp = BusinessKey.PATTERN) String sku,
+            @NotNull @Min(1) @Max(1_000_000) Integer quantity) {
+    }
+
+    public record PlaceOrderRequest(
+            @NotBlank @Size(max = 200) String customer,
+            @NotNull @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
+            @NotNull LocalDate requestedDeliveryDate,
+            @NotEmpty @Size(max = 100) List<@NotNull @Valid OrderLineRequest> lines) {
+    }
+
+    public record CancelOrderRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    private final CommandDispatcher commands;
+
+    SalesOrderResource(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @POST
+    public Response place(@NotNull @Valid PlaceOrderRequest body) {
+        List<OrderLine> lines = body.lines().stream()
+                .map(line -> new OrderLine(new Sku(line.sku()), line.quantity()))
+                .toList();
+        return commands.create(new PlaceOrder(SalesOrderId.random(), body.customer(),
+                new WarehouseCode(body.warehouse()), body.requestedDeliveryDate(), lines));
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    public Response cancel(@PathParam("id") @Pattern(regexp = UUID_PATTERN) String id,
+                           @NotNull @Valid CancelOrderRequest body) {
+        SalesOrderId order = new SalesOrderId(UUID.fromString(id));
+        return commands.update(new CancelOrder(order, body.reason()), order.aggregateId());
+    }
+}

@@ -1,0 +1,89 @@
+package io.supplyline.command.fulfilment;
+
+import static io.supplyline.command.rules.Rejections.rejectedWith;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import io.supplyline.command.lookup.CatalogLookup;
+import io.supplyline.command.lookup.CatalogMother;
+import io.supplyline.command.rules.BusinessRuleViolation;
+import io.supplyline.command.rules.UnknownReference;
+import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.fulfilment.OrderCancelled;
+import io.supplyline.events.fulfilment.OrderLine;
+import io.supplyline.events.fulfilment.OrderPlaced;
+import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.events.warehouse.WarehouseCode;
+
+class SalesOrderTest {
+
+    private static final SalesOrderId ORDER = SalesOrderId.random();
+    private static final WarehouseCode BER = new WarehouseCode("BER-1");
+    private static final LocalDate WANTED = LocalDate.of(2026, 12, 3);
+    private static final List<OrderLine> LINES =
+            List.of(new OrderLine(new Sku("BOLT"), 20), new OrderLine(new Sku("NUT"), 20));
+    private static final OrderPlaced PLACED = new OrderPlaced(ORDER, "Bauhaus KG", BER, WANTED, LINES);
+
+    private static AggregateTestFixture<SalesOrder> fixture(CatalogLookup catalog) {
+        AggregateTestFixture<SalesOrder> fixture = new AggregateTestFixture<>(SalesOrder.class);
+        fixture.registerInjectableResource(catalog);
+        return fixture;
+    }
+
+    private static AggregateTestFixture<SalesOrder> fixture() {
+        return fixture(CatalogMother.knowing(Set.of("BOLT", "NUT"), Set.of("BER-1")));
+    }
+
+    @Test
+    void anOrderForKnownProductsFromAKnownWarehouseIsPlaced() {
+        fixture().givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "Bauhaus KG", BER, WANTED, LINES))
+                .expectEvents(PLACED)
+                .expectResultMessagePayload(ORDER.aggregateId());
+    }
+
+    @Test
+    void anOrderMayNameOnlyProductsThatExist() {
+        fixture(CatalogMother.knowing(Set.of("BOLT"), Set.of("BER-1"))).givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "Bauhaus KG", BER, WANTED, LINES))
+                .expectNoEvents()
+                .expectException(rejectedWith(UnknownReference.class, "UNKNOWN_PRODUCT"));
+    }
+
+    @Test
+    void anOrderMayNameOnlyAWarehouseThatExists() {
+        fixture(CatalogMother.knowing(Set.of("BOLT", "NUT"), Set.of())).givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "Bauhaus KG", BER, WANTED, LINES))
+                .expectException(rejectedWith(UnknownReference.class, "UNKNOWN_WAREHOUSE"));
+    }
+
+    @Test
+    void anOrderNeedsLinesEachSkuOnceAndPositiveQuantities() {
+        fixture().givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "Bauhaus KG", BER, WANTED, List.of()))
+                .expectException(rejectedWith(BusinessRuleViolation.class, "NO_LINES"));
+        fixture().givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "Bauhaus KG", BER, WANTED, List.of(LINES.get(0), LINES.get(0))))
+                .expectException(rejectedWith(BusinessRuleViolation.class, "DUPLICATE_LINE"));
+        fixture().givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, "Bauhaus KG", BER, WANTED, List.of(new OrderLine(new Sku("BOLT"), 0))))
+                .expectException(rejectedWith(BusinessRuleViolation.class, "QUANTITY_NOT_POSITIVE"));
+    }
+
+    @Test
+    void anOrderCanBeCancelledOnce() {
+        fixture().given(PLACED)
+                .when(new CancelOrder(ORDER, "customer changed plans"))
+                .expectEvents(new OrderCancelled(ORDER, "customer changed plans"))
+                .expectResultMessagePayload(1L);
+        fixture().given(PLACED, new OrderCancelled(ORDER, "first"))
+                .when(new CancelOrder(ORDER, "again"))
+                .expectNoEvents()
+                .expectException(rejectedWith(BusinessRuleViolation.class, "ORDER_ALREADY_CANCELLED"));
+    }
+}
