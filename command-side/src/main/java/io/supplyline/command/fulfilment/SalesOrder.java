@@ -3,9 +3,6 @@ package io.supplyline.command.fulfilment;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -15,8 +12,8 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.ExpectedVersion;
+import io.supplyline.command.rules.OrderLines;
 import io.supplyline.command.rules.UnknownReference;
-import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.fulfilment.OrderCancelled;
 import io.supplyline.events.fulfilment.OrderLine;
 import io.supplyline.events.fulfilment.OrderPlaced;
@@ -39,21 +36,7 @@ public class SalesOrder {
         if (!catalog.warehouseExists(command.warehouse())) {
             throw new UnknownReference("UNKNOWN_WAREHOUSE", "No warehouse with code " + command.warehouse());
         }
-        if (command.lines().isEmpty()) {
-            throw new BusinessRuleViolation("NO_LINES", "An order needs at least one line");
-        }
-        Set<Sku> seen = new HashSet<>();
-        for (OrderLine line : command.lines()) {
-            if (!seen.add(line.sku())) {
-                throw new BusinessRuleViolation("DUPLICATE_LINE", "SKU " + line.sku() + " appears on two lines");
-            }
-            if (line.quantity() <= 0) {
-                throw new BusinessRuleViolation("QUANTITY_NOT_POSITIVE", "A line must order at least one unit");
-            }
-            if (!catalog.productExists(line.sku())) {
-                throw new UnknownReference("UNKNOWN_PRODUCT", "No product with SKU " + line.sku());
-            }
-        }
+        OrderLines.requireValid("customer order", command.lines(), OrderLine::sku, OrderLine::quantity, catalog);
         apply(new OrderPlaced(command.orderId(), command.customer(), command.warehouse(),
                 command.requestedDeliveryDate(), command.lines()));
     }

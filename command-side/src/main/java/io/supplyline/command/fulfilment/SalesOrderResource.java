@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.supplyline.command.http.CommandDispatcher;
+import io.supplyline.command.http.PathPatterns;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.fulfilment.OrderLine;
@@ -35,7 +36,6 @@ import io.supplyline.events.warehouse.WarehouseCode;
 @Produces(MediaType.APPLICATION_JSON)
 public class SalesOrderResource {
 
-    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     public record OrderLineRequest(
             @NotNull @Pattern(regexp = BusinessKey.PATTERN) String sku,
@@ -69,7 +69,7 @@ public class SalesOrderResource {
 
     @POST
     @Path("/{id}/cancellation")
-    public Response cancel(@PathParam("id") @Pattern(regexp = UUID_PATTERN) String id,
+    public Response cancel(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
                            @NotNull @Valid CancelOrderRequest body) {
         SalesOrderId order = new SalesOrderId(UUID.fromString(id));
         return commands.update(new CancelOrder(order, body.reason()), order.aggregateId());

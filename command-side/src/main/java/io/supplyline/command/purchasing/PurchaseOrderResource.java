@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.supplyline.command.http.CommandDispatcher;
+import io.supplyline.command.http.PathPatterns;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.Money;
 import io.supplyline.events.catalog.Sku;
@@ -45,7 +46,6 @@ public class PurchaseOrderResource {
 
     static final int MAX_LINES = 100;
     static final int MAX_QUANTITY = 1_000_000;
-    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     public record MoneyRequest(
             @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 4) BigDecimal amount,
@@ -93,7 +93,7 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("/{id}/receipts")
-    public Response receive(@PathParam("id") @Pattern(regexp = UUID_PATTERN) String id,
+    public Response receive(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
                             @NotNull @Valid ReceiveGoodsRequest body) {
         PurchaseOrderId order = new PurchaseOrderId(UUID.fromString(id));
         List<ReceivedLine> lines = body.lines().stream()
@@ -104,7 +104,7 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("/{id}/cancellation")
-    public Response cancel(@PathParam("id") @Pattern(regexp = UUID_PATTERN) String id,
+    public Response cancel(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
                            @NotNull @Valid CancelPurchaseOrderRequest body) {
         PurchaseOrderId order = new PurchaseOrderId(UUID.fromString(id));
         return commands.update(new CancelPurchaseOrder(order, body.reason()), order.aggregateId());

@@ -45,6 +45,17 @@ class PurchaseOrderApiTest {
         return given().auth().basic("operator", "operator").contentType(ContentType.JSON);
     }
 
+    /** A supplier, warehouse and product registered for one test. */
+    private record Registered(String supplier, String warehouse, String sku) {
+
+        static Registered supplierWarehouseAndProduct() {
+            Registered registered = new Registered(registerSupplier(), unique("WH"), unique("SKU"));
+            registerWarehouse(registered.warehouse());
+            registerProduct(registered.sku());
+            return registered;
+        }
+    }
+
     private static String registerSupplier() {
         String code = unique("SUP");
         operator().body(Map.of("code", code, "name", "Acme", "leadTimeDays", 7)).post("/suppliers").then().statusCode(201);
@@ -66,11 +77,10 @@ class PurchaseOrderApiTest {
 
     @Test
     void anOrderIsReceivedInPartsUntilItCloses() {
-        String supplier = registerSupplier();
-        String warehouse = unique("WH");
-        String sku = unique("SKU");
-        registerWarehouse(warehouse);
-        registerProduct(sku);
+        Registered given = Registered.supplierWarehouseAndProduct();
+        String supplier = given.supplier();
+        String warehouse = given.warehouse();
+        String sku = given.sku();
         String po = place(order(supplier, warehouse, sku, 100));
 
         operator().body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 60))))
@@ -87,11 +97,10 @@ class PurchaseOrderApiTest {
 
     @Test
     void receivedGoodsGoIntoStockOnceEvenWhenTheProcessReplaysEveryReceipt() throws Exception {
-        String supplier = registerSupplier();
-        String warehouse = unique("WH");
-        String sku = unique("SKU");
-        registerWarehouse(warehouse);
-        registerProduct(sku);
+        Registered given = Registered.supplierWarehouseAndProduct();
+        String supplier = given.supplier();
+        String warehouse = given.warehouse();
+        String sku = given.sku();
         String po = place(order(supplier, warehouse, sku, 100));
         operator().body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 60))))
                 .post("/purchase-orders/{id}/receipts", po).then().statusCode(200);
@@ -115,11 +124,10 @@ class PurchaseOrderApiTest {
 
     @Test
     void aSuspendedSupplierGetsNoOrderAndNothingIsAppended() {
-        String supplier = registerSupplier();
-        String warehouse = unique("WH");
-        String sku = unique("SKU");
-        registerWarehouse(warehouse);
-        registerProduct(sku);
+        Registered given = Registered.supplierWarehouseAndProduct();
+        String supplier = given.supplier();
+        String warehouse = given.warehouse();
+        String sku = given.sku();
         operator().body(Map.of("reason", "quality")).post("/suppliers/{code}/suspension", supplier)
                 .then().statusCode(200);
         operator().body(order(supplier, warehouse, sku, 5)).post("/purchase-orders")
@@ -128,11 +136,10 @@ class PurchaseOrderApiTest {
 
     @Test
     void anOrderCanBeCancelledBeforeAnythingArrives() {
-        String supplier = registerSupplier();
-        String warehouse = unique("WH");
-        String sku = unique("SKU");
-        registerWarehouse(warehouse);
-        registerProduct(sku);
+        Registered given = Registered.supplierWarehouseAndProduct();
+        String supplier = given.supplier();
+        String warehouse = given.warehouse();
+        String sku = given.sku();
         String po = place(order(supplier, warehouse, sku, 10));
         operator().body(Map.of("reason", "duplicate order"))
                 .post("/purchase-orders/{id}/cancellation", po).then().statusCode(200).body("version", equalTo(1));
