@@ -19,6 +19,7 @@ import io.supplyline.events.inventory.StockItemEvent;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.fulfilment.SalesOrderEvent;
 import io.supplyline.events.purchasing.PurchaseOrderEvent;
+import io.supplyline.events.shipping.ShipmentEvent;
 import io.supplyline.events.supplier.SupplierEvent;
 import io.supplyline.events.warehouse.WarehouseCode;
 import io.supplyline.events.warehouse.WarehouseEvent;
@@ -74,7 +75,7 @@ class EventJsonTest {
     @Test
     void everyEventOfEveryAggregateDeclaresItsRevision() {
         for (Class<?> aggregateEvents : new Class<?>[] {ProductEvent.class, WarehouseEvent.class, SupplierEvent.class,
-                PurchaseOrderEvent.class, SalesOrderEvent.class,
+                PurchaseOrderEvent.class, SalesOrderEvent.class, ShipmentEvent.class,
                 StockItemEvent.class}) {
             assertThat(aggregateEvents.getPermittedSubclasses()).isNotEmpty().allSatisfy(type ->
                     assertThat(type.getAnnotation(EventRevision.class)).as(type.getSimpleName()).isNotNull());

@@ -33,6 +33,8 @@ import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMod
 import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,6 +44,9 @@ import io.supplyline.command.idempotency.IdempotencyRecorder;
 import io.supplyline.command.inventory.StockItem;
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.LookupUpdater;
+import io.supplyline.command.lookup.OrderLookup;
+import io.supplyline.command.shipping.Shipment;
+import io.supplyline.command.fulfilment.OrderFulfilment;
 import io.supplyline.command.fulfilment.SalesOrder;
 import io.supplyline.command.purchasing.GoodsIntoStock;
 import io.supplyline.command.purchasing.PurchaseOrder;
@@ -71,7 +76,7 @@ public class AxonConfiguration {
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
                       IdempotencyRecorder idempotencyRecorder, SnapshotSettings snapshots,
-                      GoodsIntoStock goodsIntoStock) {
+                      OrderLookup orderLookup, GoodsIntoStock goodsIntoStock) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
@@ -80,7 +85,7 @@ public class AxonConfiguration {
                 .connectionProvider(dataSource::getConnection)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
-                .snapshotSerializer(SnapshotSerializer.create())
+                .snapshotSerializer(StateSerializer.create())
                 .snapshotFilter(RevisionSnapshotFilter.builder()
                         .type(StockItem.class).revision(StockItem.SNAPSHOT_REVISION).build())
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
@@ -101,11 +106,13 @@ public class AxonConfiguration {
                 .configureEmbeddedEventStore(c -> storageEngine)
                 .configureCorrelationDataProviders(c -> List.of(new CommandMetadata()))
                 .registerComponent(CatalogLookup.class, c -> catalogLookup)
+                .registerComponent(OrderLookup.class, c -> orderLookup)
                 .configureAggregate(Product.class)
                 .configureAggregate(Warehouse.class)
                 .configureAggregate(Supplier.class)
                 .configureAggregate(PurchaseOrder.class)
                 .configureAggregate(SalesOrder.class)
+                .configureAggregate(Shipment.class)
                 // Stock items live long and busy; load them from a snapshot plus the events since.
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(StockItem.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
@@ -125,6 +132,13 @@ public class AxonConfiguration {
                 .registerEventHandler(c -> idempotencyRecorder)
                 .registerEventHandler(c -> goodsIntoStock)
                 .registerTrackingEventProcessor(GoodsIntoStock.NAME, Configuration::eventStore)
+                // Customer orders from placing to delivery; the process state lives in the command database.
+                .registerSaga(OrderFulfilment.class, saga -> saga.configureSagaStore(c -> JdbcSagaStore.builder()
+                        .connectionProvider(dataSource::getConnection)
+                        .sqlSchema(new PostgresSagaSqlSchema())
+                        .serializer(StateSerializer.create())
+                        .build()))
+                .registerTrackingEventProcessor(OrderFulfilment.PROCESS, Configuration::eventStore)
                 .registerEventHandler(c -> relay)
                 .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaEventPublisher)
                 .registerTrackingEventProcessor(RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
@@ -31,7 +32,9 @@ public final class CommandMetadata implements CorrelationDataProvider {
                 data.put(key, value);
             }
         });
-        data.put(CAUSATION_ID, message.getIdentifier());
+        // A command a process sent names the event it reacts to; any other message is itself the cause.
+        data.put(CAUSATION_ID, message instanceof CommandMessage<?> && message.getMetaData().containsKey(CAUSATION_ID)
+                ? message.getMetaData().get(CAUSATION_ID) : message.getIdentifier());
         data.putIfAbsent(CORRELATION_ID, message.getIdentifier());
         return data;
     }

@@ -14,19 +14,25 @@ import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.ExpectedVersion;
 import io.supplyline.command.rules.OrderLines;
 import io.supplyline.command.rules.UnknownReference;
+import io.supplyline.events.fulfilment.OrderAllocated;
+import io.supplyline.events.fulfilment.OrderBackordered;
 import io.supplyline.events.fulfilment.OrderCancelled;
+import io.supplyline.events.fulfilment.OrderDelivered;
 import io.supplyline.events.fulfilment.OrderLine;
 import io.supplyline.events.fulfilment.OrderPlaced;
+import io.supplyline.events.fulfilment.OrderShipped;
 
 /**
  * A customer order served from one warehouse, naming only products and a warehouse that exist.
- * Allocation, shipping and delivery arrive with the sagas; until then it can be cancelled once.
+ * The fulfilment process moves it on: allocated when all its lines are reserved (or backordered
+ * until they can be), shipped when its shipment is dispatched, then delivered. It can be cancelled
+ * until it ships.
  */
 public class SalesOrder {
 
     @AggregateIdentifier
     private String id;
-    private boolean cancelled;
+    private FulfilmentStatus status;
 
     protected SalesOrder() {
     }
@@ -48,20 +54,93 @@ public class SalesOrder {
 
     @CommandHandler
     long cancel(CancelOrder command) {
-        if (cancelled) {
-            throw new BusinessRuleViolation("ORDER_ALREADY_CANCELLED", "Order " + id + " is already cancelled");
+        requireNotCancelled("ORDER_ALREADY_CANCELLED");
+        if (status.hasShipped()) {
+            throw new BusinessRuleViolation("ORDER_ALREADY_SHIPPED", "Order " + id + " has shipped and can no longer be cancelled");
         }
         apply(new OrderCancelled(command.orderId(), command.reason()));
         return getVersion();
     }
 
+    @CommandHandler
+    long allocate(AllocateOrder command) {
+        requireNotCancelled("ORDER_CANCELLED");
+        if (status != FulfilmentStatus.PLACED && status != FulfilmentStatus.BACKORDERED) {
+            throw new BusinessRuleViolation("ORDER_ALREADY_ALLOCATED", "Order " + id + " is already " + status);
+        }
+        apply(new OrderAllocated(command.orderId()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long backorder(BackorderOrder command) {
+        requireNotCancelled("ORDER_CANCELLED");
+        if (status != FulfilmentStatus.PLACED) {
+            throw new BusinessRuleViolation("ORDER_NOT_PLACED", "Order " + id + " is " + status + ", not newly placed");
+        }
+        apply(new OrderBackordered(command.orderId(), command.unavailable()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long ship(ShipOrder command) {
+        requireNotCancelled("ORDER_CANCELLED");
+        if (status.hasShipped()) {
+            throw new BusinessRuleViolation("ORDER_ALREADY_SHIPPED", "Order " + id + " has already shipped");
+        }
+        if (status != FulfilmentStatus.ALLOCATED) {
+            throw new BusinessRuleViolation("ORDER_NOT_ALLOCATED", "Order " + id + " is " + status + "; only allocated orders ship");
+        }
+        apply(new OrderShipped(command.orderId(), command.shipmentId()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long deliver(DeliverOrder command) {
+        if (status == FulfilmentStatus.DELIVERED) {
+            throw new BusinessRuleViolation("ORDER_ALREADY_DELIVERED", "Order " + id + " is already delivered");
+        }
+        if (status != FulfilmentStatus.SHIPPED) {
+            throw new BusinessRuleViolation("ORDER_NOT_SHIPPED", "Order " + id + " is " + status + "; only shipped orders are delivered");
+        }
+        apply(new OrderDelivered(command.orderId(), command.shipmentId(), command.at()));
+        return getVersion();
+    }
+
+    private void requireNotCancelled(String code) {
+        if (status == FulfilmentStatus.CANCELLED) {
+            throw new BusinessRuleViolation(code, "Order " + id + " is cancelled");
+        }
+    }
+
     @EventSourcingHandler
     void on(OrderPlaced event) {
         id = event.orderId().aggregateId();
+        status = FulfilmentStatus.PLACED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderAllocated event) {
+        status = FulfilmentStatus.ALLOCATED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderBackordered event) {
+        status = FulfilmentStatus.BACKORDERED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderShipped event) {
+        status = FulfilmentStatus.SHIPPED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderDelivered event) {
+        status = FulfilmentStatus.DELIVERED;
     }
 
     @EventSourcingHandler
     void on(OrderCancelled event) {
-        cancelled = true;
+        status = FulfilmentStatus.CANCELLED;
     }
 }

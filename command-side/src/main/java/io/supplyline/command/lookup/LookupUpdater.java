@@ -6,8 +6,18 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
 import io.supplyline.command.axon.AxonConfiguration;
+import io.supplyline.command.fulfilment.FulfilmentStatus;
+import io.supplyline.command.rules.DuplicateRegistration;
 import io.supplyline.events.catalog.ProductDiscontinued;
 import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.fulfilment.OrderAllocated;
+import io.supplyline.events.fulfilment.OrderBackordered;
+import io.supplyline.events.fulfilment.OrderCancelled;
+import io.supplyline.events.fulfilment.OrderDelivered;
+import io.supplyline.events.fulfilment.OrderPlaced;
+import io.supplyline.events.fulfilment.OrderShipped;
+import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.events.shipping.ShipmentCreated;
 import io.supplyline.events.supplier.SupplierRegistered;
 import io.supplyline.events.supplier.SupplierReinstated;
 import io.supplyline.events.supplier.SupplierSuspended;
@@ -52,5 +62,54 @@ public class LookupUpdater {
     void on(SupplierReinstated event) {
         KnownSupplier.<KnownSupplier>findByIdOptional(event.code().value())
                 .ifPresent(supplier -> supplier.suspended = false);
+    }
+
+    @EventHandler
+    void on(OrderPlaced event) {
+        KnownOrder.placed(event.orderId().toString(), event.warehouse().value(), FulfilmentStatus.PLACED.name())
+                .persistAndFlush();
+    }
+
+    @EventHandler
+    void on(OrderAllocated event) {
+        orderNow(event.orderId(), FulfilmentStatus.ALLOCATED);
+    }
+
+    @EventHandler
+    void on(OrderBackordered event) {
+        orderNow(event.orderId(), FulfilmentStatus.BACKORDERED);
+    }
+
+    @EventHandler
+    void on(OrderShipped event) {
+        orderNow(event.orderId(), FulfilmentStatus.SHIPPED);
+    }
+
+    @EventHandler
+    void on(OrderDelivered event) {
+        orderNow(event.orderId(), FulfilmentStatus.DELIVERED);
+    }
+
+    @EventHandler
+    void on(OrderCancelled event) {
+        orderNow(event.orderId(), FulfilmentStatus.CANCELLED);
+    }
+
+    /**
+     * One shipment per order. Two shipments created concurrently for one order both passed the
+     * aggregate's check; this conditional update lets only the first commit (the second waits for the
+     * row lock, then finds the shipment set), and the other's command is refused with its events.
+     */
+    @EventHandler
+    void on(ShipmentCreated event) {
+        int claimed = KnownOrder.update("shipmentId = ?1 where orderId = ?2 and shipmentId is null",
+                event.shipmentId().toString(), event.orderId().toString());
+        if (claimed == 0) {
+            throw new DuplicateRegistration("ORDER_HAS_SHIPMENT", "Order " + event.orderId() + " already has a shipment");
+        }
+    }
+
+    private static void orderNow(SalesOrderId order, FulfilmentStatus status) {
+        KnownOrder.update("status = ?1 where orderId = ?2", status.name(), order.toString());
     }
 }

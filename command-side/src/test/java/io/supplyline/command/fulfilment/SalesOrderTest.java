@@ -2,6 +2,7 @@ package io.supplyline.command.fulfilment;
 
 import static io.supplyline.command.rules.Rejections.rejectedWith;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -14,10 +15,15 @@ import io.supplyline.command.lookup.CatalogMother;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.UnknownReference;
 import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.fulfilment.OrderAllocated;
+import io.supplyline.events.fulfilment.OrderBackordered;
 import io.supplyline.events.fulfilment.OrderCancelled;
+import io.supplyline.events.fulfilment.OrderDelivered;
 import io.supplyline.events.fulfilment.OrderLine;
 import io.supplyline.events.fulfilment.OrderPlaced;
+import io.supplyline.events.fulfilment.OrderShipped;
 import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.events.shipping.ShipmentId;
 import io.supplyline.events.warehouse.WarehouseCode;
 
 class SalesOrderTest {
@@ -85,5 +91,58 @@ class SalesOrderTest {
                 .when(new CancelOrder(ORDER, "again"))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "ORDER_ALREADY_CANCELLED"));
+    }
+
+    private static final ShipmentId SHIPMENT = ShipmentId.random();
+    private static final Instant NOON = Instant.parse("2026-12-01T12:00:00Z");
+
+    @Test
+    void aPlacedOrderIsAllocatedOrBackorderedAndABackorderedOneLaterAllocated() {
+        fixture().given(PLACED)
+                .when(new AllocateOrder(ORDER))
+                .expectEvents(new OrderAllocated(ORDER));
+        fixture().given(PLACED)
+                .when(new BackorderOrder(ORDER, LINES))
+                .expectEvents(new OrderBackordered(ORDER, LINES));
+        fixture().given(PLACED, new OrderBackordered(ORDER, LINES))
+                .when(new AllocateOrder(ORDER))
+                .expectEvents(new OrderAllocated(ORDER));
+        fixture().given(PLACED, new OrderAllocated(ORDER))
+                .when(new AllocateOrder(ORDER))
+                .expectNoEvents()
+                .expectException(rejectedWith(BusinessRuleViolation.class, "ORDER_ALREADY_ALLOCATED"));
+        fixture().given(PLACED, new OrderCancelled(ORDER, "gone"))
+                .when(new AllocateOrder(ORDER))
+                .expectException(rejectedWith(BusinessRuleViolation.class, "ORDER_CANCELLED"));
+    }
+
+    @Test
+    void onlyAnAllocatedOrderShipsAndOnlyAShippedOneIsDelivered() {
+        fixture().given(PLACED, new OrderAllocated(ORDER))
+                .when(new ShipOrder(ORDER, SHIPMENT))
+                .expectEvents(new OrderShipped(ORDER, SHIPMENT));
+        fixture().given(PLACED, new OrderBackordered(ORDER, LINES))
+                .when(new ShipOrder(ORDER, SHIPMENT))
+                .expectException(rejectedWith(BusinessRuleViolation.class, "ORDER_NOT_ALLOCATED"));
+        fixture().given(PLACED, new OrderAllocated(ORDER), new OrderCancelled(ORDER, "gone"))
+                .when(new ShipOrder(ORDER, SHIPMENT))
+                .expectException(rejectedWith(BusinessRuleViolation.class, "ORDER_CANCELLED"));
+        fixture().given(PLACED, new OrderAllocated(ORDER), new OrderShipped(ORDER, SHIPMENT))
+                .when(new DeliverOrder(ORDER, SHIPMENT, NOON))
+                .expectEvents(new OrderDelivered(ORDER, SHIPMENT, NOON));
+        fixture().given(PLACED, new OrderAllocated(ORDER))
+                .when(new DeliverOrder(ORDER, SHIPMENT, NOON))
+                .expectException(rejectedWith(BusinessRuleViolation.class, "ORDER_NOT_SHIPPED"));
+    }
+
+    @Test
+    void aShippedOrderCanNoLongerBeCancelled() {
+        fixture().given(PLACED, new OrderAllocated(ORDER), new OrderShipped(ORDER, SHIPMENT))
+                .when(new CancelOrder(ORDER, "too late"))
+                .expectNoEvents()
+                .expectException(rejectedWith(BusinessRuleViolation.class, "ORDER_ALREADY_SHIPPED"));
+        fixture().given(PLACED, new OrderAllocated(ORDER))
+                .when(new CancelOrder(ORDER, "in time"))
+                .expectEvents(new OrderCancelled(ORDER, "in time"));
     }
 }

@@ -42,8 +42,14 @@ public final class JtaTransactionManager implements TransactionManager {
         }
     }
 
-    /** The owner of the outer transaction commits; a failure here only marks it for rollback. */
-    private Transaction joined() {
+    /**
+     * The owner of the outer transaction commits or rolls back. A unit of work that fails inside it
+     * does not doom it: the failure travels up as an exception, and a caller that handles it (a process
+     * whose command was refused) goes on. What the failed unit did is discarded by Axon before anything
+     * reaches the database, because events are appended when the outermost unit commits; a failure
+     * of the database itself still aborts the whole transaction.
+     */
+    private static Transaction joined() {
         return new Transaction() {
             @Override
             public void commit() {
@@ -51,7 +57,6 @@ public final class JtaTransactionManager implements TransactionManager {
 
             @Override
             public void rollback() {
-                run(jta::setRollbackOnly);
             }
         };
     }

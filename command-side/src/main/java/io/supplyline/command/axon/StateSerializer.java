@@ -10,13 +10,14 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import io.supplyline.events.axon.EventSerializer;
 
 /**
- * Snapshots are aggregates written as JSON field by field: aggregates keep their state private and
- * have no getters. The revision comes from the aggregate's {@code @Revision}; a snapshot of another
- * revision is ignored and the aggregate is rebuilt from its events.
+ * Aggregate snapshots and process (saga) state, written as JSON field by field: both keep their
+ * state private and have no getters; transient fields (injected resources) are left out. A
+ * snapshot's revision comes from the aggregate's {@code @Revision}; a snapshot of another revision is
+ * ignored and the aggregate is rebuilt from its events.
  */
-final class SnapshotSerializer {
+final class StateSerializer {
 
-    private SnapshotSerializer() {
+    private StateSerializer() {
     }
 
     static Serializer create() {

@@ -1,0 +1,11 @@
+package io.supplyline.events.fulfilment;
+
+import java.time.Instant;
+
+import io.supplyline.events.EventRevision;
+import io.supplyline.events.shipping.ShipmentId;
+
+/** The customer received the order. */
+@EventRevision("1")
+public record OrderDelivered(SalesOrderId orderId, ShipmentId shipmentId, Instant at) implements SalesOrderEvent {
+}

@@ -1,0 +1,12 @@
+package io.supplyline.events.shipping;
+
+import java.time.Instant;
+
+import io.supplyline.events.EventRevision;
+import io.supplyline.events.fulfilment.SalesOrderId;
+
+/** The customer has the goods; the order is delivered. */
+@EventRevision("1")
+public record ShipmentDelivered(ShipmentId shipmentId, SalesOrderId orderId, Instant at, String receivedBy)
+        implements ShipmentEvent {
+}
