@@ -15,6 +15,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
+import org.jboss.logging.Logger;
 
 import io.supplyline.command.axon.ProcessCommands;
 import io.supplyline.command.inventory.IssueStock;
@@ -52,10 +53,12 @@ import io.supplyline.events.warehouse.WarehouseCode;
 public class OrderFulfilment {
 
     public static final String PROCESS = "order-fulfilment";
+    private static final Logger LOG = Logger.getLogger(OrderFulfilment.class);
     static final String ORDER = "orderId";
     static final String STOCK_ITEM = "stockItemId";
 
-    enum Stage { ALLOCATING, BACKORDERED, ALLOCATED, SHIPPED }
+    /** CANCELLED: the order refused a step because it was cancelled; its cancellation event ends the process. */
+    enum Stage { ALLOCATING, BACKORDERED, ALLOCATED, SHIPPED, CANCELLED }
 
     @Inject
     private transient CommandGateway commandGateway;
@@ -80,8 +83,13 @@ public class OrderFulfilment {
             allocate(message);
             return;
         }
+        try {
+            send(new BackorderOrder(orderId, unavailable), message);
+        } catch (CommandRejected cancelled) {
+            stage = Stage.CANCELLED;
+            return;
+        }
         stage = Stage.BACKORDERED;
-        send(new BackorderOrder(orderId, unavailable), message);
         lines.forEach(line -> associateWith(STOCK_ITEM, item(line).aggregateId()));
     }
 
@@ -110,13 +118,16 @@ public class OrderFulfilment {
         shipmentId = event.shipmentId();
     }
 
-    /** The order was allocated when its shipment was created; if it was cancelled since, the shipment is void. */
+    /**
+     * Dispatch and cancellation of one order exclude each other (see the lookup tables), so the order
+     * ships; should it refuse all the same, the shipment is voided rather than the process stopped.
+     */
     @SagaEventHandler(associationProperty = ORDER)
     void on(ShipmentDispatched event, EventMessage<?> message) {
         try {
             send(new ShipOrder(orderId, event.shipmentId()), message);
         } catch (CommandRejected refused) {
-            send(new VoidShipment(event.shipmentId(), refused.getMessage()), message);
+            compensate(new VoidShipment(event.shipmentId(), refused.getMessage()), message);
             return;
         }
         stage = Stage.SHIPPED;
@@ -138,11 +149,7 @@ public class OrderFulfilment {
             lines.forEach(line -> send(new ReleaseReservation(item(line), line.reservationId(orderId)), message));
         }
         if (shipmentId != null && stage != Stage.SHIPPED) {
-            try {
-                send(new VoidShipment(shipmentId, "Order " + orderId + " was cancelled: " + event.reason()), message);
-            } catch (CommandRejected alreadyVoid) {
-                // The dispatch found the order cancelled and voided the shipment first.
-            }
+            compensate(new VoidShipment(shipmentId, "Order " + orderId + " was cancelled: " + event.reason()), message);
         }
         end();
     }
@@ -186,14 +193,36 @@ public class OrderFulfilment {
         return unavailable;
     }
 
+    /**
+     * Every line is reserved. The order may have been cancelled meanwhile (its cancellation is still
+     * ahead in the event stream); then the reservations go straight back.
+     */
     private void allocate(EventMessage<?> message) {
-        send(new AllocateOrder(orderId), message);
-        stage = Stage.ALLOCATED;
         shortItems = List.of();
+        try {
+            send(new AllocateOrder(orderId), message);
+            stage = Stage.ALLOCATED;
+        } catch (CommandRejected cancelled) {
+            lines.forEach(line -> send(new ReleaseReservation(item(line), line.reservationId(orderId)), message));
+            stage = Stage.CANCELLED;
+        }
     }
 
     private StockItemId item(OrderLine line) {
         return new StockItemId(warehouse, line.sku());
+    }
+
+    /**
+     * A compensating step the rules refuse (the shipment was voided already) is logged and the process
+     * goes on: retrying could never succeed and would stop every other order behind this one.
+     */
+    private void compensate(Object command, EventMessage<?> cause) {
+        try {
+            send(command, cause);
+        } catch (CommandRejected refused) {
+            LOG.warnf("Order %s: %s was refused (%s): %s", orderId, command.getClass().getSimpleName(), refused.code(),
+                    refused.getMessage());
+        }
     }
 
     private void send(Object command, EventMessage<?> cause) {

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 
 import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.fulfilment.FulfilmentStatus;
+import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.DuplicateRegistration;
 import io.supplyline.events.catalog.ProductDiscontinued;
 import io.supplyline.events.catalog.ProductRegistered;
@@ -18,6 +19,7 @@ import io.supplyline.events.fulfilment.OrderPlaced;
 import io.supplyline.events.fulfilment.OrderShipped;
 import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.events.shipping.ShipmentCreated;
+import io.supplyline.events.shipping.ShipmentDispatched;
 import io.supplyline.events.supplier.SupplierRegistered;
 import io.supplyline.events.supplier.SupplierReinstated;
 import io.supplyline.events.supplier.SupplierSuspended;
@@ -90,9 +92,32 @@ public class LookupUpdater {
         orderNow(event.orderId(), FulfilmentStatus.DELIVERED);
     }
 
+    /**
+     * Cancelling and dispatching one order exclude each other: each changes the order's row only if
+     * the other has not, so of two that race, the one that commits second changes nothing and its
+     * command is refused with everything it appended. (The row lock makes the second wait for the
+     * first, then see its status.)
+     */
     @EventHandler
     void on(OrderCancelled event) {
-        orderNow(event.orderId(), FulfilmentStatus.CANCELLED);
+        int cancelled = KnownOrder.update("status = ?1 where orderId = ?2 and status not in (?3, ?4)",
+                FulfilmentStatus.CANCELLED.name(), event.orderId().toString(),
+                FulfilmentStatus.SHIPPED.name(), FulfilmentStatus.DELIVERED.name());
+        if (cancelled == 0) {
+            throw new BusinessRuleViolation("ORDER_ALREADY_SHIPPED",
+                    "Order " + event.orderId() + " has been dispatched and can no longer be cancelled");
+        }
+    }
+
+    /** The order counts as shipped from its dispatch on; see the cancellation above. */
+    @EventHandler
+    void on(ShipmentDispatched event) {
+        int shipped = KnownOrder.update("status = ?1 where orderId = ?2 and status = ?3",
+                FulfilmentStatus.SHIPPED.name(), event.orderId().toString(), FulfilmentStatus.ALLOCATED.name());
+        if (shipped == 0) {
+            throw new BusinessRuleViolation("ORDER_NOT_ALLOCATED",
+                    "Order " + event.orderId() + " is no longer allocated (cancelled meanwhile?)");
+        }
     }
 
     /**

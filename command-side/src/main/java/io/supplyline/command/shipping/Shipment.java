@@ -66,7 +66,7 @@ public class Shipment {
 
     /**
      * The order must still be allocated. An order cancelled at the same moment can slip past this
-     * check; the fulfilment process then voids the shipment and keeps the stock.
+     * check; then the order lookup's conditional update refuses whichever of the two commits second.
      */
     @CommandHandler
     long dispatch(DispatchShipment command, OrderLookup orders) {

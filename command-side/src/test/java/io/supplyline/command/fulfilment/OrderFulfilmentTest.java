@@ -54,6 +54,8 @@ class OrderFulfilmentTest {
     /** Items the stand-in refuses to reserve from, as a StockItem without enough stock would. */
     private final Set<StockItemId> shortItems = new HashSet<>();
     private boolean orderRefusesToShip;
+    /** The order was cancelled, but the process has not seen the cancellation yet. */
+    private boolean orderCancelledMeanwhile;
 
     @BeforeEach
     void answerCommandsLikeTheAggregates() {
@@ -61,6 +63,9 @@ class OrderFulfilmentTest {
         fixture.setCallbackBehavior((command, metadata) -> {
             if (command instanceof ReserveStock reserve && shortItems.contains(reserve.stockItemId())) {
                 throw new BusinessRuleViolation("INSUFFICIENT_STOCK", "short");
+            }
+            if ((command instanceof AllocateOrder || command instanceof BackorderOrder) && orderCancelledMeanwhile) {
+                throw new BusinessRuleViolation("ORDER_CANCELLED", "Order was cancelled");
             }
             if (command instanceof ShipOrder && orderRefusesToShip) {
                 throw new BusinessRuleViolation("ORDER_CANCELLED", "Order was cancelled");
@@ -175,5 +180,25 @@ class OrderFulfilmentTest {
                 .whenAggregate(ORDER.aggregateId()).publishes(new OrderCancelled(ORDER, "changed plans"))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(0);
+    }
+
+    @Test
+    void anAllocationTheMeanwhileCancelledOrderRefusesGivesTheStockStraightBack() {
+        orderCancelledMeanwhile = true;
+        fixture.givenNoPriorActivity()
+                .whenAggregate(ORDER.aggregateId()).publishes(PLACED)
+                .expectDispatchedCommands(reserve(BOLT_STOCK, BOLTS), reserve(NUT_STOCK, NUTS), new AllocateOrder(ORDER),
+                        release(BOLT_STOCK, BOLTS), release(NUT_STOCK, NUTS));
+    }
+
+    @Test
+    void aBackorderRetryForAMeanwhileCancelledOrderGivesTheStockStraightBack() {
+        shortItems.add(NUT_STOCK);
+        fixture.givenAggregate(ORDER.aggregateId()).published(PLACED);
+        shortItems.clear();
+        orderCancelledMeanwhile = true;
+        fixture.whenAggregate(NUT_STOCK.aggregateId()).publishes(new StockReceived(NUT_STOCK, 50, "delivery 7"))
+                .expectDispatchedCommands(reserve(NUT_STOCK, NUTS), reserve(BOLT_STOCK, BOLTS), new AllocateOrder(ORDER),
+                        release(BOLT_STOCK, BOLTS), release(NUT_STOCK, NUTS));
     }
 }

@@ -13,6 +13,10 @@ import static org.hamcrest.Matchers.startsWith;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -149,5 +153,45 @@ class FulfilmentApiTest {
         operator().body(Map.of("type", "ORDER_CANCELLED", "note", "x"))
                 .post("/shipments/{id}/exceptions", "7f1c1a52-5c5e-4f0a-9a43-3d8d3f1f0002")
                 .then().statusCode(404);
+    }
+
+    /** Cancelling and dispatching one allocated order at the same moment: exactly one of them wins. */
+    @Test
+    void ofADispatchAndACancellationRacingOnOneOrderExactlyOneWins() throws Exception {
+        String warehouse = unique("WH");
+        String sku = unique("SKU");
+        registerWarehouse(warehouse);
+        registerProduct(sku);
+        receive(warehouse, sku, 50);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String order = placeOrder(warehouse, Map.of(sku, 1));
+                awaitEvents(order, "OrderPlaced", "OrderAllocated");
+                String shipment = createShipment(order);
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Integer> dispatch = pool.submit(() -> {
+                    start.await();
+                    return operator().body(Map.of("at", "2026-12-01T08:00:00Z"))
+                            .post("/shipments/{id}/dispatch", uuid(shipment)).statusCode();
+                });
+                Future<Integer> cancel = pool.submit(() -> {
+                    start.await();
+                    return operator().body(Map.of("reason", "changed plans"))
+                            .post("/orders/{id}/cancellation", uuid(order)).statusCode();
+                });
+                start.countDown();
+                List<Integer> statuses = List.of(dispatch.get(), cancel.get());
+                assertThat(statuses).as("dispatch, cancel").containsOnlyOnce(200).doesNotContain(500);
+                if (dispatch.get() == 200) {
+                    awaitEvents(order, "OrderPlaced", "OrderAllocated", "OrderShipped");
+                } else {
+                    awaitEvents(order, "OrderPlaced", "OrderAllocated", "OrderCancelled");
+                    awaitEvents(shipment, "ShipmentCreated", "ShipmentExceptionReported");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

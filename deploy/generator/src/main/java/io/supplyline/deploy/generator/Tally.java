@@ -1,0 +1,47 @@
+package io.supplyline.deploy.generator;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the service answered, counted across all workers. */
+final class Tally {
+
+    private final Map<String, LongAdder> accepted = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> serverErrors = new ConcurrentHashMap<>();
+
+    void record(String command, Answer answer) {
+        if (answer.accepted()) {
+            count(accepted, command);
+        } else if (answer.status() >= 500 || answer.status() < 0) {
+            count(serverErrors, command + " -> " + answer.status() + " " + answer.code());
+        } else {
+            count(rejected, answer.status() + " " + answer.code());
+        }
+    }
+
+    private static void count(Map<String, LongAdder> counters, String key) {
+        counters.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
+        Map<String, Long> copy = new TreeMap<>();
+        counters.forEach((key, count) -> copy.put(key, count.sum()));
+        return copy;
+    }
+
+    Map<String, Long> acceptedByCommand() {
+        return snapshot(accepted);
+    }
+
+    Map<String, Long> rejectedByCode() {
+        return snapshot(rejected);
+    }
+
+    /** 5xx answers and requests that got no answer at all (status -1). */
+    Map<String, Long> serverErrors() {
+        return snapshot(serverErrors);
+    }
+}
