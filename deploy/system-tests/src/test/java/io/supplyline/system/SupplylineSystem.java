@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,6 +26,9 @@ final class SupplylineSystem implements AutoCloseable {
     private static final String CLEAN_DATABASE = "quarkus.flyway.clean-at-start=true";
     static final int RELAY_DELIVERY_TIMEOUT_SECONDS = 2;
 
+    private final Path root;
+    private final Map<String, String> common;
+    private final List<String> commandProperties;
     private final Path dataDir;
     private final int kafkaPort;
     private final int controllerPort;
@@ -35,8 +41,8 @@ final class SupplylineSystem implements AutoCloseable {
             dataDir = Files.createTempDirectory("supplyline-system-kafka");
             kafkaPort = freePort();
             controllerPort = freePort();
-            Path root = Path.of(System.getProperty("supplyline.root", "../..")).toAbsolutePath().normalize();
-            Map<String, String> common = Map.of(
+            root = Path.of(System.getProperty("supplyline.root", "../..")).toAbsolutePath().normalize();
+            common = Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort,
                     "SUPPLYLINE_DB_USER", System.getenv().getOrDefault("SUPPLYLINE_DB_USER", "supplyline"),
                     "SUPPLYLINE_DB_PASSWORD", System.getenv().getOrDefault("SUPPLYLINE_DB_PASSWORD", "supplyline"),
@@ -46,8 +52,8 @@ final class SupplylineSystem implements AutoCloseable {
             List<String> local = List.of("quarkus.profile=local", "quarkus.flyway.clean-disabled=false");
             // A short relay delivery timeout lets an outage test outlast it in seconds.
             List<String> relay = List.of("supplyline.kafka.relay-delivery-timeout=" + RELAY_DELIVERY_TIMEOUT_SECONDS + "s");
-            commandSide = new ServiceProcess("command-side", root.resolve("command-side/target/quarkus-app/quarkus-run.jar"),
-                    freePort(), common, concat(local, relay));
+            commandProperties = concat(local, relay);
+            commandSide = commandSide("command-side");
             querySide = new ServiceProcess("query-side", root.resolve("query-side/target/quarkus-app/quarkus-run.jar"),
                     freePort(), common, local);
         } catch (IOException e) {
@@ -55,10 +61,22 @@ final class SupplylineSystem implements AutoCloseable {
         }
     }
 
+    /** Another command-side instance on its own port, sharing the event store and the broker with the first. */
+    ServiceProcess commandSide(String name) throws IOException {
+        return new ServiceProcess(name, root.resolve("command-side/target/quarkus-app/quarkus-run.jar"), freePort(), common,
+                commandProperties);
+    }
+
     void start() {
         startBroker();
         commandSide.start(CLEAN_DATABASE);
         querySide.start(CLEAN_DATABASE);
+    }
+
+    /** A connection to the command side's database, to read the event store directly. */
+    Connection commandDatabase() throws SQLException {
+        return DriverManager.getConnection(DB + "supplyline_system_test_command", common.get("SUPPLYLINE_DB_USER"),
+                common.get("SUPPLYLINE_DB_PASSWORD"));
     }
 
     String bootstrapServers() {

@@ -80,7 +80,8 @@ public final class RealisticDay {
     public RealisticDay(DayOptions options) {
         this.options = options;
         this.api = new CommandApi(options, tally);
-        this.run = "D" + Long.toString(System.currentTimeMillis() % 60_466_176L, 36).toUpperCase();
+        this.run = ("D" + Long.toString(System.currentTimeMillis() % 60_466_176L, 36) + "-"
+                + Long.toString(options.seed() & 0xFFFF, 36)).toUpperCase();
         this.dayStart = LocalDate.now(ZoneOffset.UTC).atTime(6, 0).toInstant(ZoneOffset.UTC);
         weigh(22, this::placeOrder);
         weigh(12, this::createShipment);

@@ -1,0 +1,171 @@
+package io.supplyline.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.supplyline.deploy.generator.DayOptions;
+import io.supplyline.deploy.generator.RealisticDay;
+import io.supplyline.deploy.kafka.TopicReader;
+
+/**
+ * Two command-side instances share one event store and one broker, as two replicas would.
+ * Conflicting commands sent to both never both succeed; sixteen writers drive realistic days through
+ * both at once, and afterwards every stored event is on the topic exactly once, in order per
+ * aggregate (the relay runs in one instance at a time, claimed through its token).
+ */
+class SharedEventStoreIT {
+
+    private static final String TOPIC = "supplychain.events";
+    /** Commands per instance; raise it (-Dsupplyline.soak.commands=40000) for a soak of several minutes. */
+    private static final int SOAK_COMMANDS = Integer.getInteger("supplyline.soak.commands", 1500);
+    private static SupplylineSystem system;
+    private static ServiceProcess secondCommandSide;
+
+    @BeforeAll
+    static void startSystemWithTwoCommandSides() throws Exception {
+        system = new SupplylineSystem();
+        system.start();
+        secondCommandSide = system.commandSide("command-side-2");
+        secondCommandSide.start();
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (secondCommandSide != null) {
+            secondCommandSide.stop();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    private static RequestSpecification operator(ServiceProcess commandSide) {
+        return given().baseUri(commandSide.url()).auth().basic("operator", "operator").contentType(ContentType.JSON);
+    }
+
+    @Test
+    void ofWriteOffsRacingThroughTwoInstancesExactlyTheStockOnHandIsAccepted() throws Exception {
+        operator(system.commandSide).body(Map.of("code", "TWO-1", "name", "DC", "city", "Berlin", "country", "DE"))
+                .post("/warehouses").then().statusCode(201);
+        operator(secondCommandSide).body(Map.of("sku", "TWO-SKU", "name", "Item", "unitOfMeasure", "EA",
+                "reorderPoint", 0, "reorderQuantity", 1)).post("/products").then().statusCode(201);
+        operator(system.commandSide).body(Map.of("quantity", 10)).post("/stock/TWO-1/TWO-SKU/receipts")
+                .then().statusCode(200);
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                ServiceProcess instance = i % 2 == 0 ? system.commandSide : secondCommandSide;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return operator(instance).body(Map.of("delta", -1, "reason", "LOSS"))
+                            .post("/stock/TWO-1/TWO-SKU/adjustments").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).isSubsetOf(200, 409, 422);
+            assertThat(statuses.stream().filter(status -> status == 200)).hasSize(10);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection store = system.commandDatabase(); Statement query = store.createStatement();
+             ResultSet count = query.executeQuery(
+                     "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = 'stock:TWO-1:TWO-SKU'")) {
+            count.next();
+            assertThat(count.getLong(1)).as("one receipt and ten write-offs").isEqualTo(11);
+        }
+    }
+
+    @Test
+    void afterSixteenWritersOnTwoInstancesEveryStoredEventIsOnTheTopicOnceAndInOrder() throws Exception {
+        DayOptions day = DayOptions.defaults().withSize(SOAK_COMMANDS, 8, 0);
+        CompletableFuture<RealisticDay.Report> first = CompletableFuture.supplyAsync(() ->
+                runDay(day.against(URI.create(system.commandSide.url()), "")));
+        CompletableFuture<RealisticDay.Report> second = CompletableFuture.supplyAsync(() ->
+                runDay(new DayOptions(URI.create(secondCommandSide.url()), "operator", "operator", SOAK_COMMANDS, 8, 0,
+                        day.seed() + 1, "")));
+        for (RealisticDay.Report report : List.of(first.get(), second.get())) {
+            System.out.print(report.summary());
+            assertThat(report.serverErrors()).as("5xx answers").isEmpty();
+            assertThat(report.accepted()).isGreaterThan(SOAK_COMMANDS / 2);
+        }
+
+        Map<String, Long> stored = storedSequenceByEventId();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                TopicReader.readAll(system.bootstrapServers(), TOPIC).size() >= storedSequenceByEventId().size());
+        stored = storedSequenceByEventId();
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(system.bootstrapServers(), TOPIC);
+        List<String> published = records.stream().map(record -> header(record, "axon-message-id")).toList();
+        assertThat(published).as("no event published twice").doesNotHaveDuplicates();
+        assertThat(new HashSet<>(published)).as("every stored event published, nothing else").isEqualTo(stored.keySet());
+
+        Map<String, List<Long>> sequencesByAggregate = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            sequencesByAggregate.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                    .add(stored.get(header(record, "axon-message-id")));
+        }
+        sequencesByAggregate.forEach((aggregate, sequences) -> {
+            for (int i = 0; i < sequences.size(); i++) {
+                assertThat(sequences.get(i)).as(aggregate + " in order without gaps").isEqualTo(i);
+            }
+        });
+        System.out.printf("Reconciled %d stored events of %d aggregates with the topic%n", stored.size(),
+                sequencesByAggregate.size());
+    }
+
+    private static RealisticDay.Report runDay(DayOptions options) {
+        try {
+            return new RealisticDay(options).run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Long> storedSequenceByEventId() throws Exception {
+        Map<String, Long> stored = new HashMap<>();
+        try (Connection store = system.commandDatabase(); Statement query = store.createStatement();
+             ResultSet rows = query.executeQuery("SELECT eventidentifier, sequencenumber FROM domainevententry")) {
+            while (rows.next()) {
+                stored.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return stored;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
