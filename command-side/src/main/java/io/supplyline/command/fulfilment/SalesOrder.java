@@ -42,7 +42,7 @@ public class SalesOrder {
         if (!catalog.warehouseExists(command.warehouse())) {
             throw new UnknownReference("UNKNOWN_WAREHOUSE", "No warehouse with code " + command.warehouse());
         }
-        OrderLines.requireValid("customer order", command.lines(), OrderLine::sku, OrderLine::quantity, catalog);
+        OrderLines.requireValid("customer order", command.lines(), OrderLine::sku, catalog);
         apply(new OrderPlaced(command.orderId(), command.customer(), command.warehouse(),
                 command.requestedDeliveryDate(), command.lines()));
     }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.command.http.PathPatterns;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.fulfilment.OrderLine;
@@ -61,7 +62,7 @@ public class SalesOrderResource {
     @POST
     public Response place(@NotNull @Valid PlaceOrderRequest body) {
         List<OrderLine> lines = body.lines().stream()
-                .map(line -> new OrderLine(new Sku(line.sku()), line.quantity()))
+                .map(line -> new OrderLine(new Sku(line.sku()), Quantity.of(line.quantity())))
                 .toList();
         return commands.create(new PlaceOrder(SalesOrderId.random(), body.customer(),
                 new WarehouseCode(body.warehouse()), body.requestedDeliveryDate(), lines));

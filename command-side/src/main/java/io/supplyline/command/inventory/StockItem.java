@@ -19,6 +19,7 @@ import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.ExpectedVersion;
 import io.supplyline.command.rules.UnknownReference;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.inventory.ReservationReleased;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockIssued;
@@ -56,9 +57,6 @@ public class StockItem {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long receive(ReceiveStock command, CatalogLookup catalog) {
         requireKnown(command.stockItemId(), catalog);
-        if (command.quantity() <= 0) {
-            throw new BusinessRuleViolation("QUANTITY_NOT_POSITIVE", "A receipt must add at least one unit");
-        }
         apply(new StockReceived(command.stockItemId(), command.quantity(), command.reference()));
         return getVersion();
     }
@@ -87,14 +85,11 @@ public class StockItem {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long reserve(ReserveStock command, CatalogLookup catalog) {
         requireKnown(command.stockItemId(), catalog);
-        if (command.quantity() <= 0) {
-            throw new BusinessRuleViolation("QUANTITY_NOT_POSITIVE", "A reservation must hold at least one unit");
-        }
         if (reservations.containsKey(command.reservationId())) {
             throw new BusinessRuleViolation("RESERVATION_EXISTS", "Reservation " + command.reservationId()
                     + " already holds " + reservations.get(command.reservationId()));
         }
-        if (command.quantity() > onHand - reserved) {
+        if (command.quantity().value() > onHand - reserved) {
             throw new BusinessRuleViolation("INSUFFICIENT_STOCK", "Only " + (onHand - reserved) + " of "
                     + command.stockItemId().sku() + " available in " + command.stockItemId().warehouse()
                     + ", " + command.quantity() + " requested");
@@ -116,12 +111,12 @@ public class StockItem {
         return getVersion();
     }
 
-    private int openReservation(String reservationId) {
+    private Quantity openReservation(String reservationId) {
         Integer quantity = reservations.get(reservationId);
         if (quantity == null) {
             throw new BusinessRuleViolation("UNKNOWN_RESERVATION", "No open reservation " + reservationId + " on " + id);
         }
-        return quantity;
+        return Quantity.of(quantity);
     }
 
     /** Only a new item needs the check: an existing one was created against a known product and warehouse. */
@@ -140,7 +135,7 @@ public class StockItem {
     @EventSourcingHandler
     void on(StockReceived event) {
         id = event.stockItemId();
-        onHand += event.quantity();
+        onHand += event.quantity().value();
     }
 
     @EventSourcingHandler
@@ -152,20 +147,20 @@ public class StockItem {
     @EventSourcingHandler
     void on(StockReserved event) {
         id = event.stockItemId();
-        reserved += event.quantity();
-        reservations.put(event.reservationId(), event.quantity());
+        reserved += event.quantity().value();
+        reservations.put(event.reservationId(), event.quantity().value());
     }
 
     @EventSourcingHandler
     void on(ReservationReleased event) {
-        reserved -= event.quantity();
+        reserved -= event.quantity().value();
         reservations.remove(event.reservationId());
     }
 
     @EventSourcingHandler
     void on(StockIssued event) {
-        onHand -= event.quantity();
-        reserved -= event.quantity();
+        onHand -= event.quantity().value();
+        reserved -= event.quantity().value();
         reservations.remove(event.reservationId());
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.supplyline.command.http.CommandDispatcher;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockItemId;
@@ -51,7 +52,7 @@ public class StockResource {
                             @PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
                             @NotNull @Valid ReceiveStockRequest body) {
         StockItemId item = StockItemId.of(warehouse, sku);
-        return commands.update(new ReceiveStock(item, body.quantity(), body.reference()), item.aggregateId());
+        return commands.update(new ReceiveStock(item, Quantity.of(body.quantity()), body.reference()), item.aggregateId());
     }
 
     @POST

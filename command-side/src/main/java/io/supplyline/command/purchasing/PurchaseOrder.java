@@ -68,10 +68,7 @@ public class PurchaseOrder {
             if (!seen.add(line.sku())) {
                 throw new BusinessRuleViolation("DUPLICATE_LINE", "SKU " + line.sku() + " appears twice in the receipt");
             }
-            if (line.quantity() <= 0) {
-                throw new BusinessRuleViolation("QUANTITY_NOT_POSITIVE", "A receipt line must add at least one unit");
-            }
-            if (line.quantity() > open) {
+            if (line.quantity().value() > open) {
                 throw new BusinessRuleViolation("OVER_RECEIPT",
                         "Only " + open + " of " + line.sku() + " are still due, " + line.quantity() + " received");
             }
@@ -105,7 +102,7 @@ public class PurchaseOrder {
         id = event.purchaseOrderId().aggregateId();
         warehouse = event.warehouse();
         for (PurchaseOrderLine line : event.lines()) {
-            outstanding.put(line.sku(), line.quantity());
+            outstanding.put(line.sku(), line.quantity().value());
         }
     }
 
@@ -113,7 +110,7 @@ public class PurchaseOrder {
     void on(GoodsReceived event) {
         anythingReceived = true;
         for (ReceivedLine line : event.lines()) {
-            outstanding.merge(line.sku(), -line.quantity(), Integer::sum);
+            outstanding.merge(line.sku(), -line.quantity().value(), Integer::sum);
         }
     }
 

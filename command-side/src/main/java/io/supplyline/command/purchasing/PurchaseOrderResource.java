@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.command.http.PathPatterns;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.Money;
 import io.supplyline.events.catalog.Sku;
@@ -85,7 +86,7 @@ public class PurchaseOrderResource {
     @POST
     public Response place(@NotNull @Valid PlacePurchaseOrderRequest body) {
         List<PurchaseOrderLine> lines = body.lines().stream()
-                .map(line -> new PurchaseOrderLine(new Sku(line.sku()), line.quantity(), money(line.unitPrice())))
+                .map(line -> new PurchaseOrderLine(new Sku(line.sku()), Quantity.of(line.quantity()), money(line.unitPrice())))
                 .toList();
         return commands.create(new PlacePurchaseOrder(PurchaseOrderId.random(), new SupplierCode(body.supplier()),
                 new WarehouseCode(body.warehouse()), body.expectedDeliveryDate(), lines));
@@ -97,7 +98,7 @@ public class PurchaseOrderResource {
                             @NotNull @Valid ReceiveGoodsRequest body) {
         PurchaseOrderId order = new PurchaseOrderId(UUID.fromString(id));
         List<ReceivedLine> lines = body.lines().stream()
-                .map(line -> new ReceivedLine(new Sku(line.sku()), line.quantity()))
+                .map(line -> new ReceivedLine(new Sku(line.sku()), Quantity.of(line.quantity())))
                 .toList();
         return commands.update(new ReceiveGoods(order, lines), order.aggregateId());
     }

@@ -4,19 +4,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
 
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.events.catalog.Sku;
 
-/** The rules every order's lines follow, purchase or customer: present, one line per SKU, positive, known products. */
+/** The rules every order's lines follow, purchase or customer: present, one line per SKU, known products;
+ * quantities are positive by construction. */
 public final class OrderLines {
 
     private OrderLines() {
     }
 
-    public static <L> void requireValid(String order, List<L> lines, Function<L, Sku> sku, ToIntFunction<L> quantity,
-                                        CatalogLookup catalog) {
+    public static <L> void requireValid(String order, List<L> lines, Function<L, Sku> sku, CatalogLookup catalog) {
         if (lines.isEmpty()) {
             throw new BusinessRuleViolation("NO_LINES", "A " + order + " needs at least one line");
         }
@@ -24,9 +23,6 @@ public final class OrderLines {
         for (L line : lines) {
             if (!seen.add(sku.apply(line))) {
                 throw new BusinessRuleViolation("DUPLICATE_LINE", "SKU " + sku.apply(line) + " appears on two lines");
-            }
-            if (quantity.applyAsInt(line) <= 0) {
-                throw new BusinessRuleViolation("QUANTITY_NOT_POSITIVE", "A line must order at least one unit");
             }
             if (!catalog.productExists(sku.apply(line))) {
                 throw new UnknownReference("UNKNOWN_PRODUCT", "No product with SKU " + sku.apply(line));

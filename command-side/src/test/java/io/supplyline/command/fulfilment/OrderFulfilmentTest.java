@@ -16,6 +16,7 @@ import io.supplyline.command.inventory.ReleaseReservation;
 import io.supplyline.command.inventory.ReserveStock;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.shipping.VoidShipment;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.fulfilment.OrderAllocated;
 import io.supplyline.events.fulfilment.OrderBackordered;
@@ -39,8 +40,8 @@ class OrderFulfilmentTest {
 
     private static final SalesOrderId ORDER = SalesOrderId.random();
     private static final WarehouseCode BER = new WarehouseCode("BER-1");
-    private static final OrderLine BOLTS = new OrderLine(new Sku("BOLT"), 20);
-    private static final OrderLine NUTS = new OrderLine(new Sku("NUT"), 30);
+    private static final OrderLine BOLTS = new OrderLine(new Sku("BOLT"), Quantity.of(20));
+    private static final OrderLine NUTS = new OrderLine(new Sku("NUT"), Quantity.of(30));
     private static final StockItemId BOLT_STOCK = new StockItemId(BER, BOLTS.sku());
     private static final StockItemId NUT_STOCK = new StockItemId(BER, NUTS.sku());
     private static final OrderPlaced PLACED =
@@ -107,7 +108,7 @@ class OrderFulfilmentTest {
         shortItems.add(NUT_STOCK);
         fixture.givenAggregate(ORDER.aggregateId()).published(PLACED, new OrderBackordered(ORDER, List.of(NUTS)));
         shortItems.clear();
-        fixture.whenAggregate(NUT_STOCK.aggregateId()).publishes(new StockReceived(NUT_STOCK, 50, "delivery 7"))
+        fixture.whenAggregate(NUT_STOCK.aggregateId()).publishes(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7"))
                 .expectDispatchedCommands(reserve(NUT_STOCK, NUTS), reserve(BOLT_STOCK, BOLTS), new AllocateOrder(ORDER))
                 .expectNoAssociationWith(OrderFulfilment.STOCK_ITEM, NUT_STOCK.aggregateId());
     }
@@ -126,7 +127,7 @@ class OrderFulfilmentTest {
         shortItems.add(NUT_STOCK);
         fixture.givenAggregate(ORDER.aggregateId()).published(PLACED);
         fixture.whenAggregate(BOLT_STOCK.aggregateId())
-                .publishes(new ReservationReleased(BOLT_STOCK, BOLTS.reservationId(ORDER), 20))
+                .publishes(new ReservationReleased(BOLT_STOCK, BOLTS.reservationId(ORDER), Quantity.of(20)))
                 .expectNoDispatchedCommands();
         fixture.whenAggregate(NUT_STOCK.aggregateId())
                 .publishes(new StockAdjusted(NUT_STOCK, -5, AdjustmentReason.DAMAGE, null))
@@ -197,7 +198,7 @@ class OrderFulfilmentTest {
         fixture.givenAggregate(ORDER.aggregateId()).published(PLACED);
         shortItems.clear();
         orderCancelledMeanwhile = true;
-        fixture.whenAggregate(NUT_STOCK.aggregateId()).publishes(new StockReceived(NUT_STOCK, 50, "delivery 7"))
+        fixture.whenAggregate(NUT_STOCK.aggregateId()).publishes(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7"))
                 .expectDispatchedCommands(reserve(NUT_STOCK, NUTS), reserve(BOLT_STOCK, BOLTS), new AllocateOrder(ORDER),
                         release(BOLT_STOCK, BOLTS), release(NUT_STOCK, NUTS));
     }

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.supplyline.command.EventStoreRows;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.inventory.StockItemId;
 
 /** With the test threshold of 5 events, a stock item is soon loaded from a snapshot: its rules must still hold. */
@@ -46,7 +47,7 @@ class StockItemSnapshotTest {
         registerWarehouse(item.warehouse().value());
         registerProduct(item.sku().value());
         receive(item, 12);
-        commands.sendAndWait(new ReserveStock(item, "order-1/1", 5));
+        commands.sendAndWait(new ReserveStock(item, "order-1/1", Quantity.of(5)));
         for (int i = 0; i < 6; i++) {
             receive(item, 1);
         }

@@ -16,6 +16,7 @@ import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.ExpectedVersion;
 import io.supplyline.command.rules.UnknownReference;
 import io.supplyline.command.rules.VersionMismatch;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockItemId;
@@ -36,17 +37,17 @@ class StockItemTest {
     @Test
     void firstReceiptCreatesTheItemAtVersionZero() {
         fixture.givenNoPriorActivity()
-                .when(new ReceiveStock(ITEM, 40, "DN-1"))
+                .when(new ReceiveStock(ITEM, Quantity.of(40), "DN-1"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new StockReceived(ITEM, 40, "DN-1"))
+                .expectEvents(new StockReceived(ITEM, Quantity.of(40), "DN-1"))
                 .expectResultMessagePayload(0L);
     }
 
     @Test
     void laterReceiptAnswersTheNextVersion() {
-        fixture.given(new StockReceived(ITEM, 40, "DN-1"))
-                .when(new ReceiveStock(ITEM, 10, "DN-2"))
-                .expectEvents(new StockReceived(ITEM, 10, "DN-2"))
+        fixture.given(new StockReceived(ITEM, Quantity.of(40), "DN-1"))
+                .when(new ReceiveStock(ITEM, Quantity.of(10), "DN-2"))
+                .expectEvents(new StockReceived(ITEM, Quantity.of(10), "DN-2"))
                 .expectResultMessagePayload(1L);
     }
 
@@ -54,7 +55,7 @@ class StockItemTest {
     void cannotReceiveStockOfAnUnknownProduct() {
         fixture = fixtureKnowing(CatalogMother.knowing(Set.of(), Set.of(WAREHOUSE)));
         fixture.givenNoPriorActivity()
-                .when(new ReceiveStock(ITEM, 40, null))
+                .when(new ReceiveStock(ITEM, Quantity.of(40), null))
                 .expectNoEvents()
                 .expectException(rejectedWith(UnknownReference.class, "UNKNOWN_PRODUCT"))
                 .expectExceptionMessage("No product with SKU " + SKU);
@@ -64,23 +65,15 @@ class StockItemTest {
     void cannotReceiveStockIntoAnUnknownWarehouse() {
         fixture = fixtureKnowing(CatalogMother.knowing(Set.of(SKU), Set.of()));
         fixture.givenNoPriorActivity()
-                .when(new ReceiveStock(ITEM, 40, null))
+                .when(new ReceiveStock(ITEM, Quantity.of(40), null))
                 .expectNoEvents()
                 .expectException(rejectedWith(UnknownReference.class, "UNKNOWN_WAREHOUSE"))
                 .expectExceptionMessage("No warehouse with code " + WAREHOUSE);
     }
 
     @Test
-    void cannotReceiveZeroUnits() {
-        fixture.givenNoPriorActivity()
-                .when(new ReceiveStock(ITEM, 0, null))
-                .expectNoEvents()
-                .expectException(rejectedWith(BusinessRuleViolation.class, "QUANTITY_NOT_POSITIVE"));
-    }
-
-    @Test
     void adjustmentCannotLeaveNegativeStockOnHand() {
-        fixture.given(new StockReceived(ITEM, 5, null))
+        fixture.given(new StockReceived(ITEM, Quantity.of(5), null))
                 .when(new AdjustStock(ITEM, -6, AdjustmentReason.LOSS, "forklift"))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "NEGATIVE_STOCK"))
@@ -89,7 +82,7 @@ class StockItemTest {
 
     @Test
     void adjustmentMayTakeStockDownToZero() {
-        fixture.given(new StockReceived(ITEM, 5, null), new StockAdjusted(ITEM, 2, AdjustmentReason.FOUND, null))
+        fixture.given(new StockReceived(ITEM, Quantity.of(5), null), new StockAdjusted(ITEM, 2, AdjustmentReason.FOUND, null))
                 .when(new AdjustStock(ITEM, -7, AdjustmentReason.DAMAGE, "water"))
                 .expectEvents(new StockAdjusted(ITEM, -7, AdjustmentReason.DAMAGE, "water"))
                 .expectResultMessagePayload(2L);
@@ -97,7 +90,7 @@ class StockItemTest {
 
     @Test
     void adjustmentMustChangeTheQuantity() {
-        fixture.given(new StockReceived(ITEM, 5, null))
+        fixture.given(new StockReceived(ITEM, Quantity.of(5), null))
                 .when(new AdjustStock(ITEM, 0, AdjustmentReason.CYCLE_COUNT, null))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "ZERO_ADJUSTMENT"));
@@ -113,15 +106,15 @@ class StockItemTest {
 
     @Test
     void aCommandForTheCurrentVersionIsAccepted() {
-        fixture.given(new StockReceived(ITEM, 5, null), new StockReceived(ITEM, 5, null))
-                .when(new ReceiveStock(ITEM, 1, null), Map.of(ExpectedVersion.METADATA_KEY, 1L))
-                .expectEvents(new StockReceived(ITEM, 1, null))
+        fixture.given(new StockReceived(ITEM, Quantity.of(5), null), new StockReceived(ITEM, Quantity.of(5), null))
+                .when(new ReceiveStock(ITEM, Quantity.of(1), null), Map.of(ExpectedVersion.METADATA_KEY, 1L))
+                .expectEvents(new StockReceived(ITEM, Quantity.of(1), null))
                 .expectResultMessagePayload(2L);
     }
 
     @Test
     void aCommandForAnOlderVersionIsRefused() {
-        fixture.given(new StockReceived(ITEM, 5, null), new StockReceived(ITEM, 5, null))
+        fixture.given(new StockReceived(ITEM, Quantity.of(5), null), new StockReceived(ITEM, Quantity.of(5), null))
                 .when(new AdjustStock(ITEM, -1, AdjustmentReason.LOSS, null), Map.of(ExpectedVersion.METADATA_KEY, 0L))
                 .expectNoEvents()
                 .expectException(rejectedWith(VersionMismatch.class, "VERSION_MISMATCH"));
@@ -130,7 +123,7 @@ class StockItemTest {
     @Test
     void aCommandExpectingAVersionOfAnItemThatDoesNotExistIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new ReceiveStock(ITEM, 1, null), Map.of(ExpectedVersion.METADATA_KEY, 0L))
+                .when(new ReceiveStock(ITEM, Quantity.of(1), null), Map.of(ExpectedVersion.METADATA_KEY, 0L))
                 .expectNoEvents()
                 .expectException(rejectedWith(VersionMismatch.class, "VERSION_MISMATCH"));
     }

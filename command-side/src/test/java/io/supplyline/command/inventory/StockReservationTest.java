@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.supplyline.command.lookup.CatalogMother;
 import io.supplyline.command.rules.BusinessRuleViolation;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.ReservationReleased;
 import io.supplyline.events.inventory.StockAdjusted;
@@ -29,16 +30,16 @@ class StockReservationTest {
 
     @Test
     void reservingAvailableStockHoldsIt() {
-        fixture.given(new StockReceived(ITEM, 10, null))
-                .when(new ReserveStock(ITEM, "order-1/1", 10))
-                .expectEvents(new StockReserved(ITEM, "order-1/1", 10))
+        fixture.given(new StockReceived(ITEM, Quantity.of(10), null))
+                .when(new ReserveStock(ITEM, "order-1/1", Quantity.of(10)))
+                .expectEvents(new StockReserved(ITEM, "order-1/1", Quantity.of(10)))
                 .expectResultMessagePayload(1L);
     }
 
     @Test
     void cannotReserveWhatOtherReservationsAlreadyHold() {
-        fixture.given(new StockReceived(ITEM, 10, null), new StockReserved(ITEM, "order-1/1", 7))
-                .when(new ReserveStock(ITEM, "order-2/1", 4))
+        fixture.given(new StockReceived(ITEM, Quantity.of(10), null), new StockReserved(ITEM, "order-1/1", Quantity.of(7)))
+                .when(new ReserveStock(ITEM, "order-2/1", Quantity.of(4)))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "INSUFFICIENT_STOCK"));
     }
@@ -46,30 +47,30 @@ class StockReservationTest {
     @Test
     void cannotReserveFromAnItemNeverReceived() {
         fixture.givenNoPriorActivity()
-                .when(new ReserveStock(ITEM, "order-1/1", 1))
+                .when(new ReserveStock(ITEM, "order-1/1", Quantity.of(1)))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "INSUFFICIENT_STOCK"));
     }
 
     @Test
     void aReservationIdHoldsOneReservation() {
-        fixture.given(new StockReceived(ITEM, 10, null), new StockReserved(ITEM, "order-1/1", 2))
-                .when(new ReserveStock(ITEM, "order-1/1", 2))
+        fixture.given(new StockReceived(ITEM, Quantity.of(10), null), new StockReserved(ITEM, "order-1/1", Quantity.of(2)))
+                .when(new ReserveStock(ITEM, "order-1/1", Quantity.of(2)))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "RESERVATION_EXISTS"));
     }
 
     @Test
     void aReleasedReservationMakesItsQuantityAvailableAgain() {
-        fixture.given(new StockReceived(ITEM, 10, null), new StockReserved(ITEM, "order-1/1", 10),
-                        new ReservationReleased(ITEM, "order-1/1", 10))
-                .when(new ReserveStock(ITEM, "order-2/1", 10))
-                .expectEvents(new StockReserved(ITEM, "order-2/1", 10));
+        fixture.given(new StockReceived(ITEM, Quantity.of(10), null), new StockReserved(ITEM, "order-1/1", Quantity.of(10)),
+                        new ReservationReleased(ITEM, "order-1/1", Quantity.of(10)))
+                .when(new ReserveStock(ITEM, "order-2/1", Quantity.of(10)))
+                .expectEvents(new StockReserved(ITEM, "order-2/1", Quantity.of(10)));
     }
 
     @Test
     void releasingAnUnknownReservationIsRefused() {
-        fixture.given(new StockReceived(ITEM, 10, null))
+        fixture.given(new StockReceived(ITEM, Quantity.of(10), null))
                 .when(new ReleaseReservation(ITEM, "order-9/1"))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "UNKNOWN_RESERVATION"));
@@ -77,15 +78,15 @@ class StockReservationTest {
 
     @Test
     void issuingShipsExactlyTheReservedQuantity() {
-        fixture.given(new StockReceived(ITEM, 10, null), new StockReserved(ITEM, "order-1/1", 4))
+        fixture.given(new StockReceived(ITEM, Quantity.of(10), null), new StockReserved(ITEM, "order-1/1", Quantity.of(4)))
                 .when(new IssueStock(ITEM, "order-1/1"))
-                .expectEvents(new StockIssued(ITEM, "order-1/1", 4));
+                .expectEvents(new StockIssued(ITEM, "order-1/1", Quantity.of(4)));
     }
 
     @Test
     void aReleasedReservationCannotBeIssued() {
-        fixture.given(new StockReceived(ITEM, 10, null), new StockReserved(ITEM, "order-1/1", 4),
-                        new ReservationReleased(ITEM, "order-1/1", 4))
+        fixture.given(new StockReceived(ITEM, Quantity.of(10), null), new StockReserved(ITEM, "order-1/1", Quantity.of(4)),
+                        new ReservationReleased(ITEM, "order-1/1", Quantity.of(4)))
                 .when(new IssueStock(ITEM, "order-1/1"))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "UNKNOWN_RESERVATION"));
@@ -93,7 +94,7 @@ class StockReservationTest {
 
     @Test
     void anAdjustmentCannotLeaveLessOnHandThanIsReserved() {
-        fixture.given(new StockReceived(ITEM, 10, null), new StockReserved(ITEM, "order-1/1", 8))
+        fixture.given(new StockReceived(ITEM, Quantity.of(10), null), new StockReserved(ITEM, "order-1/1", Quantity.of(8)))
                 .when(new AdjustStock(ITEM, -3, AdjustmentReason.DAMAGE, null))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "BELOW_RESERVED"));
@@ -101,9 +102,9 @@ class StockReservationTest {
 
     @Test
     void issuedStockLeavesTheRestAvailable() {
-        fixture.given(new StockReceived(ITEM, 10, null), new StockReserved(ITEM, "order-1/1", 4),
-                        new StockIssued(ITEM, "order-1/1", 4), new StockAdjusted(ITEM, -1, AdjustmentReason.LOSS, null))
-                .when(new ReserveStock(ITEM, "order-2/1", 5))
-                .expectEvents(new StockReserved(ITEM, "order-2/1", 5));
+        fixture.given(new StockReceived(ITEM, Quantity.of(10), null), new StockReserved(ITEM, "order-1/1", Quantity.of(4)),
+                        new StockIssued(ITEM, "order-1/1", Quantity.of(4)), new StockAdjusted(ITEM, -1, AdjustmentReason.LOSS, null))
+                .when(new ReserveStock(ITEM, "order-2/1", Quantity.of(5)))
+                .expectEvents(new StockReserved(ITEM, "order-2/1", Quantity.of(5)));
     }
 }

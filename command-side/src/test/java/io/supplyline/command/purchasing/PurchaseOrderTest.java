@@ -14,6 +14,7 @@ import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.CatalogMother;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.UnknownReference;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.Money;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.purchasing.GoodsReceived;
@@ -35,8 +36,8 @@ class PurchaseOrderTest {
     private static final Sku NUT = new Sku("NUT");
     private static final LocalDate DUE = LocalDate.of(2026, 12, 15);
     private static final List<PurchaseOrderLine> LINES = List.of(
-            new PurchaseOrderLine(BOLT, 100, new Money(new BigDecimal("0.12"), "EUR")),
-            new PurchaseOrderLine(NUT, 50, new Money(new BigDecimal("0.05"), "EUR")));
+            new PurchaseOrderLine(BOLT, Quantity.of(100), new Money(new BigDecimal("0.12"), "EUR")),
+            new PurchaseOrderLine(NUT, Quantity.of(50), new Money(new BigDecimal("0.05"), "EUR")));
     private static final PurchaseOrderPlaced PLACED = new PurchaseOrderPlaced(PO, ACME, BER, DUE, LINES);
 
     private static AggregateTestFixture<PurchaseOrder> fixture(CatalogLookup catalog) {
@@ -112,25 +113,25 @@ class PurchaseOrderTest {
     @Test
     void aPartialReceiptLeavesTheOrderOpen() {
         fixture().given(PLACED)
-                .when(new ReceiveGoods(PO, List.of(new ReceivedLine(BOLT, 60))))
-                .expectEvents(new GoodsReceived(PO, BER, List.of(new ReceivedLine(BOLT, 60))))
+                .when(new ReceiveGoods(PO, List.of(new ReceivedLine(BOLT, Quantity.of(60)))))
+                .expectEvents(new GoodsReceived(PO, BER, List.of(new ReceivedLine(BOLT, Quantity.of(60)))))
                 .expectResultMessagePayload(1L);
     }
 
     @Test
     void theLastReceiptClosesTheOrder() {
-        fixture().given(PLACED, new GoodsReceived(PO, BER, List.of(new ReceivedLine(BOLT, 60))))
-                .when(new ReceiveGoods(PO, List.of(new ReceivedLine(BOLT, 40), new ReceivedLine(NUT, 50))))
+        fixture().given(PLACED, new GoodsReceived(PO, BER, List.of(new ReceivedLine(BOLT, Quantity.of(60)))))
+                .when(new ReceiveGoods(PO, List.of(new ReceivedLine(BOLT, Quantity.of(40)), new ReceivedLine(NUT, Quantity.of(50)))))
                 .expectEvents(
-                        new GoodsReceived(PO, BER, List.of(new ReceivedLine(BOLT, 40), new ReceivedLine(NUT, 50))),
+                        new GoodsReceived(PO, BER, List.of(new ReceivedLine(BOLT, Quantity.of(40)), new ReceivedLine(NUT, Quantity.of(50)))),
                         new PurchaseOrderFullyReceived(PO))
                 .expectResultMessagePayload(3L);
     }
 
     @Test
     void cannotReceiveMoreThanOrdered() {
-        fixture().given(PLACED, new GoodsReceived(PO, BER, List.of(new ReceivedLine(BOLT, 60))))
-                .when(new ReceiveGoods(PO, List.of(new ReceivedLine(BOLT, 41))))
+        fixture().given(PLACED, new GoodsReceived(PO, BER, List.of(new ReceivedLine(BOLT, Quantity.of(60)))))
+                .when(new ReceiveGoods(PO, List.of(new ReceivedLine(BOLT, Quantity.of(41)))))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "OVER_RECEIPT"));
     }
@@ -138,7 +139,7 @@ class PurchaseOrderTest {
     @Test
     void cannotReceiveAProductTheOrderDoesNotName() {
         fixture().given(PLACED)
-                .when(new ReceiveGoods(PO, List.of(new ReceivedLine(new Sku("WASHER"), 1))))
+                .when(new ReceiveGoods(PO, List.of(new ReceivedLine(new Sku("WASHER"), Quantity.of(1)))))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "UNKNOWN_PO_LINE"));
     }
@@ -152,7 +153,7 @@ class PurchaseOrderTest {
 
     @Test
     void cannotCancelAfterAReceipt() {
-        fixture().given(PLACED, new GoodsReceived(PO, BER, List.of(new ReceivedLine(NUT, 1))))
+        fixture().given(PLACED, new GoodsReceived(PO, BER, List.of(new ReceivedLine(NUT, Quantity.of(1)))))
                 .when(new CancelPurchaseOrder(PO, "too late"))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "PO_HAS_RECEIPTS"));
@@ -161,7 +162,7 @@ class PurchaseOrderTest {
     @Test
     void aCancelledOrderReceivesNothing() {
         fixture().given(PLACED, new PurchaseOrderCancelled(PO, "changed our mind"))
-                .when(new ReceiveGoods(PO, List.of(new ReceivedLine(BOLT, 1))))
+                .when(new ReceiveGoods(PO, List.of(new ReceivedLine(BOLT, Quantity.of(1)))))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "PO_CLOSED"));
     }

@@ -89,6 +89,28 @@ class SupplylineSystemIT {
                 "io.supplyline.events.inventory.StockReceived", "io.supplyline.events.inventory.StockAdjusted");
     }
 
+    /** The fulfilment process runs in the command side; what it appends reaches the topic like any event. */
+    @Test
+    void anOrderIsAllocatedByTheFulfilmentProcessAndEveryStepIsOnTheTopic() {
+        registerWarehouseAndProduct("FUL-1", "FUL-SKU");
+        receive("FUL-1", "FUL-SKU", 10);
+        String order = operator().body(Map.of("customer", "Bauhaus KG", "warehouse", "FUL-1",
+                        "requestedDeliveryDate", "2026-12-03", "lines", List.of(Map.of("sku", "FUL-SKU", "quantity", 4))))
+                .post("/orders").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(system.bootstrapServers(), TOPIC);
+            assertThat(records).filteredOn(r -> order.equals(r.key())).extracting(r -> header(r, "axon-message-type"))
+                    .containsExactly("io.supplyline.events.fulfilment.OrderPlaced",
+                            "io.supplyline.events.fulfilment.OrderAllocated");
+            assertThat(records).filteredOn(r -> "stock:FUL-1:FUL-SKU".equals(r.key()))
+                    .extracting(r -> header(r, "axon-message-type"))
+                    .containsExactly("io.supplyline.events.inventory.StockReceived",
+                            "io.supplyline.events.inventory.StockReserved");
+        });
+        analyst().get("/stock-levels/FUL-1/FUL-SKU?minVersion=1").then().statusCode(200)
+                .body("onHand", equalTo(10)).body("reserved", equalTo(4)).body("available", equalTo(6));
+    }
+
     @Test
     void commandToReadModelLatencyIsMeasured() {
         registerWarehouseAndProduct("LAT-1", "LAT-SKU");

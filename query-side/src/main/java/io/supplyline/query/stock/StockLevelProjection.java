@@ -40,7 +40,7 @@ public class StockLevelProjection {
 
     @EventHandler
     void on(StockReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.stockItemId(), sequence, at, level -> level.changeOnHand(event.quantity()));
+        apply(event.stockItemId(), sequence, at, level -> level.changeOnHand(event.quantity().value()));
     }
 
     @EventHandler
@@ -50,17 +50,17 @@ public class StockLevelProjection {
 
     @EventHandler
     void on(StockReserved event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.stockItemId(), sequence, at, level -> level.changeReserved(event.quantity()));
+        apply(event.stockItemId(), sequence, at, level -> level.changeReserved(event.quantity().value()));
     }
 
     @EventHandler
     void on(ReservationReleased event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.stockItemId(), sequence, at, level -> level.changeReserved(-event.quantity()));
+        apply(event.stockItemId(), sequence, at, level -> level.changeReserved(-event.quantity().value()));
     }
 
     @EventHandler
     void on(StockIssued event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.stockItemId(), sequence, at, level -> level.issue(event.quantity()));
+        apply(event.stockItemId(), sequence, at, level -> level.issue(event.quantity().value()));
     }
 
     @EventHandler

@@ -17,6 +17,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.catalog.ProductRegistered;
 import io.supplyline.events.catalog.ReorderPolicy;
 import io.supplyline.events.catalog.ReorderPolicyChanged;
@@ -57,7 +58,7 @@ class StockLevelsApiTest {
     }
 
     private static void received(StockItemId item, long sequence, int quantity) {
-        topic().publish("StockItem", item.aggregateId(), sequence, new StockReceived(item, quantity, "DN"));
+        topic().publish("StockItem", item.aggregateId(), sequence, new StockReceived(item, Quantity.of(quantity), "DN"));
     }
 
     @Test
@@ -83,10 +84,10 @@ class StockLevelsApiTest {
     void reservationsHoldStockUntilReleasedOrIssued() {
         StockItemId item = StockItemId.of(unique("WH"), unique("SKU"));
         received(item, 0, 10);
-        topic().publish("StockItem", item.aggregateId(), 1, new StockReserved(item, "order-1/1", 6));
-        topic().publish("StockItem", item.aggregateId(), 2, new StockReserved(item, "order-2/1", 3));
-        topic().publish("StockItem", item.aggregateId(), 3, new ReservationReleased(item, "order-2/1", 3));
-        topic().publish("StockItem", item.aggregateId(), 4, new StockIssued(item, "order-1/1", 6));
+        topic().publish("StockItem", item.aggregateId(), 1, new StockReserved(item, "order-1/1", Quantity.of(6)));
+        topic().publish("StockItem", item.aggregateId(), 2, new StockReserved(item, "order-2/1", Quantity.of(3)));
+        topic().publish("StockItem", item.aggregateId(), 3, new ReservationReleased(item, "order-2/1", Quantity.of(3)));
+        topic().publish("StockItem", item.aggregateId(), 4, new StockIssued(item, "order-1/1", Quantity.of(6)));
         given().auth().basic("analyst", "analyst")
                 .when().get("/stock-levels/{warehouse}/{sku}?minVersion=4", item.warehouse().value(), item.sku().value())
                 .then().statusCode(200)
@@ -99,7 +100,7 @@ class StockLevelsApiTest {
     void aDuplicatedEventIsAppliedOnce() {
         StockItemId item = StockItemId.of(unique("WH"), unique("SKU"));
         received(item, 0, 10);
-        topic().publish("StockItem", item.aggregateId(), 1, new StockReceived(item, 5, "DN-dup"), 2);
+        topic().publish("StockItem", item.aggregateId(), 1, new StockReceived(item, Quantity.of(5), "DN-dup"), 2);
         received(item, 2, 1);
 
         given().auth().basic("analyst", "analyst")

@@ -1,9 +1,10 @@
 package io.supplyline.events.inventory;
 
 import io.supplyline.events.EventRevision;
+import io.supplyline.events.Quantity;
 
 /** A reservation given back: its quantity is available again. */
 @EventRevision("1")
-public record ReservationReleased(StockItemId stockItemId, String reservationId, int quantity)
+public record ReservationReleased(StockItemId stockItemId, String reservationId, Quantity quantity)
         implements StockItemEvent {
 }

@@ -1,8 +1,9 @@
 package io.supplyline.events.inventory;
 
 import io.supplyline.events.EventRevision;
+import io.supplyline.events.Quantity;
 
 /** Reserved stock left the warehouse: on hand and reserved both drop by {@code quantity}. */
 @EventRevision("1")
-public record StockIssued(StockItemId stockItemId, String reservationId, int quantity) implements StockItemEvent {
+public record StockIssued(StockItemId stockItemId, String reservationId, Quantity quantity) implements StockItemEvent {
 }

@@ -1,8 +1,9 @@
 package io.supplyline.events.inventory;
 
 import io.supplyline.events.EventRevision;
+import io.supplyline.events.Quantity;
 
 /** Stock set aside for {@code reservationId} (an order line): still on hand, no longer available. */
 @EventRevision("1")
-public record StockReserved(StockItemId stockItemId, String reservationId, int quantity) implements StockItemEvent {
+public record StockReserved(StockItemId stockItemId, String reservationId, Quantity quantity) implements StockItemEvent {
 }
