@@ -66,46 +66,37 @@ public class EventStoreRows {
 
     /** The aggregate's event ids in sequence order. */
     public List<String> eventIds(String aggregateId) {
-        return column("eventidentifier", aggregateId);
+        return column("eventidentifier", aggregateId, rows -> rows.getString(1));
     }
 
     /** The simple names of the aggregate's event types in sequence order, such as {@code OrderAllocated}. */
     public List<String> eventTypes(String aggregateId) {
-        return column("payloadtype", aggregateId).stream()
+        return column("payloadtype", aggregateId, rows -> rows.getString(1)).stream()
                 .map(type -> type.substring(type.lastIndexOf('.') + 1))
                 .toList();
     }
 
     /** The aggregate's event payloads as JSON in sequence order. */
     public List<String> payloads(String aggregateId) {
-        String sql = "SELECT payload FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, aggregateId);
-            List<String> payloads = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    payloads.add(new String(rows.getBytes(1), StandardCharsets.UTF_8));
-                }
-            }
-            return payloads;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return column("payload", aggregateId, rows -> new String(rows.getBytes(1), StandardCharsets.UTF_8));
     }
 
-    private List<String> column(String column, String aggregateId) {
+    private interface ColumnReader {
+        String read(ResultSet rows) throws SQLException;
+    }
+
+    private List<String> column(String column, String aggregateId, ColumnReader reader) {
         String sql = "SELECT " + column + " FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, aggregateId);
-            List<String> ids = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    ids.add(rows.getString(1));
+                    values.add(reader.read(rows));
                 }
             }
-            return ids;
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

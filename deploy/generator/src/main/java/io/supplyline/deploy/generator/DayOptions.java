@@ -3,6 +3,7 @@ package io.supplyline.deploy.generator;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How big and how fast a day is.
@@ -47,7 +48,7 @@ public record DayOptions(URI commandApi, String user, String password, int comma
                 Double.parseDouble(given.getOrDefault("rate", String.valueOf(d.rate()))),
                 Long.parseLong(given.getOrDefault("seed", String.valueOf(d.seed()))),
                 given.getOrDefault("kafka", d.kafka()));
-        given.keySet().removeAll(java.util.Set.of("url", "user", "password", "commands", "workers", "rate", "seed", "kafka"));
+        given.keySet().removeAll(Set.of("url", "user", "password", "commands", "workers", "rate", "seed", "kafka"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + given.keySet());
         }

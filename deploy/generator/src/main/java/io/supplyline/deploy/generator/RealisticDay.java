@@ -96,7 +96,7 @@ public final class RealisticDay {
         weigh(5, this::adjustStock);
         weigh(2, this::cancelOrder);
         weigh(1, this::changeReorderPolicy);
-        weigh(1, this::suspendOrReinstateSupplier);
+        weigh(1, this::changeMasterData);
     }
 
     public static void main(String[] args) throws Exception {
@@ -325,6 +325,9 @@ public final class RealisticDay {
         Map<String, Integer> lines = new LinkedHashMap<>();
         world.distinctSkus(random, 1 + random.nextInt(5), random.nextInt(20) != 0)
                 .forEach(sku -> lines.put(sku, 50 + random.nextInt(250)));
+        if (lines.isEmpty()) {
+            return false;
+        }
         List<Map<String, Object>> body = lines.entrySet().stream()
                 .map(line -> Map.<String, Object>of("sku", line.getKey(), "quantity", line.getValue(),
                         "unitPrice", Map.of("amount", BigDecimal.valueOf(50 + random.nextInt(5000), 2), "currency", "EUR")))
@@ -402,17 +405,12 @@ public final class RealisticDay {
     }
 
     /**
-     * Reinstates a suspended supplier, or now and then suspends one (a third of the time, so most
-     * suppliers stay active); sometimes discontinues a product instead.
+     * Master data moves a little: a product is replaced by a successor (a quarter of the time), a
+     * suspended supplier is reinstated, or now and then an active one suspended (so most stay active).
      */
-    private boolean suspendOrReinstateSupplier(Random random) {
+    private boolean changeMasterData(Random random) {
         if (random.nextInt(4) == 0) {
-            String sku = world.any(world.skus, random);
-            if (api.post("DiscontinueProduct", "/products/" + sku + "/discontinuation",
-                    Map.of("reason", "replaced by a successor")).accepted()) {
-                world.discontinued(sku);
-            }
-            return true;
+            return replaceProduct(random);
         }
         String supplier = world.any(world.suppliers, random);
         if (world.isSuspended(supplier)) {
@@ -427,6 +425,27 @@ public final class RealisticDay {
         if (api.post("SuspendSupplier", "/suppliers/" + supplier + "/suspension",
                 Map.of("reason", "quality audit")).accepted()) {
             world.suspended(supplier, true);
+        }
+        return true;
+    }
+
+    /** A product is discontinued and a successor registered, so the range stays the same size. */
+    private boolean replaceProduct(Random random) {
+        List<String> active = world.distinctSkus(random, 1, true);
+        if (active.isEmpty()) {
+            return false;
+        }
+        String sku = active.get(0);
+        if (!api.post("DiscontinueProduct", "/products/" + sku + "/discontinuation",
+                Map.of("reason", "replaced by a successor")).accepted()) {
+            return true;
+        }
+        world.discontinued(sku);
+        String successor = sku.replaceFirst("(-N\\d+)?$", "") + "-N" + sent.get();
+        if (api.post("RegisterProduct", "/products", Map.of("sku", successor, "name", "Successor of " + sku,
+                "unitOfMeasure", "EA", "reorderPoint", 20 + random.nextInt(60),
+                "reorderQuantity", 100 + random.nextInt(300))).accepted()) {
+            world.registered(successor);
         }
         return true;
     }

@@ -1,6 +1,7 @@
 package io.supplyline.deploy.generator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -11,16 +12,16 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /** The number of records on the events topic: the sum of its partitions' end offsets. */
-final class TopicSize {
+public final class TopicSize {
 
     static final String TOPIC = "supplychain.events";
 
     private TopicSize() {
     }
 
-    static long of(String bootstrapServers) throws Exception {
+    public static long of(String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            var partitions = admin.describeTopics(java.util.List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
+            var partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(TOPIC).partitions().stream()
                     .collect(Collectors.toMap(info -> new TopicPartition(TOPIC, info.partition()), info -> OffsetSpec.latest()));
             return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).values().stream()

@@ -70,6 +70,10 @@ final class World {
         return suspended.contains(supplier);
     }
 
+    synchronized void registered(String sku) {
+        skus.add(sku);
+    }
+
     synchronized void discontinued(String sku) {
         discontinued.add(sku);
     }
