@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.supplyline.command.http.CommandDispatcher;
-import io.supplyline.command.http.PathPatterns;
+import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.Quantity;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.Money;

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.supplyline.command.http.CommandDispatcher;
-import io.supplyline.command.http.PathPatterns;
+import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.events.shipping.ShipmentExceptionType;
 import io.supplyline.events.shipping.ShipmentId;

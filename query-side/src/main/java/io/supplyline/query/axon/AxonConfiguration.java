@@ -31,6 +31,7 @@ import io.supplyline.events.EventTopic;
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
+import io.supplyline.query.orders.OrderProjection;
 import io.supplyline.query.stock.StockLevelProjection;
 
 /**
@@ -45,7 +46,7 @@ public class AxonConfiguration {
     private final KafkaSettings kafka;
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
-                      KafkaSettings kafka, StockLevelProjection stockLevels) {
+                      KafkaSettings kafka, StockLevelProjection stockLevels, OrderProjection orders) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
@@ -66,9 +67,12 @@ public class AxonConfiguration {
                 // exist, a failing event stops its projection (retried with back-off) rather than vanish.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerEventHandler(c -> stockLevels)
-                .registerTrackingEventProcessor(StockLevelProjection.NAME, c -> eventTopic, c -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing()
-                        .andBatchSize(100));
+                .registerEventHandler(c -> orders);
+        // One tracking processor per projection, each with its own position in the topic.
+        for (String projection : List.of(StockLevelProjection.NAME, OrderProjection.NAME)) {
+            configurer.eventProcessing().registerTrackingEventProcessor(projection, c -> eventTopic,
+                    c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
+        }
         this.axon = configurer.buildConfiguration();
     }
 

@@ -1,20 +1,18 @@
 package io.supplyline.query.stock;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.query.projection.ProjectedRow;
 
 /** The stock of one SKU in one warehouse, shaped for the stock board: every column is filterable. */
 @Entity
 @Table(name = "stock_level")
-public class StockLevel extends PanacheEntityBase {
+public class StockLevel extends ProjectedRow {
 
     /** The StockItem aggregate id, e.g. {@code stock:BER-1:PALLET-EUR}. */
     @Id
@@ -28,9 +26,6 @@ public class StockLevel extends PanacheEntityBase {
     public long reorderPoint;
     @Enumerated(EnumType.STRING)
     public StockStatus status;
-    /** Sequence number of the last event applied; -1 before the first. */
-    public long version;
-    public Instant updatedAt;
 
     static StockLevel startTracking(StockItemId item, long reorderPoint) {
         StockLevel level = new StockLevel();
@@ -38,7 +33,6 @@ public class StockLevel extends PanacheEntityBase {
         level.warehouse = item.warehouse().value();
         level.sku = item.sku().value();
         level.reorderPoint = reorderPoint;
-        level.version = -1;
         level.restate();
         return level;
     }

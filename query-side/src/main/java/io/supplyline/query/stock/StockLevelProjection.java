@@ -9,7 +9,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.jboss.logging.Logger;
 
 import io.supplyline.events.catalog.ProductRegistered;
 import io.supplyline.events.catalog.ReorderPolicyChanged;
@@ -30,7 +29,6 @@ import io.supplyline.query.http.CommitSignal;
 public class StockLevelProjection {
 
     public static final String NAME = "stock-levels";
-    private static final Logger LOG = Logger.getLogger(StockLevelProjection.class);
 
     private final CommitSignal commits;
 
@@ -94,15 +92,10 @@ public class StockLevelProjection {
         if (level == null) {
             level = StockLevel.startTracking(item, ProductPolicy.reorderPointOf(item.sku().value()));
             level.persist();
-        } else if (sequence <= level.version) {
-            return;
         }
-        if (sequence != level.version + 1) {
-            LOG.warnf("%s jumped from version %d to %d: events are missing upstream", level.id, level.version, sequence);
+        if (level.firstSight(item.aggregateId(), sequence, at)) {
+            change.accept(level);
+            commits.wakeReadersOnCommit();
         }
-        change.accept(level);
-        level.version = sequence;
-        level.updatedAt = at;
-        commits.wakeReadersOnCommit();
     }
 }

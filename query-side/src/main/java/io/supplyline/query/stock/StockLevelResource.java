@@ -1,9 +1,6 @@
 package io.supplyline.query.stock;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -20,10 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.query.http.Filters;
 import io.supplyline.query.http.PageView;
 import io.supplyline.query.http.ReadAfter;
 
@@ -32,8 +29,6 @@ import io.supplyline.query.http.ReadAfter;
 @Produces(MediaType.APPLICATION_JSON)
 public class StockLevelResource {
 
-    /** Keeps page x size (at most 500) within an int offset. */
-    private static final int MAX_PAGE = 1_000_000;
     private static final String SORTABLE = "-?(sku|warehouse|onHand|available|status|updatedAt)";
 
     private final ReadAfter readAfter;
@@ -48,26 +43,13 @@ public class StockLevelResource {
             @QueryParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
             @QueryParam("status") @Pattern(regexp = "OK|LOW|OUT") String status,
             @QueryParam("sort") @DefaultValue("sku") @Pattern(regexp = SORTABLE) String sort,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Filters.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        if (warehouse != null) {
-            where.add("warehouse = :warehouse");
-            parameters.put("warehouse", warehouse);
-        }
-        if (sku != null) {
-            where.add("sku = :sku");
-            parameters.put("sku", sku);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            parameters.put("status", StockStatus.valueOf(status));
-        }
-        var query = StockLevel.<StockLevel>find(String.join(" and ", where), sortBy(sort), parameters)
-                .page(Page.of(page, size));
-        List<StockLevelView> items = query.list().stream().map(StockLevelView::of).toList();
-        return new PageView<>(items, page, size, query.count());
+        return new Filters()
+                .equal("warehouse", warehouse)
+                .equal("sku", sku)
+                .equal("status", status == null ? null : StockStatus.valueOf(status))
+                .page((query, order, parameters) -> StockLevel.find(query, order, parameters), sort, page, size, StockLevelView::of);
     }
 
     /** One item; with {@code minVersion} it waits (bounded) until the write with that version is visible. */
@@ -93,12 +75,5 @@ public class StockLevelResource {
             throw new NotFoundException("No stock of " + sku + " anywhere");
         }
         return NetworkStockView.of(sku, ProductPolicy.reorderPointOf(sku), levels);
-    }
-
-    private static Sort sortBy(String sort) {
-        boolean descending = sort.startsWith("-");
-        String column = descending ? sort.substring(1) : sort;
-        Sort order = descending ? Sort.descending(column) : Sort.ascending(column);
-        return order.and("id");
     }
 }

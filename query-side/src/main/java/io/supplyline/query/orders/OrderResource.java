@@ -1,0 +1,67 @@
+package io.supplyline.query.orders;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.supplyline.events.BusinessKey;
+import io.supplyline.events.http.PathPatterns;
+import io.supplyline.query.http.Filters;
+import io.supplyline.query.http.PageView;
+import io.supplyline.query.http.ReadAfter;
+
+/** The order board; the id in paths is the UUID of {@code order:{uuid}}. */
+@Path("/orders")
+@RolesAllowed("analyst")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    private static final String SORTABLE = "-?(placedAt|requestedDeliveryDate|status|customer|units|updatedAt)";
+
+    private final ReadAfter readAfter;
+
+    OrderResource(ReadAfter readAfter) {
+        this.readAfter = readAfter;
+    }
+
+    @GET
+    public PageView<OrderView> list(
+            @QueryParam("status") @Pattern(regexp = "PLACED|BACKORDERED|ALLOCATED|SHIPPED|DELIVERED|CANCELLED") String status,
+            @QueryParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
+            @QueryParam("customer") @Pattern(regexp = ".{1,200}") String customer,
+            @QueryParam("sort") @DefaultValue("-placedAt") @Pattern(regexp = SORTABLE) String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Filters.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return new Filters()
+                .equal("status", status == null ? null : OrderStatus.valueOf(status))
+                .equal("warehouse", warehouse)
+                .equal("customer", customer)
+                .page((query, order, parameters) -> OrderRow.find(query, order, parameters), sort, page, size, OrderView::of);
+    }
+
+    /** One order; with {@code minVersion} it waits (bounded) until the write with that version is visible. */
+    @GET
+    @Path("/{id}")
+    public OrderView one(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+                         @QueryParam("minVersion") @Min(0) Long minVersion) {
+        String aggregateId = "order:" + id.toLowerCase();
+        Supplier<Optional<OrderView>> read = () -> Optional.ofNullable(OrderRow.<OrderRow>findById(aggregateId))
+                .filter(row -> row.placedAt != null)
+                .map(OrderView::of);
+        Optional<OrderView> order = minVersion == null ? read.get()
+                : readAfter.await(read, view -> view.version() >= minVersion);
+        return order.orElseThrow(() -> new NotFoundException("No order " + id));
+    }
+}

@@ -1,0 +1,31 @@
+package io.supplyline.query.orders;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.supplyline.query.projection.ProjectedRow;
+
+/** One customer order on the order board. */
+@Entity
+@Table(name = "order_board")
+public class OrderRow extends ProjectedRow {
+
+    /** The SalesOrder aggregate id, {@code order:{uuid}}. */
+    @Id
+    public String id;
+    public String customer;
+    public String warehouse;
+    @Enumerated(EnumType.STRING)
+    public OrderStatus status;
+    public int lineCount;
+    public long units;
+    public LocalDate requestedDeliveryDate;
+    public String shipmentId;
+    public Instant placedAt;
+}

@@ -1,0 +1,38 @@
+package io.supplyline.query.projection;
+
+import java.time.Instant;
+
+import jakarta.persistence.MappedSuperclass;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A read-model row that follows one aggregate. Kafka delivers at least once, so a row applies an
+ * event only if its sequence number is past the last one applied, and remembers it as its version.
+ */
+@MappedSuperclass
+public abstract class ProjectedRow extends PanacheEntityBase {
+
+    private static final Logger LOG = Logger.getLogger(ProjectedRow.class);
+
+    /** Sequence number of the last applied event of the aggregate; -1 before the first. */
+    public long version = -1;
+    public Instant updatedAt;
+
+    /**
+     * @return whether the event is new to this row; if so, the row now carries its version and time
+     */
+    public boolean firstSight(String aggregateId, long sequence, Instant at) {
+        if (sequence <= version) {
+            return false;
+        }
+        if (sequence != version + 1) {
+            LOG.warnf("%s jumped from version %d to %d: events are missing upstream", aggregateId, version, sequence);
+        }
+        version = sequence;
+        updatedAt = at;
+        return true;
+    }
+}

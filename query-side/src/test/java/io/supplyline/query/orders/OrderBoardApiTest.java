@@ -1,0 +1,105 @@
+package io.supplyline.query.orders;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import io.supplyline.events.Quantity;
+import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.fulfilment.OrderAllocated;
+import io.supplyline.events.fulfilment.OrderBackordered;
+import io.supplyline.events.fulfilment.OrderCancelled;
+import io.supplyline.events.fulfilment.OrderLine;
+import io.supplyline.events.fulfilment.OrderPlaced;
+import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.events.warehouse.WarehouseCode;
+import io.supplyline.query.EventTopicWriter;
+
+/** Order events on the real topic become the order board in PostgreSQL, duplicates ignored. */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+class OrderBoardApiTest {
+
+    private static final EventTopicWriter TOPIC = new EventTopicWriter();
+
+    @AfterAll
+    static void closeTopic() {
+        TOPIC.close();
+    }
+
+    private static RequestSpecification analyst() {
+        return given().auth().basic("analyst", "analyst");
+    }
+
+    private static SalesOrderId placed(String warehouse, String customer) {
+        SalesOrderId order = SalesOrderId.random();
+        List<OrderLine> lines = List.of(new OrderLine(new Sku("BOLT"), Quantity.of(20)),
+                new OrderLine(new Sku("NUT"), Quantity.of(30)));
+        TOPIC.publish("SalesOrder", order.aggregateId(), 0,
+                new OrderPlaced(order, customer, new WarehouseCode(warehouse), LocalDate.of(2026, 12, 3), lines));
+        return order;
+    }
+
+    @Test
+    void anOrderMovesAcrossTheBoardAndARedeliveredEventCountsOnce() {
+        String warehouse = "WH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        SalesOrderId order = placed(warehouse, "Bauhaus KG");
+        TOPIC.publish("SalesOrder", order.aggregateId(), 1, new OrderBackordered(order, List.of()), 2);
+        TOPIC.publish("SalesOrder", order.aggregateId(), 2, new OrderAllocated(order));
+
+        analyst().get("/orders/{id}?minVersion=2", order.value())
+                .then().statusCode(200)
+                .body("id", equalTo(order.aggregateId()))
+                .body("customer", equalTo("Bauhaus KG"))
+                .body("warehouse", equalTo(warehouse))
+                .body("status", equalTo("ALLOCATED"))
+                .body("lineCount", equalTo(2))
+                .body("units", equalTo(50))
+                .body("requestedDeliveryDate", equalTo("2026-12-03"))
+                .body("version", equalTo(2));
+    }
+
+    @Test
+    void theBoardFiltersByStatusAndWarehouseAndCountsTheTotal() {
+        String warehouse = "WH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        SalesOrderId first = placed(warehouse, "Bauhaus KG");
+        SalesOrderId second = placed(warehouse, "Obi GmbH");
+        placed(warehouse, "Hornbach AG");
+        TOPIC.publish("SalesOrder", first.aggregateId(), 1, new OrderAllocated(first));
+        TOPIC.publish("SalesOrder", second.aggregateId(), 1, new OrderCancelled(second, "changed plans"));
+        analyst().get("/orders/{id}?minVersion=1", second.value()).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        analyst().get("/orders/{id}?minVersion=1", first.value()).then().statusCode(200);
+
+        analyst().get("/orders?warehouse={w}&status=ALLOCATED", warehouse)
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(first.aggregateId()));
+        analyst().get("/orders?warehouse={w}&sort=customer&size=2", warehouse)
+                .then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.customer", equalTo(List.of("Bauhaus KG", "Hornbach AG")));
+    }
+
+    @Test
+    void badParametersAreRefusedAndAnUnknownOrderIsNotFound() {
+        analyst().get("/orders?status=LOST").then().statusCode(400).body("errors.field", hasItem("status"));
+        analyst().get("/orders?sort=password").then().statusCode(400).body("errors.field", hasItem("sort"));
+        analyst().get("/orders/not-a-uuid").then().statusCode(400);
+        analyst().get("/orders/{id}", UUID.randomUUID()).then().statusCode(404);
+        given().get("/orders").then().statusCode(401);
+        given().auth().basic("operator", "operator").get("/orders").then().statusCode(403);
+    }
+}
