@@ -32,6 +32,7 @@ import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
 import io.supplyline.query.orders.OrderProjection;
+import io.supplyline.query.shipments.ShipmentProjection;
 import io.supplyline.query.stock.StockLevelProjection;
 
 /**
@@ -46,7 +47,8 @@ public class AxonConfiguration {
     private final KafkaSettings kafka;
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
-                      KafkaSettings kafka, StockLevelProjection stockLevels, OrderProjection orders) {
+                      KafkaSettings kafka, StockLevelProjection stockLevels, OrderProjection orders,
+                      ShipmentProjection shipments) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
@@ -67,9 +69,10 @@ public class AxonConfiguration {
                 // exist, a failing event stops its projection (retried with back-off) rather than vanish.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerEventHandler(c -> stockLevels)
-                .registerEventHandler(c -> orders);
+                .registerEventHandler(c -> orders)
+                .registerEventHandler(c -> shipments);
         // One tracking processor per projection, each with its own position in the topic.
-        for (String projection : List.of(StockLevelProjection.NAME, OrderProjection.NAME)) {
+        for (String projection : List.of(StockLevelProjection.NAME, OrderProjection.NAME, ShipmentProjection.NAME)) {
             configurer.eventProcessing().registerTrackingEventProcessor(projection, c -> eventTopic,
                     c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
         }

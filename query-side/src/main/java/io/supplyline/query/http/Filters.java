@@ -41,10 +41,11 @@ public final class Filters {
         return this;
     }
 
-    /** A condition without parameters, applied only when {@code applies}. */
-    public Filters when(boolean applies, String condition) {
+    /** A condition with its named parameters, applied only when {@code applies}. */
+    public Filters when(boolean applies, String condition, Map<String, Object> conditionParameters) {
         if (applies) {
             where.add(condition);
+            parameters.putAll(conditionParameters);
         }
         return this;
     }

@@ -17,7 +17,7 @@ import io.supplyline.events.fulfilment.OrderDelivered;
 import io.supplyline.events.fulfilment.OrderPlaced;
 import io.supplyline.events.fulfilment.OrderShipped;
 import io.supplyline.events.fulfilment.SalesOrderId;
-import io.supplyline.query.http.CommitSignal;
+import io.supplyline.query.projection.ProjectionRows;
 
 /** The order board: one row per customer order with its status, from the order's own events. */
 @Singleton
@@ -26,10 +26,10 @@ public class OrderProjection {
 
     public static final String NAME = "orders";
 
-    private final CommitSignal commits;
+    private final ProjectionRows rows;
 
-    OrderProjection(CommitSignal commits) {
-        this.commits = commits;
+    OrderProjection(ProjectionRows rows) {
+        this.rows = rows;
     }
 
     @EventHandler
@@ -74,16 +74,6 @@ public class OrderProjection {
     }
 
     private void apply(SalesOrderId order, long sequence, Instant at, Consumer<OrderRow> change) {
-        String id = order.aggregateId();
-        OrderRow row = OrderRow.findById(id);
-        if (row == null) {
-            row = new OrderRow();
-            row.id = id;
-            row.persist();
-        }
-        if (row.firstSight(id, sequence, at)) {
-            change.accept(row);
-            commits.wakeReadersOnCommit();
-        }
+        rows.applyOnce(OrderRow.class, order.aggregateId(), OrderRow::new, sequence, at, change);
     }
 }

@@ -48,7 +48,7 @@ public class OrderResource {
                 .equal("status", status == null ? null : OrderStatus.valueOf(status))
                 .equal("warehouse", warehouse)
                 .equal("customer", customer)
-                .page((query, order, parameters) -> OrderRow.find(query, order, parameters), sort, page, size, OrderView::of);
+                .page((query, order, parameters) -> OrderRow.<OrderRow>find(query, order, parameters), sort, page, size, OrderView::of);
     }
 
     /** One order; with {@code minVersion} it waits (bounded) until the write with that version is visible. */

@@ -28,4 +28,11 @@ public class OrderRow extends ProjectedRow {
     public LocalDate requestedDeliveryDate;
     public String shipmentId;
     public Instant placedAt;
+
+    protected OrderRow() {
+    }
+
+    OrderRow(String id) {
+        this.id = id;
+    }
 }

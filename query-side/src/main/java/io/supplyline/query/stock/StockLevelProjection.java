@@ -18,7 +18,7 @@ import io.supplyline.events.inventory.StockIssued;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.events.inventory.StockReserved;
-import io.supplyline.query.http.CommitSignal;
+import io.supplyline.query.projection.ProjectionRows;
 
 /**
  * Stock levels per warehouse and SKU. Kafka delivers at least once, so every change first checks
@@ -30,10 +30,10 @@ public class StockLevelProjection {
 
     public static final String NAME = "stock-levels";
 
-    private final CommitSignal commits;
+    private final ProjectionRows rows;
 
-    StockLevelProjection(CommitSignal commits) {
-        this.commits = commits;
+    StockLevelProjection(ProjectionRows rows) {
+        this.rows = rows;
     }
 
     @EventHandler
@@ -84,18 +84,11 @@ public class StockLevelProjection {
         policy.reorderPoint = reorderPoint;
         policy.version = sequence;
         StockLevel.<StockLevel>stream("sku", sku).forEach(level -> level.reorderPointIs(reorderPoint));
-        commits.wakeReadersOnCommit();
+        rows.changed();
     }
 
     private void apply(StockItemId item, long sequence, Instant at, Consumer<StockLevel> change) {
-        StockLevel level = StockLevel.findById(item.aggregateId());
-        if (level == null) {
-            level = StockLevel.startTracking(item, ProductPolicy.reorderPointOf(item.sku().value()));
-            level.persist();
-        }
-        if (level.firstSight(item.aggregateId(), sequence, at)) {
-            change.accept(level);
-            commits.wakeReadersOnCommit();
-        }
+        rows.applyOnce(StockLevel.class, item.aggregateId(),
+                id -> StockLevel.startTracking(item, ProductPolicy.reorderPointOf(item.sku().value())), sequence, at, change);
     }
 }

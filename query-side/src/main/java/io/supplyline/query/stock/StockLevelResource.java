@@ -49,7 +49,7 @@ public class StockLevelResource {
                 .equal("warehouse", warehouse)
                 .equal("sku", sku)
                 .equal("status", status == null ? null : StockStatus.valueOf(status))
-                .page((query, order, parameters) -> StockLevel.find(query, order, parameters), sort, page, size, StockLevelView::of);
+                .page((query, order, parameters) -> StockLevel.<StockLevel>find(query, order, parameters), sort, page, size, StockLevelView::of);
     }
 
     /** One item; with {@code minVersion} it waits (bounded) until the write with that version is visible. */

@@ -1,0 +1,45 @@
+package io.supplyline.query.projection;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.supplyline.query.http.CommitSignal;
+
+/** How every projection changes a row: find or start it, apply the event once, wake waiting readers. */
+@Singleton
+public class ProjectionRows {
+
+    private final CommitSignal commits;
+
+    ProjectionRows(CommitSignal commits) {
+        this.commits = commits;
+    }
+
+    /**
+     * @param start makes the row for an aggregate seen for the first time
+     * @param change what the event does to the row; skipped when the row has seen this event already
+     */
+    public <R extends ProjectedRow> void applyOnce(Class<R> type, String aggregateId, Function<String, R> start,
+                                                   long sequence, Instant at, Consumer<R> change) {
+        EntityManager entities = Panache.getEntityManager(type);
+        R row = entities.find(type, aggregateId);
+        if (row == null) {
+            row = start.apply(aggregateId);
+            entities.persist(row);
+        }
+        if (row.firstSight(aggregateId, sequence, at)) {
+            change.accept(row);
+            commits.wakeReadersOnCommit();
+        }
+    }
+
+    /** For changes that are not one aggregate's, such as a product's reorder point on all its stock levels. */
+    public void changed() {
+        commits.wakeReadersOnCommit();
+    }
+}

@@ -1,0 +1,82 @@
+package io.supplyline.query.shipments;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.supplyline.events.BusinessKey;
+import io.supplyline.events.http.PathPatterns;
+import io.supplyline.query.http.Filters;
+import io.supplyline.query.http.PageView;
+import io.supplyline.query.http.ReadAfter;
+
+/** The shipment board; the id in paths is the UUID of {@code shipment:{uuid}}. */
+@Path("/shipments")
+@RolesAllowed("analyst")
+@Produces(MediaType.APPLICATION_JSON)
+public class ShipmentResource {
+
+    private static final String SORTABLE = "-?(eta|promisedDeliveryDate|dispatchedAt|deliveredAt|status|carrier|updatedAt)";
+    /** Late: the estimate moved past the promise, or the estimate has passed and it has not arrived. */
+    private static final String DELAYED = "(eta > promisedDeliveryDate or (eta < :today and status in :onTheWay))";
+
+    private final ReadAfter readAfter;
+    private final Clock clock = Clock.systemUTC();
+
+    ShipmentResource(ReadAfter readAfter) {
+        this.readAfter = readAfter;
+    }
+
+    @GET
+    public PageView<ShipmentView> list(
+            @QueryParam("status") @Pattern(regexp = "CREATED|DISPATCHED|DELIVERED|VOID") String status,
+            @QueryParam("delayed") @Pattern(regexp = "true|false") String delayed,
+            @QueryParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
+            @QueryParam("carrier") @Pattern(regexp = ".{1,100}") String carrier,
+            @QueryParam("sort") @DefaultValue("eta") @Pattern(regexp = SORTABLE) String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Filters.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> lateness = Map.of("today", today,
+                "onTheWay", List.of(ShipmentStatus.CREATED, ShipmentStatus.DISPATCHED));
+        return new Filters()
+                .equal("status", status == null ? null : ShipmentStatus.valueOf(status))
+                .equal("warehouse", warehouse)
+                .equal("carrier", carrier)
+                .when("true".equals(delayed), DELAYED, lateness)
+                .when("false".equals(delayed), "not " + DELAYED, lateness)
+                .page((query, order, parameters) -> ShipmentRow.<ShipmentRow>find(query, order, parameters), sort, page, size,
+                        row -> ShipmentView.of(row, today));
+    }
+
+    /** One shipment; with {@code minVersion} it waits (bounded) until the write with that version is visible. */
+    @GET
+    @Path("/{id}")
+    public ShipmentView one(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+                            @QueryParam("minVersion") @Min(0) Long minVersion) {
+        String aggregateId = "shipment:" + id.toLowerCase();
+        LocalDate today = LocalDate.now(clock);
+        Supplier<Optional<ShipmentView>> read = () -> Optional.ofNullable(ShipmentRow.<ShipmentRow>findById(aggregateId))
+                .filter(row -> row.status != null)
+                .map(row -> ShipmentView.of(row, today));
+        Optional<ShipmentView> shipment = minVersion == null ? read.get()
+                : readAfter.await(read, view -> view.version() >= minVersion);
+        return shipment.orElseThrow(() -> new NotFoundException("No shipment " + id));
+    }
+}
