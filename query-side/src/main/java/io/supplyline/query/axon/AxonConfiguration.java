@@ -32,6 +32,7 @@ import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
 import io.supplyline.query.orders.OrderProjection;
+import io.supplyline.query.purchasing.PurchaseOrderProjection;
 import io.supplyline.query.shipments.ShipmentProjection;
 import io.supplyline.query.stock.StockLevelProjection;
 
@@ -48,7 +49,7 @@ public class AxonConfiguration {
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, StockLevelProjection stockLevels, OrderProjection orders,
-                      ShipmentProjection shipments) {
+                      ShipmentProjection shipments, PurchaseOrderProjection purchaseOrders) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
@@ -70,9 +71,11 @@ public class AxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerEventHandler(c -> stockLevels)
                 .registerEventHandler(c -> orders)
-                .registerEventHandler(c -> shipments);
+                .registerEventHandler(c -> shipments)
+                .registerEventHandler(c -> purchaseOrders);
         // One tracking processor per projection, each with its own position in the topic.
-        for (String projection : List.of(StockLevelProjection.NAME, OrderProjection.NAME, ShipmentProjection.NAME)) {
+        for (String projection : List.of(StockLevelProjection.NAME, OrderProjection.NAME, ShipmentProjection.NAME,
+                PurchaseOrderProjection.NAME)) {
             configurer.eventProcessing().registerTrackingEventProcessor(projection, c -> eventTopic,
                     c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
         }

@@ -53,6 +53,10 @@ public class StockLevel extends ProjectedRow {
         restate();
     }
 
+    void changeInbound(long delta) {
+        inbound += delta;
+    }
+
     void reorderPointIs(long reorderPoint) {
         this.reorderPoint = reorderPoint;
         restate();

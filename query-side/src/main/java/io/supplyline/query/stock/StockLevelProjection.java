@@ -18,6 +18,10 @@ import io.supplyline.events.inventory.StockIssued;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.events.inventory.StockReserved;
+import io.supplyline.events.purchasing.GoodsReceived;
+import io.supplyline.events.purchasing.PurchaseOrderCancelled;
+import io.supplyline.events.purchasing.PurchaseOrderId;
+import io.supplyline.events.purchasing.PurchaseOrderPlaced;
 import io.supplyline.query.projection.ProjectionRows;
 
 /**
@@ -84,6 +88,53 @@ public class StockLevelProjection {
         policy.reorderPoint = reorderPoint;
         policy.version = sequence;
         StockLevel.<StockLevel>stream("sku", sku).forEach(level -> level.reorderPointIs(reorderPoint));
+        rows.changed();
+    }
+
+    /** A purchase order placed: everything on it is on its way to the order's warehouse. */
+    @EventHandler
+    void on(PurchaseOrderPlaced event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        inbound(event.purchaseOrderId(), sequence, at, order -> {
+            order.warehouse = event.warehouse().value();
+            event.lines().forEach(line -> {
+                order.remaining.merge(line.sku().value(), (long) line.quantity().value(), Long::sum);
+                changeInbound(order.warehouse, line.sku().value(), line.quantity().value());
+            });
+        });
+    }
+
+    @EventHandler
+    void on(GoodsReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        inbound(event.purchaseOrderId(), sequence, at, order -> event.lines().forEach(line -> {
+            String sku = line.sku().value();
+            long arrived = Math.min(line.quantity().value(), order.remaining.getOrDefault(sku, 0L));
+            order.remaining.put(sku, order.remaining.getOrDefault(sku, 0L) - arrived);
+            changeInbound(order.warehouse, sku, -arrived);
+        }));
+    }
+
+    /** Whatever had not arrived will not come. */
+    @EventHandler
+    void on(PurchaseOrderCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        inbound(event.purchaseOrderId(), sequence, at, order -> {
+            order.remaining.forEach((sku, left) -> changeInbound(order.warehouse, sku, -left));
+            order.remaining.replaceAll((sku, left) -> 0L);
+        });
+    }
+
+    private void inbound(PurchaseOrderId order, long sequence, Instant at, Consumer<InboundOrder> change) {
+        rows.applyOnce(InboundOrder.class, order.aggregateId(), InboundOrder::new, sequence, at, change);
+    }
+
+    /** Inbound is not the stock item's own event: the level's version stays the stock item's. */
+    private void changeInbound(String warehouse, String sku, long delta) {
+        StockItemId item = StockItemId.of(warehouse, sku);
+        StockLevel level = StockLevel.findById(item.aggregateId());
+        if (level == null) {
+            level = StockLevel.startTracking(item, ProductPolicy.reorderPointOf(sku));
+            level.persist();
+        }
+        level.changeInbound(delta);
         rows.changed();
     }
 

@@ -1,0 +1,82 @@
+package io.supplyline.query.purchasing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.supplyline.events.BusinessKey;
+import io.supplyline.events.http.PathPatterns;
+import io.supplyline.query.http.Filters;
+import io.supplyline.query.http.PageView;
+import io.supplyline.query.http.ReadAfter;
+
+/** The purchase-order board; the id in paths is the UUID of {@code purchase-order:{uuid}}. */
+@Path("/purchase-orders")
+@RolesAllowed("analyst")
+@Produces(MediaType.APPLICATION_JSON)
+public class PurchaseOrderResource {
+
+    private static final String SORTABLE = "-?(expectedDeliveryDate|placedAt|status|supplier|unitsOrdered|updatedAt)";
+    private static final String OVERDUE = "(expectedDeliveryDate < :today and status in :expecting)";
+
+    private final ReadAfter readAfter;
+    private final Clock clock = Clock.systemUTC();
+
+    PurchaseOrderResource(ReadAfter readAfter) {
+        this.readAfter = readAfter;
+    }
+
+    @GET
+    public PageView<PurchaseOrderView> list(
+            @QueryParam("status") @Pattern(regexp = "OPEN|PARTIALLY_RECEIVED|RECEIVED|CANCELLED") String status,
+            @QueryParam("supplier") @Pattern(regexp = BusinessKey.PATTERN) String supplier,
+            @QueryParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
+            @QueryParam("overdue") @Pattern(regexp = "true|false") String overdue,
+            @QueryParam("sort") @DefaultValue("expectedDeliveryDate") @Pattern(regexp = SORTABLE) String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Filters.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> lateness = Map.of("today", today,
+                "expecting", List.of(PurchaseOrderStatus.OPEN, PurchaseOrderStatus.PARTIALLY_RECEIVED));
+        return new Filters()
+                .equal("status", status == null ? null : PurchaseOrderStatus.valueOf(status))
+                .equal("supplier", supplier)
+                .equal("warehouse", warehouse)
+                .when("true".equals(overdue), OVERDUE, lateness)
+                .when("false".equals(overdue), "not " + OVERDUE, lateness)
+                .page((query, order, parameters) -> PurchaseOrderRow.<PurchaseOrderRow>find(query, order, parameters),
+                        sort, page, size, row -> PurchaseOrderView.of(row, today));
+    }
+
+    /** One purchase order; with {@code minVersion} it waits (bounded) until that version is visible. */
+    @GET
+    @Path("/{id}")
+    public PurchaseOrderView one(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+                                 @QueryParam("minVersion") @Min(0) Long minVersion) {
+        String aggregateId = "purchase-order:" + id.toLowerCase();
+        LocalDate today = LocalDate.now(clock);
+        Supplier<Optional<PurchaseOrderView>> read = () -> Optional
+                .ofNullable(PurchaseOrderRow.<PurchaseOrderRow>findById(aggregateId))
+                .filter(row -> row.status != null)
+                .map(row -> PurchaseOrderView.of(row, today));
+        Optional<PurchaseOrderView> order = minVersion == null ? read.get()
+                : readAfter.await(read, view -> view.version() >= minVersion);
+        return order.orElseThrow(() -> new NotFoundException("No purchase order " + id));
+    }
+}
