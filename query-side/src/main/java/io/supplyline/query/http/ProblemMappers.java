@@ -35,6 +35,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidReadAfter(ReadAfter.InvalidReadAfter invalid) {
+        return Problems.response(400, "INVALID_READ_AFTER", invalid.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response notCaughtUp(ReadAfter.ReadTimeout timeout) {
         return Problems.response(504, "READ_MODEL_BEHIND", timeout.getMessage());
     }

@@ -1,15 +1,19 @@
 package io.supplyline.query.http;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.supplyline.query.projection.AppliedVersions;
 
 /**
  * Read-your-writes: waits, bounded, until a projection has applied the version a client wrote.
@@ -19,7 +23,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Singleton
 public class ReadAfter {
 
+    public static final String HEADER = "X-Read-After";
     private static final long RECHECK_MILLIS = 50;
+    private static final Pattern WRITE = Pattern.compile("([^@\\s,]{1,200})@(\\d{1,18})");
 
     private final Duration maxWait;
     private final CommitSignal commits;
@@ -48,6 +54,37 @@ public class ReadAfter {
                 Thread.currentThread().interrupt();
                 throw new ReadTimeout(maxWait);
             }
+        }
+    }
+
+    /**
+     * Waits until the read model has applied every write named in {@code X-Read-After} headers, each
+     * {@code aggregateId@version} (the header may repeat, or list several separated by commas). A write
+     * to an aggregate the read model does not follow needs no wait.
+     */
+    public void awaitHeaders(List<String> headers, AppliedVersions readModel) {
+        if (headers == null) {
+            return;
+        }
+        for (String header : headers) {
+            for (String mark : header.split(",")) {
+                Matcher write = WRITE.matcher(mark.trim());
+                if (!write.matches()) {
+                    throw new InvalidReadAfter(mark.trim());
+                }
+                String aggregateId = write.group(1);
+                long version = Long.parseLong(write.group(2));
+                await(() -> Optional.of(readModel.appliedVersion(aggregateId)),
+                        applied -> applied.isEmpty() || applied.getAsLong() >= version);
+            }
+        }
+    }
+
+    /** An {@code X-Read-After} value that is not {@code aggregateId@version} (HTTP 400). */
+    public static final class InvalidReadAfter extends RuntimeException {
+        InvalidReadAfter(String value) {
+            super("X-Read-After must be aggregateId@version, such as stock:BER-1:PALLET-EUR@3, not '" + value + "'",
+                    null, false, false);
         }
     }
 

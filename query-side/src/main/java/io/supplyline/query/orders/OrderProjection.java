@@ -1,6 +1,7 @@
 package io.supplyline.query.orders;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import jakarta.inject.Singleton;
@@ -17,12 +18,13 @@ import io.supplyline.events.fulfilment.OrderDelivered;
 import io.supplyline.events.fulfilment.OrderPlaced;
 import io.supplyline.events.fulfilment.OrderShipped;
 import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.query.projection.AppliedVersions;
 import io.supplyline.query.projection.ProjectionRows;
 
 /** The order board: one row per customer order with its status, from the order's own events. */
 @Singleton
 @ProcessingGroup(OrderProjection.NAME)
-public class OrderProjection {
+public class OrderProjection implements AppliedVersions {
 
     public static final String NAME = "orders";
 
@@ -75,5 +77,10 @@ public class OrderProjection {
 
     private void apply(SalesOrderId order, long sequence, Instant at, Consumer<OrderRow> change) {
         rows.applyOnce(OrderRow.class, order.aggregateId(), OrderRow::new, sequence, at, change);
+    }
+
+    @Override
+    public OptionalLong appliedVersion(String aggregateId) {
+        return aggregateId.startsWith("order:") ? AppliedVersions.of(OrderRow.findById(aggregateId)) : OptionalLong.empty();
     }
 }

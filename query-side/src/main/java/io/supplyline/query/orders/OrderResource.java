@@ -1,5 +1,6 @@
 package io.supplyline.query.orders;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,9 +33,11 @@ public class OrderResource {
     private static final String SORTABLE = "-?(placedAt|requestedDeliveryDate|status|customer|units|updatedAt)";
 
     private final ReadAfter readAfter;
+    private final OrderProjection orders;
 
-    OrderResource(ReadAfter readAfter) {
+    OrderResource(ReadAfter readAfter, OrderProjection orders) {
         this.readAfter = readAfter;
+        this.orders = orders;
     }
 
     @GET
@@ -43,7 +47,9 @@ public class OrderResource {
             @QueryParam("customer") @Pattern(regexp = ".{1,200}") String customer,
             @QueryParam("sort") @DefaultValue("-placedAt") @Pattern(regexp = SORTABLE) String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Filters.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+            @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, orders);
         return new Filters()
                 .equal("status", status == null ? null : OrderStatus.valueOf(status))
                 .equal("warehouse", warehouse)
@@ -55,7 +61,9 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     public OrderView one(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
-                         @QueryParam("minVersion") @Min(0) Long minVersion) {
+                         @QueryParam("minVersion") @Min(0) Long minVersion,
+                         @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, orders);
         String aggregateId = "order:" + id.toLowerCase();
         Supplier<Optional<OrderView>> read = () -> Optional.ofNullable(OrderRow.<OrderRow>findById(aggregateId))
                 .filter(row -> row.placedAt != null)

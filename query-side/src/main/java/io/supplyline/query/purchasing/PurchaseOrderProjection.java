@@ -1,6 +1,7 @@
 package io.supplyline.query.purchasing;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import jakarta.inject.Singleton;
@@ -15,12 +16,13 @@ import io.supplyline.events.purchasing.PurchaseOrderCancelled;
 import io.supplyline.events.purchasing.PurchaseOrderFullyReceived;
 import io.supplyline.events.purchasing.PurchaseOrderId;
 import io.supplyline.events.purchasing.PurchaseOrderPlaced;
+import io.supplyline.query.projection.AppliedVersions;
 import io.supplyline.query.projection.ProjectionRows;
 
 /** The purchase-order board: one row per purchase order, with what was ordered and what has arrived. */
 @Singleton
 @ProcessingGroup(PurchaseOrderProjection.NAME)
-public class PurchaseOrderProjection {
+public class PurchaseOrderProjection implements AppliedVersions {
 
     public static final String NAME = "purchase-orders";
 
@@ -64,5 +66,11 @@ public class PurchaseOrderProjection {
 
     private void apply(PurchaseOrderId order, long sequence, Instant at, Consumer<PurchaseOrderRow> change) {
         rows.applyOnce(PurchaseOrderRow.class, order.aggregateId(), PurchaseOrderRow::new, sequence, at, change);
+    }
+
+    @Override
+    public OptionalLong appliedVersion(String aggregateId) {
+        return aggregateId.startsWith("purchase-order:") ? AppliedVersions.of(PurchaseOrderRow.findById(aggregateId))
+                : OptionalLong.empty();
     }
 }

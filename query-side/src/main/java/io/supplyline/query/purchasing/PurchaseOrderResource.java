@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,10 +37,12 @@ public class PurchaseOrderResource {
     private static final String OVERDUE = "(expectedDeliveryDate < :today and status in :expecting)";
 
     private final ReadAfter readAfter;
+    private final PurchaseOrderProjection purchaseOrders;
     private final Clock clock = Clock.systemUTC();
 
-    PurchaseOrderResource(ReadAfter readAfter) {
+    PurchaseOrderResource(ReadAfter readAfter, PurchaseOrderProjection purchaseOrders) {
         this.readAfter = readAfter;
+        this.purchaseOrders = purchaseOrders;
     }
 
     @GET
@@ -50,7 +53,9 @@ public class PurchaseOrderResource {
             @QueryParam("overdue") @Pattern(regexp = "true|false") String overdue,
             @QueryParam("sort") @DefaultValue("expectedDeliveryDate") @Pattern(regexp = SORTABLE) String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Filters.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+            @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, purchaseOrders);
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> lateness = Map.of("today", today,
                 "expecting", List.of(PurchaseOrderStatus.OPEN, PurchaseOrderStatus.PARTIALLY_RECEIVED));
@@ -68,7 +73,9 @@ public class PurchaseOrderResource {
     @GET
     @Path("/{id}")
     public PurchaseOrderView one(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
-                                 @QueryParam("minVersion") @Min(0) Long minVersion) {
+                                 @QueryParam("minVersion") @Min(0) Long minVersion,
+                                 @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, purchaseOrders);
         String aggregateId = "purchase-order:" + id.toLowerCase();
         LocalDate today = LocalDate.now(clock);
         Supplier<Optional<PurchaseOrderView>> read = () -> Optional

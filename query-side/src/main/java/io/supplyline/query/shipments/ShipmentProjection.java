@@ -1,6 +1,7 @@
 package io.supplyline.query.shipments;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import jakarta.inject.Singleton;
@@ -18,12 +19,13 @@ import io.supplyline.events.shipping.ShipmentDispatched;
 import io.supplyline.events.shipping.ShipmentExceptionReported;
 import io.supplyline.events.shipping.ShipmentExceptionType;
 import io.supplyline.events.shipping.ShipmentId;
+import io.supplyline.query.projection.AppliedVersions;
 import io.supplyline.query.projection.ProjectionRows;
 
 /** The shipment board: one row per shipment, with its latest estimate, checkpoint and exception. */
 @Singleton
 @ProcessingGroup(ShipmentProjection.NAME)
-public class ShipmentProjection {
+public class ShipmentProjection implements AppliedVersions {
 
     public static final String NAME = "shipments";
 
@@ -89,5 +91,11 @@ public class ShipmentProjection {
 
     private void apply(ShipmentId shipment, long sequence, Instant at, Consumer<ShipmentRow> change) {
         rows.applyOnce(ShipmentRow.class, shipment.aggregateId(), ShipmentRow::new, sequence, at, change);
+    }
+
+    @Override
+    public OptionalLong appliedVersion(String aggregateId) {
+        return aggregateId.startsWith("shipment:") ? AppliedVersions.of(ShipmentRow.findById(aggregateId))
+                : OptionalLong.empty();
     }
 }

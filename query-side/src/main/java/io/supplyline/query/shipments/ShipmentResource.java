@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,10 +38,12 @@ public class ShipmentResource {
     private static final String DELAYED = "(eta > promisedDeliveryDate or (eta < :today and status in :onTheWay))";
 
     private final ReadAfter readAfter;
+    private final ShipmentProjection shipments;
     private final Clock clock = Clock.systemUTC();
 
-    ShipmentResource(ReadAfter readAfter) {
+    ShipmentResource(ReadAfter readAfter, ShipmentProjection shipments) {
         this.readAfter = readAfter;
+        this.shipments = shipments;
     }
 
     @GET
@@ -51,7 +54,9 @@ public class ShipmentResource {
             @QueryParam("carrier") @Pattern(regexp = ".{1,100}") String carrier,
             @QueryParam("sort") @DefaultValue("eta") @Pattern(regexp = SORTABLE) String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Filters.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+            @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, shipments);
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> lateness = Map.of("today", today,
                 "onTheWay", List.of(ShipmentStatus.CREATED, ShipmentStatus.DISPATCHED));
@@ -69,7 +74,9 @@ public class ShipmentResource {
     @GET
     @Path("/{id}")
     public ShipmentView one(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
-                            @QueryParam("minVersion") @Min(0) Long minVersion) {
+                            @QueryParam("minVersion") @Min(0) Long minVersion,
+                            @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, shipments);
         String aggregateId = "shipment:" + id.toLowerCase();
         LocalDate today = LocalDate.now(clock);
         Supplier<Optional<ShipmentView>> read = () -> Optional.ofNullable(ShipmentRow.<ShipmentRow>findById(aggregateId))

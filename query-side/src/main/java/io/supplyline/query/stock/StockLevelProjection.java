@@ -1,6 +1,7 @@
 package io.supplyline.query.stock;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import jakarta.inject.Singleton;
@@ -22,6 +23,7 @@ import io.supplyline.events.purchasing.GoodsReceived;
 import io.supplyline.events.purchasing.PurchaseOrderCancelled;
 import io.supplyline.events.purchasing.PurchaseOrderId;
 import io.supplyline.events.purchasing.PurchaseOrderPlaced;
+import io.supplyline.query.projection.AppliedVersions;
 import io.supplyline.query.projection.ProjectionRows;
 
 /**
@@ -30,7 +32,7 @@ import io.supplyline.query.projection.ProjectionRows;
  */
 @Singleton
 @ProcessingGroup(StockLevelProjection.NAME)
-public class StockLevelProjection {
+public class StockLevelProjection implements AppliedVersions {
 
     public static final String NAME = "stock-levels";
 
@@ -141,5 +143,21 @@ public class StockLevelProjection {
     private void apply(StockItemId item, long sequence, Instant at, Consumer<StockLevel> change) {
         rows.applyOnce(StockLevel.class, item.aggregateId(),
                 id -> StockLevel.startTracking(item, ProductPolicy.reorderPointOf(item.sku().value())), sequence, at, change);
+    }
+
+    /** Stock items directly; purchase orders for the inbound column; products for the reorder point. */
+    @Override
+    public OptionalLong appliedVersion(String aggregateId) {
+        if (aggregateId.startsWith("stock:")) {
+            return AppliedVersions.of(StockLevel.findById(aggregateId));
+        }
+        if (aggregateId.startsWith("purchase-order:")) {
+            return AppliedVersions.of(InboundOrder.findById(aggregateId));
+        }
+        if (aggregateId.startsWith("product:")) {
+            ProductPolicy policy = ProductPolicy.findById(aggregateId.substring("product:".length()));
+            return OptionalLong.of(policy == null ? -1 : policy.version);
+        }
+        return OptionalLong.empty();
     }
 }

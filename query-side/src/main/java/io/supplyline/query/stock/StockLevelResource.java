@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,9 +33,11 @@ public class StockLevelResource {
     private static final String SORTABLE = "-?(sku|warehouse|onHand|available|status|updatedAt)";
 
     private final ReadAfter readAfter;
+    private final StockLevelProjection stockLevels;
 
-    StockLevelResource(ReadAfter readAfter) {
+    StockLevelResource(ReadAfter readAfter, StockLevelProjection stockLevels) {
         this.readAfter = readAfter;
+        this.stockLevels = stockLevels;
     }
 
     @GET
@@ -44,7 +47,9 @@ public class StockLevelResource {
             @QueryParam("status") @Pattern(regexp = "OK|LOW|OUT") String status,
             @QueryParam("sort") @DefaultValue("sku") @Pattern(regexp = SORTABLE) String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Filters.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+            @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, stockLevels);
         return new Filters()
                 .equal("warehouse", warehouse)
                 .equal("sku", sku)
@@ -57,7 +62,9 @@ public class StockLevelResource {
     @Path("/{warehouse}/{sku}")
     public StockLevelView one(@PathParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
                               @PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
-                              @QueryParam("minVersion") @Min(0) Long minVersion) {
+                              @QueryParam("minVersion") @Min(0) Long minVersion,
+                              @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, stockLevels);
         String id = StockItemId.of(warehouse, sku).aggregateId();
         Supplier<Optional<StockLevelView>> read =
                 () -> Optional.ofNullable(StockLevel.<StockLevel>findById(id)).map(StockLevelView::of);
@@ -68,7 +75,9 @@ public class StockLevelResource {
 
     @GET
     @Path("/by-sku/{sku}")
-    public NetworkStockView network(@PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku) {
+    public NetworkStockView network(@PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
+                                    @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, stockLevels);
         List<StockLevelView> levels = StockLevel.<StockLevel>list("sku", Sort.by("warehouse"), sku).stream()
                 .map(StockLevelView::of).toList();
         if (levels.isEmpty()) {

@@ -102,4 +102,23 @@ class OrderBoardApiTest {
         given().get("/orders").then().statusCode(401);
         given().auth().basic("operator", "operator").get("/orders").then().statusCode(403);
     }
+
+    /** Every read takes X-Read-After: it waits for the named writes of the aggregates its read model follows. */
+    @Test
+    void aListReadAfterAWriteIncludesIt() {
+        String warehouse = "WH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        SalesOrderId order = placed(warehouse, "Bauhaus KG");
+        TOPIC.publish("SalesOrder", order.aggregateId(), 1, new OrderAllocated(order));
+
+        analyst().header("X-Read-After", order.aggregateId() + "@1")
+                .header("X-Read-After", "shipment:" + UUID.randomUUID() + "@7, stock:X:Y@3")
+                .get("/orders?warehouse={w}", warehouse)
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].status", equalTo("ALLOCATED"));
+        analyst().header("X-Read-After", "order-without-version").get("/orders")
+                .then().statusCode(400).body("code", equalTo("INVALID_READ_AFTER"));
+        analyst().header("X-Read-After", order.aggregateId() + "@9").get("/orders/{id}", order.value())
+                .then().statusCode(504).body("code", equalTo("READ_MODEL_BEHIND"));
+    }
 }
