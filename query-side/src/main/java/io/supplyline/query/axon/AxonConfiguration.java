@@ -35,6 +35,7 @@ import io.supplyline.query.orders.OrderProjection;
 import io.supplyline.query.purchasing.PurchaseOrderProjection;
 import io.supplyline.query.shipments.ShipmentProjection;
 import io.supplyline.query.stock.StockLevelProjection;
+import io.supplyline.query.suppliers.SupplierPerformanceProjection;
 
 /**
  * All Axon wiring of the query side on one page. Each projection is its own tracking processor
@@ -49,7 +50,8 @@ public class AxonConfiguration {
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, StockLevelProjection stockLevels, OrderProjection orders,
-                      ShipmentProjection shipments, PurchaseOrderProjection purchaseOrders) {
+                      ShipmentProjection shipments, PurchaseOrderProjection purchaseOrders,
+                      SupplierPerformanceProjection supplierPerformance) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
@@ -72,10 +74,11 @@ public class AxonConfiguration {
                 .registerEventHandler(c -> stockLevels)
                 .registerEventHandler(c -> orders)
                 .registerEventHandler(c -> shipments)
-                .registerEventHandler(c -> purchaseOrders);
+                .registerEventHandler(c -> purchaseOrders)
+                .registerEventHandler(c -> supplierPerformance);
         // One tracking processor per projection, each with its own position in the topic.
         for (String projection : List.of(StockLevelProjection.NAME, OrderProjection.NAME, ShipmentProjection.NAME,
-                PurchaseOrderProjection.NAME)) {
+                PurchaseOrderProjection.NAME, SupplierPerformanceProjection.NAME)) {
             configurer.eventProcessing().registerTrackingEventProcessor(projection, c -> eventTopic,
                     c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
         }

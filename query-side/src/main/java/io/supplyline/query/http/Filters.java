@@ -41,6 +41,12 @@ public final class Filters {
         return this;
     }
 
+    /** A condition every item must meet. */
+    public Filters require(String condition) {
+        where.add(condition);
+        return this;
+    }
+
     /** A condition with its named parameters, applied only when {@code applies}. */
     public Filters when(boolean applies, String condition, Map<String, Object> conditionParameters) {
         if (applies) {

@@ -1,0 +1,119 @@
+package io.supplyline.query.suppliers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.supplyline.events.BusinessKey;
+import io.supplyline.query.http.Filters;
+import io.supplyline.query.http.PageView;
+import io.supplyline.query.http.ReadAfter;
+
+/** Supplier performance, summed from this read model's own purchase-order rows at the time of reading. */
+@Path("/suppliers")
+@RolesAllowed("analyst")
+@Produces(MediaType.APPLICATION_JSON)
+public class SupplierPerformanceResource {
+
+    /** One row per supplier: counts, units and lead times of its purchase orders, as of {@code :today}. */
+    private static final String TOTALS = """
+            select o.supplier, count(o),
+                   sum(case when o.status = 'OPEN' then 1 else 0 end),
+                   sum(case when o.status = 'OPEN' and o.expectedDeliveryDate < :today then 1 else 0 end),
+                   sum(case when o.status = 'RECEIVED' then 1 else 0 end),
+                   sum(case when o.deliveredOnTime = true then 1 else 0 end),
+                   sum(case when o.status <> 'OPEN' or o.expectedDeliveryDate <= :today then o.unitsReceived else 0 end),
+                   sum(case when o.status <> 'OPEN' or o.expectedDeliveryDate <= :today then o.unitsOrdered else 0 end),
+                   avg(o.leadTimeDays)
+            from SupplierOrderRow o where o.supplier in :suppliers group by o.supplier""";
+
+    private final ReadAfter readAfter;
+    private final SupplierPerformanceProjection suppliers;
+    private final Clock clock = Clock.systemUTC();
+
+    SupplierPerformanceResource(ReadAfter readAfter, SupplierPerformanceProjection suppliers) {
+        this.readAfter = readAfter;
+        this.suppliers = suppliers;
+    }
+
+    @GET
+    @Path("/performance")
+    public PageView<SupplierPerformanceView> list(
+            @QueryParam("suspended") @Pattern(regexp = "true|false") String suspended,
+            @QueryParam("sort") @DefaultValue("code") @Pattern(regexp = "-?(code|name|leadTimeDays)") String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Filters.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+            @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, suppliers);
+        PageView<SupplierRow> rows = new Filters()
+                .where("suspended = :suspended", "suspended", suspended == null ? null : Boolean.valueOf(suspended))
+                .require("name is not null")
+                .page((query, order, parameters) -> SupplierRow.<SupplierRow>find(query, order, parameters),
+                        sort, page, size, row -> row);
+        Map<String, Object[]> totals = totals(rows.items().stream().map(row -> row.code).toList());
+        return new PageView<>(rows.items().stream().map(row -> view(row, totals.get(row.code))).toList(),
+                rows.page(), rows.size(), rows.total());
+    }
+
+    @GET
+    @Path("/{code}/performance")
+    public SupplierPerformanceView one(@PathParam("code") @Pattern(regexp = BusinessKey.PATTERN) String code,
+                                       @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, suppliers);
+        SupplierRow row = SupplierRow.findById("supplier:" + code);
+        if (row == null || row.name == null) {
+            throw new NotFoundException("No supplier " + code);
+        }
+        return view(row, totals(List.of(code)).get(code));
+    }
+
+    private Map<String, Object[]> totals(List<String> codes) {
+        Map<String, Object[]> bySupplier = new HashMap<>();
+        if (codes.isEmpty()) {
+            return bySupplier;
+        }
+        SupplierOrderRow.getEntityManager().createQuery(TOTALS, Object[].class)
+                .setParameter("today", LocalDate.now(clock))
+                .setParameter("suppliers", codes)
+                .getResultList()
+                .forEach(total -> bySupplier.put((String) total[0], total));
+        return bySupplier;
+    }
+
+    private static SupplierPerformanceView view(SupplierRow row, Object[] total) {
+        long orders = count(total, 1);
+        long delivered = count(total, 4);
+        long unitsDue = count(total, 7);
+        Double averageLeadTime = total == null || total[8] == null ? null : round(((Number) total[8]).doubleValue(), 2);
+        return new SupplierPerformanceView(row.code, row.name, row.leadTimeDays, row.suspended, orders,
+                count(total, 2), count(total, 3), delivered,
+                delivered == 0 ? null : round((double) count(total, 5) / delivered, 4),
+                unitsDue == 0 ? null : round((double) count(total, 6) / unitsDue, 4),
+                averageLeadTime, row.version);
+    }
+
+    private static long count(Object[] total, int column) {
+        return total == null || total[column] == null ? 0 : ((Number) total[column]).longValue();
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}
