@@ -1,6 +1,8 @@
 package io.supplyline.query;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,8 +40,18 @@ public final class EventTopicWriter implements AutoCloseable {
 
     /** Publishes the very same message {@code copies} times: what an at-least-once relay may do after a retry. */
     public void publish(String aggregateType, String aggregateId, long sequence, Object event, int copies) {
-        var message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
-                MetaData.with("principal", "test"));
+        send(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
+                MetaData.with("principal", "test")), copies);
+    }
+
+    /** Publishes an event that happened at {@code at}, as its timestamp says. */
+    public void publishAt(String aggregateType, String aggregateId, long sequence, Object event, Instant at) {
+        send(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
+                MetaData.with("principal", "test"), UUID.randomUUID().toString(), at), 1);
+    }
+
+    private void send(GenericDomainEventMessage<?> message, int copies) {
+        Object event = message.getPayload();
         try {
             for (int i = 0; i < copies; i++) {
                 producer.send(converter.createKafkaMessage(message, EventTopic.NAME)).get();

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -25,17 +26,14 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Kafk
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.serialization.Serializer;
 
+import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.events.EventTopic;
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
-import io.supplyline.query.orders.OrderProjection;
-import io.supplyline.query.purchasing.PurchaseOrderProjection;
-import io.supplyline.query.shipments.ShipmentProjection;
-import io.supplyline.query.stock.StockLevelProjection;
-import io.supplyline.query.suppliers.SupplierPerformanceProjection;
+import io.supplyline.query.projection.AppliedVersions;
 
 /**
  * All Axon wiring of the query side on one page. Each projection is its own tracking processor
@@ -48,10 +46,9 @@ public class AxonConfiguration {
     private final Configuration axon;
     private final KafkaSettings kafka;
 
-    AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
-                      KafkaSettings kafka, StockLevelProjection stockLevels, OrderProjection orders,
-                      ShipmentProjection shipments, PurchaseOrderProjection purchaseOrders,
-                      SupplierPerformanceProjection supplierPerformance) {
+    /** @param projections every read model: each is a processing group with its own tracking processor */
+    AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta, KafkaSettings kafka,
+                      @All List<AppliedVersions> projections) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
@@ -70,17 +67,14 @@ public class AxonConfiguration {
                         .build())
                 // Axon's default only logs a projection's failure and skips the event; until dead letters
                 // exist, a failing event stops its projection (retried with back-off) rather than vanish.
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerEventHandler(c -> stockLevels)
-                .registerEventHandler(c -> orders)
-                .registerEventHandler(c -> shipments)
-                .registerEventHandler(c -> purchaseOrders)
-                .registerEventHandler(c -> supplierPerformance);
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         // One tracking processor per projection, each with its own position in the topic.
-        for (String projection : List.of(StockLevelProjection.NAME, OrderProjection.NAME, ShipmentProjection.NAME,
-                PurchaseOrderProjection.NAME, SupplierPerformanceProjection.NAME)) {
-            configurer.eventProcessing().registerTrackingEventProcessor(projection, c -> eventTopic,
-                    c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
+        for (AppliedVersions projection : projections) {
+            String name = projection.getClass().getAnnotation(ProcessingGroup.class).value();
+            configurer.eventProcessing()
+                    .registerEventHandler(c -> projection)
+                    .registerTrackingEventProcessor(name, c -> eventTopic,
+                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
         }
         this.axon = configurer.buildConfiguration();
     }

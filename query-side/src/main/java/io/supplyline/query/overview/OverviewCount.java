@@ -1,0 +1,31 @@
+package io.supplyline.query.overview;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A count the overview keeps, such as how many orders are {@code ALLOCATED} right now. */
+@Entity
+@Table(name = "overview_count")
+public class OverviewCount extends PanacheEntityBase {
+
+    /** {@code orders.ALLOCATED}, {@code shipments.DISPATCHED}, {@code purchase-orders.OPEN}, ... */
+    @Id
+    public String counter;
+    public long value;
+
+    /**
+     * Adds in the database, not in memory: projection segments running in parallel (several instances)
+     * would otherwise lose each other's increments.
+     */
+    static void add(String counter, long delta) {
+        if (update("value = value + ?1 where counter = ?2", delta, counter) == 0) {
+            OverviewCount count = new OverviewCount();
+            count.counter = counter;
+            count.value = delta;
+            count.persistAndFlush();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.supplyline.query.overview;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.panache.common.Sort;
+import io.supplyline.query.http.ReadAfter;
+
+@Path("/overview")
+@RolesAllowed("analyst")
+@Produces(MediaType.APPLICATION_JSON)
+public class OverviewResource {
+
+    private final ReadAfter readAfter;
+    private final OverviewProjection overview;
+    private final Clock clock = Clock.systemUTC();
+
+    OverviewResource(ReadAfter readAfter, OverviewProjection overview) {
+        this.readAfter = readAfter;
+        this.overview = overview;
+    }
+
+    @GET
+    public OverviewView overview(@HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, overview);
+        Map<String, Long> orders = new TreeMap<>();
+        Map<String, Long> shipments = new TreeMap<>();
+        Map<String, Long> purchaseOrders = new TreeMap<>();
+        OverviewCount.<OverviewCount>listAll().forEach(count -> {
+            if (count.counter.startsWith(OverviewProjection.ORDERS)) {
+                orders.put(count.counter.substring(OverviewProjection.ORDERS.length()), count.value);
+            } else if (count.counter.startsWith(OverviewProjection.SHIPMENTS)) {
+                shipments.put(count.counter.substring(OverviewProjection.SHIPMENTS.length()), count.value);
+            } else if (count.counter.startsWith(OverviewProjection.PURCHASE_ORDERS)) {
+                purchaseOrders.put(count.counter.substring(OverviewProjection.PURCHASE_ORDERS.length()), count.value);
+            }
+        });
+        Instant since = Instant.now(clock).truncatedTo(ChronoUnit.HOURS).minus(23, ChronoUnit.HOURS);
+        Map<Instant, Map<String, Long>> hours = new TreeMap<>();
+        HourlyThroughput.<HourlyThroughput>list("key.hour >= ?1", Sort.by("key.hour"), since).forEach(hour ->
+                hours.computeIfAbsent(hour.key.hour(), h -> new TreeMap<>()).put(hour.key.metric(), hour.value));
+        List<OverviewView.Hour> throughput = hours.entrySet().stream()
+                .map(hour -> new OverviewView.Hour(hour.getKey(), hour.getValue()))
+                .toList();
+        return new OverviewView(orders, shipments, purchaseOrders, throughput);
+    }
+}

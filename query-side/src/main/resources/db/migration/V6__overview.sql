@@ -1,0 +1,19 @@
+-- The operations overview: every aggregate seen (for exactly-once counting), status counts, hourly throughput.
+CREATE TABLE overview_aggregate (
+    id         VARCHAR(200) PRIMARY KEY,
+    counter    VARCHAR(64),
+    version    BIGINT       NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE overview_count (
+    counter VARCHAR(64) PRIMARY KEY,
+    value   BIGINT      NOT NULL
+);
+
+CREATE TABLE overview_hourly (
+    hour   TIMESTAMP WITH TIME ZONE NOT NULL,
+    metric VARCHAR(64)              NOT NULL,
+    value  BIGINT                   NOT NULL,
+    PRIMARY KEY (hour, metric)
+);
