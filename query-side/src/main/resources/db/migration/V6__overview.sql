@@ -8,12 +8,12 @@ CREATE TABLE overview_aggregate (
 
 CREATE TABLE overview_count (
     counter VARCHAR(64) PRIMARY KEY,
-    value   BIGINT      NOT NULL
+    total   BIGINT      NOT NULL
 );
 
 CREATE TABLE overview_hourly (
-    hour   TIMESTAMP WITH TIME ZONE NOT NULL,
-    metric VARCHAR(64)              NOT NULL,
-    value  BIGINT                   NOT NULL,
-    PRIMARY KEY (hour, metric)
+    hour_start TIMESTAMP WITH TIME ZONE NOT NULL,
+    metric     VARCHAR(64)              NOT NULL,
+    total      BIGINT                   NOT NULL,
+    PRIMARY KEY (hour_start, metric)
 );

@@ -1,7 +1,9 @@
 package io.supplyline.query.axon;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -33,7 +35,7 @@ import io.supplyline.events.EventTopic;
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
-import io.supplyline.query.projection.AppliedVersions;
+import io.supplyline.query.projection.Projection;
 
 /**
  * All Axon wiring of the query side on one page. Each projection is its own tracking processor
@@ -46,9 +48,9 @@ public class AxonConfiguration {
     private final Configuration axon;
     private final KafkaSettings kafka;
 
-    /** @param projections every read model: each is a processing group with its own tracking processor */
+    /** @param projections the handlers of every read model, with their processing groups */
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta, KafkaSettings kafka,
-                      @All List<AppliedVersions> projections) {
+                      @All List<Projection> projections) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
@@ -68,14 +70,14 @@ public class AxonConfiguration {
                 // Axon's default only logs a projection's failure and skips the event; until dead letters
                 // exist, a failing event stops its projection (retried with back-off) rather than vanish.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-        // One tracking processor per projection, each with its own position in the topic.
-        for (AppliedVersions projection : projections) {
-            String name = projection.getClass().getAnnotation(ProcessingGroup.class).value();
-            configurer.eventProcessing()
-                    .registerEventHandler(c -> projection)
-                    .registerTrackingEventProcessor(name, c -> eventTopic,
-                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
+        // One tracking processor per processing group, each with its own position in the topic.
+        Set<String> groups = new LinkedHashSet<>();
+        for (Projection projection : projections) {
+            configurer.eventProcessing().registerEventHandler(c -> projection);
+            groups.add(projection.getClass().getAnnotation(ProcessingGroup.class).value());
         }
+        groups.forEach(group -> configurer.eventProcessing().registerTrackingEventProcessor(group, c -> eventTopic,
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)));
         this.axon = configurer.buildConfiguration();
     }
 

@@ -17,20 +17,20 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class HourlyThroughput extends PanacheEntityBase {
 
     @Embeddable
-    public record Key(Instant hour, String metric) implements Serializable {
+    public record Key(Instant hourStart, String metric) implements Serializable {
     }
 
     @EmbeddedId
     public Key key;
-    public long value;
+    public long total;
 
     /** Counts in the database, for the same reason as {@link OverviewCount#add}. */
     static void count(Instant at, String metric) {
         Key key = new Key(at.truncatedTo(ChronoUnit.HOURS), metric);
-        if (update("value = value + 1 where key.hour = ?1 and key.metric = ?2", key.hour(), key.metric()) == 0) {
+        if (update("total = total + 1 where key.hourStart = ?1 and key.metric = ?2", key.hourStart(), key.metric()) == 0) {
             HourlyThroughput hour = new HourlyThroughput();
             hour.key = key;
-            hour.value = 1;
+            hour.total = 1;
             hour.persistAndFlush();
         }
     }

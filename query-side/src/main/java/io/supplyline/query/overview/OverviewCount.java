@@ -14,17 +14,17 @@ public class OverviewCount extends PanacheEntityBase {
     /** {@code orders.ALLOCATED}, {@code shipments.DISPATCHED}, {@code purchase-orders.OPEN}, ... */
     @Id
     public String counter;
-    public long value;
+    public long total;
 
     /**
      * Adds in the database, not in memory: projection segments running in parallel (several instances)
      * would otherwise lose each other's increments.
      */
     static void add(String counter, long delta) {
-        if (update("value = value + ?1 where counter = ?2", delta, counter) == 0) {
+        if (update("total = total + ?1 where counter = ?2", delta, counter) == 0) {
             OverviewCount count = new OverviewCount();
             count.counter = counter;
-            count.value = delta;
+            count.total = delta;
             count.persistAndFlush();
         }
     }

@@ -39,17 +39,17 @@ public class OverviewResource {
         Map<String, Long> purchaseOrders = new TreeMap<>();
         OverviewCount.<OverviewCount>listAll().forEach(count -> {
             if (count.counter.startsWith(OverviewProjection.ORDERS)) {
-                orders.put(count.counter.substring(OverviewProjection.ORDERS.length()), count.value);
+                orders.put(count.counter.substring(OverviewProjection.ORDERS.length()), count.total);
             } else if (count.counter.startsWith(OverviewProjection.SHIPMENTS)) {
-                shipments.put(count.counter.substring(OverviewProjection.SHIPMENTS.length()), count.value);
+                shipments.put(count.counter.substring(OverviewProjection.SHIPMENTS.length()), count.total);
             } else if (count.counter.startsWith(OverviewProjection.PURCHASE_ORDERS)) {
-                purchaseOrders.put(count.counter.substring(OverviewProjection.PURCHASE_ORDERS.length()), count.value);
+                purchaseOrders.put(count.counter.substring(OverviewProjection.PURCHASE_ORDERS.length()), count.total);
             }
         });
         Instant since = Instant.now(clock).truncatedTo(ChronoUnit.HOURS).minus(23, ChronoUnit.HOURS);
         Map<Instant, Map<String, Long>> hours = new TreeMap<>();
-        HourlyThroughput.<HourlyThroughput>list("key.hour >= ?1", Sort.by("key.hour"), since).forEach(hour ->
-                hours.computeIfAbsent(hour.key.hour(), h -> new TreeMap<>()).put(hour.key.metric(), hour.value));
+        HourlyThroughput.<HourlyThroughput>list("key.hourStart >= ?1", Sort.by("key.hourStart"), since).forEach(hour ->
+                hours.computeIfAbsent(hour.key.hourStart(), h -> new TreeMap<>()).put(hour.key.metric(), hour.total));
         List<OverviewView.Hour> throughput = hours.entrySet().stream()
                 .map(hour -> new OverviewView.Hour(hour.getKey(), hour.getValue()))
                 .toList();

@@ -3,7 +3,7 @@ package io.supplyline.query.projection;
 import java.util.OptionalLong;
 
 /** What a read model can say about its progress, for reads that must include a given write. */
-public interface AppliedVersions {
+public interface AppliedVersions extends Projection {
 
     /**
      * @return the last sequence number of the aggregate's events this read model has applied (-1 for none

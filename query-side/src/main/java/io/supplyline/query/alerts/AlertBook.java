@@ -1,0 +1,68 @@
+package io.supplyline.query.alerts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import org.axonframework.eventhandling.EventMessage;
+
+import io.supplyline.query.projection.ProjectionRows;
+
+/** Opens and resolves alerts inside the alert projection's transaction. */
+@Singleton
+public class AlertBook {
+
+    private static final int CAUSES_KEPT = 20;
+
+    private final ProjectionRows rows;
+
+    AlertBook(ProjectionRows rows) {
+        this.rows = rows;
+    }
+
+    /** Opens an alert, or adds the event to the causes of the one already open, with the new detail. */
+    public Alert open(AlertType type, String subject, EventMessage<?> cause, String detail) {
+        Alert alert = current(type, subject).orElseGet(() -> {
+            Alert opened = new Alert();
+            opened.id = cause.getIdentifier() + "/" + type;
+            opened.type = type;
+            opened.subject = subject;
+            opened.open = true;
+            opened.openedAt = cause.getTimestamp();
+            opened.causedBy = "";
+            opened.persist();
+            return opened;
+        });
+        List<String> causes = new ArrayList<>(Arrays.asList(alert.causedBy.isEmpty() ? new String[0] : alert.causedBy.split(",")));
+        causes.add(cause.getIdentifier());
+        alert.causedBy = String.join(",", causes.subList(Math.max(0, causes.size() - CAUSES_KEPT), causes.size()));
+        alert.detail = detail;
+        rows.changed();
+        return alert;
+    }
+
+    public void resolve(AlertType type, String subject, EventMessage<?> cause) {
+        resolve(type, subject, cause.getIdentifier(), cause.getTimestamp());
+    }
+
+    public void resolve(AlertType type, String subject, String causeId, Instant at) {
+        current(type, subject).ifPresent(alert -> {
+            alert.open = false;
+            alert.resolvedAt = at;
+            alert.resolvedBy = causeId;
+            rows.changed();
+        });
+    }
+
+    public boolean isOpen(AlertType type, String subject) {
+        return current(type, subject).isPresent();
+    }
+
+    private static Optional<Alert> current(AlertType type, String subject) {
+        return Alert.find("type = ?1 and subject = ?2 and open = true", type, subject).firstResultOptional();
+    }
+}

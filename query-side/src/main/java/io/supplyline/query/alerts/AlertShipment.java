@@ -1,0 +1,30 @@
+package io.supplyline.query.alerts;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.supplyline.query.projection.ProjectedRow;
+
+/** A shipment while it is on its way. */
+@Entity
+@Table(name = "alert_shipment")
+public class AlertShipment extends ProjectedRow {
+
+    /** The aggregate id. */
+    @Id
+    public String id;
+    public String warehouse;
+    public LocalDate promisedDeliveryDate;
+    public LocalDate eta;
+    public boolean onTheWay;
+
+    protected AlertShipment() {
+    }
+
+    AlertShipment(String id) {
+        this.id = id;
+    }
+}

@@ -1,0 +1,6 @@
+package io.supplyline.query.alerts;
+
+/** What an alert is about; the README explains how each is detected. */
+public enum AlertType {
+    LOW_STOCK, STOCKOUT, OVERDUE_PURCHASE_ORDER, DELAYED_SHIPMENT, ANOMALOUS_ADJUSTMENT
+}

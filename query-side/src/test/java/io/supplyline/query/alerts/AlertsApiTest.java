@@ -1,0 +1,176 @@
+package io.supplyline.query.alerts;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import io.supplyline.events.Money;
+import io.supplyline.events.Quantity;
+import io.supplyline.events.catalog.ProductRegistered;
+import io.supplyline.events.catalog.ReorderPolicy;
+import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.events.inventory.AdjustmentReason;
+import io.supplyline.events.inventory.StockAdjusted;
+import io.supplyline.events.inventory.StockIssued;
+import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.events.inventory.StockReceived;
+import io.supplyline.events.inventory.StockReserved;
+import io.supplyline.events.purchasing.PurchaseOrderFullyReceived;
+import io.supplyline.events.purchasing.PurchaseOrderId;
+import io.supplyline.events.purchasing.PurchaseOrderLine;
+import io.supplyline.events.purchasing.PurchaseOrderPlaced;
+import io.supplyline.events.shipping.ShipmentCreated;
+import io.supplyline.events.shipping.ShipmentDelayed;
+import io.supplyline.events.shipping.ShipmentDelivered;
+import io.supplyline.events.shipping.ShipmentDispatched;
+import io.supplyline.events.shipping.ShipmentId;
+import io.supplyline.events.supplier.SupplierCode;
+import io.supplyline.events.warehouse.WarehouseCode;
+import io.supplyline.query.EventTopicWriter;
+
+/** Seeded scenarios: each alert opens when it should, names its cause, resolves, and stays silent otherwise. */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+class AlertsApiTest {
+
+    private static final EventTopicWriter TOPIC = new EventTopicWriter();
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @AfterAll
+    static void closeTopic() {
+        TOPIC.close();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    /** The subject's alerts, oldest first, once the alert projection has applied {@code aggregateId@version}. */
+    private static List<Map<String, Object>> alertsOf(String subject, String readAfter) {
+        return given().auth().basic("analyst", "analyst").header("X-Read-After", readAfter)
+                .get("/alerts?subject={s}&sort=openedAt", subject)
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    private static final class Item {
+        final StockItemId id;
+        long sequence;
+
+        Item(int reorderPoint, int reorderQuantity) {
+            String sku = unique("SKU");
+            id = StockItemId.of(unique("WH"), sku);
+            Sku product = new Sku(sku);
+            TOPIC.publish("Product", product.aggregateId(), 0,
+                    new ProductRegistered(product, sku, "EA", new ReorderPolicy(reorderPoint, reorderQuantity)));
+        }
+
+        String publish(Object event) {
+            TOPIC.publish("StockItem", id.aggregateId(), sequence, event);
+            return id.aggregateId() + "@" + sequence++;
+        }
+    }
+
+    @Test
+    void lowStockThenStockoutOpenAndResolveWithTheirCausesAndASuggestedOrder() {
+        Item item = new Item(10, 50);
+        item.publish(new StockReceived(item.id, Quantity.of(30), "DN"));
+        String reserved = item.publish(new StockReserved(item.id, "order:1/X", Quantity.of(25)));
+        List<Map<String, Object>> alerts = alertsOf(item.id.aggregateId(), reserved);
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0)).containsEntry("type", "LOW_STOCK").containsEntry("state", "OPEN")
+                .containsEntry("suggestedReorderQuantity", 55).containsEntry("sku", item.id.sku().value());
+
+        item.publish(new StockIssued(item.id, "order:1/X", Quantity.of(25)));
+        String damaged = item.publish(new StockAdjusted(item.id, -5, AdjustmentReason.DAMAGE, "forklift"));
+        alerts = alertsOf(item.id.aggregateId(), damaged);
+        assertThat(alerts).extracting(a -> a.get("type") + " " + a.get("state"))
+                .containsExactly("LOW_STOCK RESOLVED", "STOCKOUT OPEN");
+
+        String restocked = item.publish(new StockReceived(item.id, Quantity.of(100), "DN"));
+        alerts = alertsOf(item.id.aggregateId(), restocked);
+        assertThat(alerts).extracting(a -> a.get("state")).containsOnly("RESOLVED");
+        assertThat(alerts.get(1).get("resolvedBy")).isNotNull();
+        assertThat((List<?>) alerts.get(1).get("causedBy")).hasSize(1);
+    }
+
+    @Test
+    void anOutsizedAdjustmentIsAnomalousAndOrdinaryOnesAreNot() {
+        Item item = new Item(0, 1);
+        item.publish(new StockReceived(item.id, Quantity.of(500), "DN"));
+        String last = null;
+        for (int delta : new int[] {-1, 2, -2, 1, -3, 2}) {
+            last = item.publish(new StockAdjusted(item.id, delta, AdjustmentReason.CYCLE_COUNT, null));
+        }
+        assertThat(alertsOf(item.id.aggregateId(), last)).as("ordinary adjustments").isEmpty();
+
+        String outlier = item.publish(new StockAdjusted(item.id, -40, AdjustmentReason.LOSS, "pallet missing"));
+        List<Map<String, Object>> alerts = alertsOf(item.id.aggregateId(), outlier);
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0)).containsEntry("type", "ANOMALOUS_ADJUSTMENT").containsEntry("state", "OPEN");
+
+        String ordinary = item.publish(new StockAdjusted(item.id, 1, AdjustmentReason.FOUND, null));
+        assertThat(alertsOf(item.id.aggregateId(), ordinary)).extracting(a -> a.get("state")).containsExactly("RESOLVED");
+    }
+
+    @Test
+    void aPurchaseOrderStillExpectedAfterItsDayIsOverdueUntilItArrives() {
+        PurchaseOrderId late = PurchaseOrderId.random();
+        PurchaseOrderId onTime = PurchaseOrderId.random();
+        for (PurchaseOrderId order : List.of(late, onTime)) {
+            LocalDate expected = order == late ? TODAY.minusDays(2) : TODAY.plusDays(2);
+            TOPIC.publish("PurchaseOrder", order.aggregateId(), 0, new PurchaseOrderPlaced(order,
+                    new SupplierCode("ACME"), new WarehouseCode("BER-1"), expected, List.of(new PurchaseOrderLine(
+                    new Sku("BOLT"), Quantity.of(10), new Money(BigDecimal.ONE, "EUR")))));
+        }
+        assertThat(alertsOf(late.aggregateId(), late.aggregateId() + "@0"))
+                .extracting(a -> a.get("type") + " " + a.get("state")).containsExactly("OVERDUE_PURCHASE_ORDER OPEN");
+        assertThat(alertsOf(onTime.aggregateId(), onTime.aggregateId() + "@0")).isEmpty();
+
+        TOPIC.publish("PurchaseOrder", late.aggregateId(), 1, new PurchaseOrderFullyReceived(late));
+        assertThat(alertsOf(late.aggregateId(), late.aggregateId() + "@1")).extracting(a -> a.get("state"))
+                .containsExactly("RESOLVED");
+    }
+
+    @Test
+    void aShipmentDelayedPastItsPromiseAlertsUntilDelivered() {
+        ShipmentId delayed = ShipmentId.random();
+        ShipmentId punctual = ShipmentId.random();
+        for (ShipmentId shipment : List.of(delayed, punctual)) {
+            TOPIC.publish("Shipment", shipment.aggregateId(), 0, new ShipmentCreated(shipment, SalesOrderId.random(),
+                    new WarehouseCode("BER-1"), "DHL", "JD1", TODAY.plusDays(2)));
+            TOPIC.publish("Shipment", shipment.aggregateId(), 1,
+                    new ShipmentDispatched(shipment, SalesOrderId.random(), Instant.now()));
+        }
+        TOPIC.publish("Shipment", delayed.aggregateId(), 2,
+                new ShipmentDelayed(delayed, TODAY.plusDays(2), TODAY.plusDays(4), "storm"));
+        assertThat(alertsOf(delayed.aggregateId(), delayed.aggregateId() + "@2"))
+                .extracting(a -> a.get("type") + " " + a.get("state")).containsExactly("DELAYED_SHIPMENT OPEN");
+        assertThat(alertsOf(punctual.aggregateId(), punctual.aggregateId() + "@1")).isEmpty();
+
+        TOPIC.publish("Shipment", delayed.aggregateId(), 3,
+                new ShipmentDelivered(delayed, SalesOrderId.random(), Instant.now(), "J. Doe"));
+        assertThat(alertsOf(delayed.aggregateId(), delayed.aggregateId() + "@3")).extracting(a -> a.get("state"))
+                .containsExactly("RESOLVED");
+    }
+
+    @Test
+    void unknownFiltersAreRefused() {
+        given().auth().basic("analyst", "analyst").get("/alerts?type=GREMLINS").then().statusCode(400);
+        given().auth().basic("analyst", "analyst").get("/alerts?state=ANGRY").then().statusCode(400);
+    }
+}
