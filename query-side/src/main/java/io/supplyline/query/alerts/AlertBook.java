@@ -41,7 +41,7 @@ public class AlertBook {
         causes.add(cause.getIdentifier());
         alert.causedBy = String.join(",", causes.subList(Math.max(0, causes.size() - CAUSES_KEPT), causes.size()));
         alert.detail = detail;
-        rows.changed();
+        rows.changed("alert", alert.id, () -> AlertView.of(alert));
         return alert;
     }
 
@@ -54,7 +54,7 @@ public class AlertBook {
             alert.open = false;
             alert.resolvedAt = at;
             alert.resolvedBy = causeId;
-            rows.changed();
+            rows.changed("alert", alert.id, () -> AlertView.of(alert));
         });
     }
 

@@ -35,4 +35,9 @@ public class OrderRow extends ProjectedRow {
     OrderRow(String id) {
         this.id = id;
     }
+
+    @Override
+    public Live live() {
+        return placedAt == null ? null : new Live("order", OrderView.of(this));
+    }
 }

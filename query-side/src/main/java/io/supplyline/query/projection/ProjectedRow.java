@@ -21,6 +21,14 @@ public abstract class ProjectedRow extends PanacheEntityBase {
     public long version = -1;
     public Instant updatedAt;
 
+    /** How a change of this row appears on the live stream ({@code GET /stream}); null: it does not. */
+    public record Live(String type, Object view) {
+    }
+
+    public Live live() {
+        return null;
+    }
+
     /**
      * @return whether the event is new to this row; if so, the row now carries its version and time
      */

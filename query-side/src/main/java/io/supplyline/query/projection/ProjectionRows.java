@@ -3,21 +3,25 @@ package io.supplyline.query.projection;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.supplyline.query.http.CommitSignal;
+import io.supplyline.query.stream.LiveFeed;
 
 /** How every projection changes a row: find or start it, apply the event once, wake waiting readers. */
 @Singleton
 public class ProjectionRows {
 
     private final CommitSignal commits;
+    private final LiveFeed feed;
 
-    ProjectionRows(CommitSignal commits) {
+    ProjectionRows(CommitSignal commits, LiveFeed feed) {
         this.commits = commits;
+        this.feed = feed;
     }
 
     /**
@@ -35,11 +39,21 @@ public class ProjectionRows {
         if (row.firstSight(aggregateId, sequence, at)) {
             change.accept(row);
             commits.wakeReadersOnCommit();
+            R changed = row;
+            if (changed.live() != null) {
+                feed.announce(changed.live().type(), aggregateId, () -> changed.live().view());
+            }
         }
     }
 
     /** For changes that are not one aggregate's, such as a product's reorder point on all its stock levels. */
     public void changed() {
         commits.wakeReadersOnCommit();
+    }
+
+    /** A change the live stream shows, other than a row's own (an alert opening, for example). */
+    public void changed(String type, String key, Supplier<Object> view) {
+        commits.wakeReadersOnCommit();
+        feed.announce(type, key, view);
     }
 }

@@ -2,6 +2,7 @@ package io.supplyline.query.purchasing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,5 +36,10 @@ public class PurchaseOrderRow extends ProjectedRow {
 
     PurchaseOrderRow(String id) {
         this.id = id;
+    }
+
+    @Override
+    public Live live() {
+        return status == null ? null : new Live("purchase-order", PurchaseOrderView.of(this, LocalDate.now(ZoneOffset.UTC)));
     }
 }

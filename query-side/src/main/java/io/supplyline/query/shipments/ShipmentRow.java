@@ -2,6 +2,7 @@ package io.supplyline.query.shipments;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,5 +42,10 @@ public class ShipmentRow extends ProjectedRow {
 
     ShipmentRow(String id) {
         this.id = id;
+    }
+
+    @Override
+    public Live live() {
+        return status == null ? null : new Live("shipment", ShipmentView.of(this, LocalDate.now(ZoneOffset.UTC)));
     }
 }

@@ -66,4 +66,9 @@ public class StockLevel extends ProjectedRow {
         available = onHand - reserved;
         status = StockStatus.of(available, reorderPoint);
     }
+
+    @Override
+    public Live live() {
+        return new Live("stock-level", StockLevelView.of(this));
+    }
 }

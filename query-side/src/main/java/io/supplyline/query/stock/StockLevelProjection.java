@@ -89,8 +89,10 @@ public class StockLevelProjection implements AppliedVersions {
         }
         policy.reorderPoint = reorderPoint;
         policy.version = sequence;
-        StockLevel.<StockLevel>stream("sku", sku).forEach(level -> level.reorderPointIs(reorderPoint));
-        rows.changed();
+        StockLevel.<StockLevel>stream("sku", sku).forEach(level -> {
+            level.reorderPointIs(reorderPoint);
+            rows.changed("stock-level", level.id, () -> StockLevelView.of(level));
+        });
     }
 
     /** A purchase order placed: everything on it is on its way to the order's warehouse. */
@@ -137,7 +139,8 @@ public class StockLevelProjection implements AppliedVersions {
             level.persist();
         }
         level.changeInbound(delta);
-        rows.changed();
+        StockLevel changed = level;
+        rows.changed("stock-level", level.id, () -> StockLevelView.of(changed));
     }
 
     private void apply(StockItemId item, long sequence, Instant at, Consumer<StockLevel> change) {
