@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,6 +110,28 @@ class SupplylineSystemIT {
         });
         analyst().get("/stock-levels/FUL-1/FUL-SKU?minVersion=1").then().statusCode(200)
                 .body("onHand", equalTo(10)).body("reserved", equalTo(4)).body("available", equalTo(6));
+    }
+
+    /** The dashboard in headless Chromium shows a command's effect without a reload. */
+    @Test
+    void theDashboardShowsACommandsEffectLiveWithoutReload() throws Exception {
+        registerWarehouseAndProduct("DASH-1", "DASH-SKU");
+        try (DashboardBrowser browser = new DashboardBrowser(system.querySide.url(), "analyst", "analyst")) {
+            browser.awaitLive();
+            browser.mark("first load");
+            assertThat(browser.stockRow("DASH-1", "DASH-SKU")).isEmpty();
+
+            receive("DASH-1", "DASH-SKU", 3);
+            long accepted = System.nanoTime();
+            DashboardBrowser.await(() -> browser.stockRow("DASH-1", "DASH-SKU").size() == 7, Duration.ofSeconds(10));
+            long shownMillis = (System.nanoTime() - accepted) / 1_000_000;
+            System.out.println("Dashboard showed the receipt " + shownMillis + " ms after the command was accepted");
+
+            assertThat(browser.stockRow("DASH-1", "DASH-SKU")).containsExactly("DASH-1", "DASH-SKU", "3", "0", "3", "0", "LOW");
+            assertThat(browser.marker()).as("the page was not reloaded").isEqualTo("first load");
+            assertThat(shownMillis).as("command accepted -> visible on the dashboard").isLessThan(1_000);
+            browser.screenshot(Path.of("target", "dashboard.png"));
+        }
     }
 
     @Test
