@@ -16,6 +16,8 @@ public class AlertProduct extends ProjectedRow {
     public String id;
     public long reorderPoint;
     public long reorderQuantity;
+    /** The supplier of the latest purchase order for this SKU: whose lead time a projection uses. */
+    public String lastSupplier;
 
     protected AlertProduct() {
     }

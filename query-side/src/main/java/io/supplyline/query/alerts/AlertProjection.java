@@ -16,6 +16,7 @@ import io.supplyline.events.catalog.ProductRegistered;
 import io.supplyline.events.catalog.ReorderPolicy;
 import io.supplyline.events.catalog.ReorderPolicyChanged;
 import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.fulfilment.OrderPlaced;
 import io.supplyline.events.inventory.ReservationReleased;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockIssued;
@@ -33,6 +34,7 @@ import io.supplyline.events.shipping.ShipmentDispatched;
 import io.supplyline.events.shipping.ShipmentExceptionReported;
 import io.supplyline.events.shipping.ShipmentExceptionType;
 import io.supplyline.events.shipping.ShipmentId;
+import io.supplyline.events.supplier.SupplierRegistered;
 import io.supplyline.query.projection.AppliedVersions;
 import io.supplyline.query.projection.ProjectionRows;
 
@@ -122,6 +124,16 @@ public class AlertProjection implements AppliedVersions {
                 });
     }
 
+    /** A product's row without a product event of its own (its version stays the product's). */
+    private static AlertProduct productRow(Sku sku) {
+        AlertProduct product = AlertProduct.findById(sku.aggregateId());
+        if (product == null) {
+            product = new AlertProduct(sku.aggregateId());
+            product.persist();
+        }
+        return product;
+    }
+
     /** Out when nothing is available; low when what is available is at or below the reorder point. */
     private void judgeStock(AlertStockItem item, EventMessage<?> cause) {
         AlertProduct policy = AlertProduct.findById("product:" + item.sku);
@@ -140,6 +152,75 @@ public class AlertProjection implements AppliedVersions {
         } else {
             alerts.resolve(AlertType.STOCKOUT, item.id, cause);
             alerts.resolve(AlertType.LOW_STOCK, item.id, cause);
+        }
+        judgeProjection(item, AlertDemand.findById(item.id), cause);
+    }
+
+    // --- demand: spikes and projected stockouts
+
+    @EventHandler
+    void on(OrderPlaced event, @SequenceNumber long sequence, EventMessage<?> message) {
+        rows.applyOnce(AlertOrder.class, event.orderId().aggregateId(), AlertOrder::new, sequence,
+                message.getTimestamp(), order -> event.lines().forEach(line -> {
+                    StockItemId id = new StockItemId(event.warehouse(), line.sku());
+                    AlertDemand demand = AlertDemand.of(id.aggregateId());
+                    if (demand.order(message.getTimestamp(), line.quantity().value(), settings.demandAlpha())) {
+                        alerts.resolve(AlertType.DEMAND_SPIKE, id.aggregateId(), message);
+                    }
+                    judgeSpike(demand, id, message);
+                    AlertStockItem item = AlertStockItem.findById(id.aggregateId());
+                    if (item != null) {
+                        judgeProjection(item, demand, message);
+                    }
+                }));
+    }
+
+    @EventHandler
+    void on(SupplierRegistered event, @SequenceNumber long sequence, EventMessage<?> message) {
+        rows.applyOnce(AlertSupplier.class, event.code().aggregateId(), AlertSupplier::new, sequence,
+                message.getTimestamp(), supplier -> supplier.leadTimeDays = event.leadTimeDays());
+    }
+
+    /**
+     * A spike: this hour's ordered units exceed {@code spikeFactor} times the item's average hourly
+     * demand and {@code spikeMinUnits}, once {@code demandMinHours} hours are known. It resolves when the
+     * next hour with orders begins.
+     */
+    private void judgeSpike(AlertDemand demand, StockItemId id, EventMessage<?> cause) {
+        double limit = Math.max(settings.spikeMinUnits(), settings.spikeFactor() * demand.baselinePerHour);
+        if (demand.hoursSeen >= settings.demandMinHours() && demand.currentHourUnits > limit) {
+            Alert spike = alerts.open(AlertType.DEMAND_SPIKE, id.aggregateId(), cause, String.format(
+                    "%d %s ordered from %s this hour; usually %.1f an hour (limit %.0f)", demand.currentHourUnits,
+                    id.sku().value(), id.warehouse().value(), demand.baselinePerHour, limit));
+            spike.warehouse = id.warehouse().value();
+            spike.sku = id.sku().value();
+        }
+    }
+
+    /**
+     * Projected stockout: at the item's average demand, what is available runs out before the lead
+     * time of the SKU's latest supplier (or {@code defaultLeadTimeDays}) would bring more.
+     */
+    private void judgeProjection(AlertStockItem item, AlertDemand demand, EventMessage<?> cause) {
+        long available = item.onHand - item.reserved;
+        boolean known = demand != null && demand.hoursSeen >= settings.demandMinHours() && demand.baselinePerHour > 0;
+        if (!known || available <= 0) {
+            alerts.resolve(AlertType.PROJECTED_STOCKOUT, item.id, cause);
+            return;
+        }
+        double perDay = demand.baselinePerHour * 24;
+        double daysOfCover = available / perDay;
+        AlertProduct product = AlertProduct.findById("product:" + item.sku);
+        AlertSupplier supplier = product == null || product.lastSupplier == null ? null
+                : AlertSupplier.findById("supplier:" + product.lastSupplier);
+        int leadTime = supplier == null ? settings.defaultLeadTimeDays() : supplier.leadTimeDays;
+        if (daysOfCover < leadTime) {
+            about(alerts.open(AlertType.PROJECTED_STOCKOUT, item.id, cause, String.format(
+                    "At %.0f a day, the %d %s available in %s last %.1f days; new stock takes %d days%s", perDay,
+                    available, item.sku, item.warehouse, daysOfCover, leadTime,
+                    supplier == null ? " (assumed)" : " from " + product.lastSupplier)), item);
+        } else {
+            alerts.resolve(AlertType.PROJECTED_STOCKOUT, item.id, cause);
         }
     }
 
@@ -182,6 +263,7 @@ public class AlertProjection implements AppliedVersions {
             order.expectedDeliveryDate = event.expectedDeliveryDate();
             order.expecting = true;
             judgeOverdue(order, today(message), message);
+            event.lines().forEach(line -> productRow(line.sku()).lastSupplier = event.supplier().value());
         });
     }
 
@@ -299,6 +381,12 @@ public class AlertProjection implements AppliedVersions {
         }
         if (aggregateId.startsWith("shipment:")) {
             return AppliedVersions.of(AlertShipment.findById(aggregateId));
+        }
+        if (aggregateId.startsWith("order:")) {
+            return AppliedVersions.of(AlertOrder.findById(aggregateId));
+        }
+        if (aggregateId.startsWith("supplier:")) {
+            return AppliedVersions.of(AlertSupplier.findById(aggregateId));
         }
         return OptionalLong.empty();
     }

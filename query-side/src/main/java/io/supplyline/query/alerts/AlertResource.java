@@ -25,7 +25,7 @@ import io.supplyline.query.http.ReadAfter;
 public class AlertResource {
 
     private static final String TYPES =
-            "LOW_STOCK|STOCKOUT|OVERDUE_PURCHASE_ORDER|DELAYED_SHIPMENT|ANOMALOUS_ADJUSTMENT";
+            "LOW_STOCK|STOCKOUT|PROJECTED_STOCKOUT|DEMAND_SPIKE|OVERDUE_PURCHASE_ORDER|DELAYED_SHIPMENT|ANOMALOUS_ADJUSTMENT";
 
     private final ReadAfter readAfter;
     private final AlertProjection alerts;

@@ -14,4 +14,24 @@ public interface AlertSettings {
     /** How many standard deviations above the mean adjustment size is anomalous. */
     @WithDefault("3.0")
     double anomalySigmas();
+
+    /** Weight of the newest closed hour in an item's average hourly demand. */
+    @WithDefault("0.2")
+    double demandAlpha();
+
+    /** Closed hours of demand an item needs before spikes and projections are judged. */
+    @WithDefault("3")
+    int demandMinHours();
+
+    /** An hour's demand is a spike above this multiple of the item's average hourly demand ... */
+    @WithDefault("3.0")
+    double spikeFactor();
+
+    /** ... and above this many units (a handful of units is never a spike). */
+    @WithDefault("20")
+    int spikeMinUnits();
+
+    /** Lead time assumed for a SKU no purchase order has named a supplier for yet. */
+    @WithDefault("7")
+    int defaultLeadTimeDays();
 }

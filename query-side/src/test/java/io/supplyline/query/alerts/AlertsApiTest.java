@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,8 @@ import io.supplyline.events.Quantity;
 import io.supplyline.events.catalog.ProductRegistered;
 import io.supplyline.events.catalog.ReorderPolicy;
 import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.fulfilment.OrderLine;
+import io.supplyline.events.fulfilment.OrderPlaced;
 import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockAdjusted;
@@ -40,6 +44,7 @@ import io.supplyline.events.shipping.ShipmentDelivered;
 import io.supplyline.events.shipping.ShipmentDispatched;
 import io.supplyline.events.shipping.ShipmentId;
 import io.supplyline.events.supplier.SupplierCode;
+import io.supplyline.events.supplier.SupplierRegistered;
 import io.supplyline.events.warehouse.WarehouseCode;
 import io.supplyline.query.EventTopicWriter;
 
@@ -172,5 +177,58 @@ class AlertsApiTest {
     void unknownFiltersAreRefused() {
         given().auth().basic("analyst", "analyst").get("/alerts?type=GREMLINS").then().statusCode(400);
         given().auth().basic("analyst", "analyst").get("/alerts?state=ANGRY").then().statusCode(400);
+    }
+
+    /**
+     * Orders of one SKU from one warehouse, one per hour, the last in the current hour.
+     *
+     * @return the orders as an X-Read-After value
+     */
+    private static String ordersPerHour(StockItemId item, int... unitsPerHour) {
+        Instant firstHour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(unitsPerHour.length - 1, ChronoUnit.HOURS);
+        List<String> orders = new ArrayList<>();
+        for (int hour = 0; hour < unitsPerHour.length; hour++) {
+            SalesOrderId order = SalesOrderId.random();
+            TOPIC.publishAt("SalesOrder", order.aggregateId(), 0, new OrderPlaced(order, "Bauhaus KG", item.warehouse(),
+                    TODAY.plusDays(3), List.of(new OrderLine(item.sku(), Quantity.of(unitsPerHour[hour])))),
+                    firstHour.plus(hour, ChronoUnit.HOURS).plusSeconds(60));
+            orders.add(order.aggregateId() + "@0");
+        }
+        return String.join(",", orders);
+    }
+
+    @Test
+    void anHourWithFarMoreOrdersThanUsualIsADemandSpikeAndSteadyDemandIsNot() {
+        Item spiking = new Item(0, 1);
+        Item steady = new Item(0, 1);
+        String spiked = ordersPerHour(spiking.id, 5, 6, 4, 5, 60);
+        String normal = ordersPerHour(steady.id, 5, 6, 4, 5, 7);
+        assertThat(alertsOf(spiking.id.aggregateId(), spiked))
+                .extracting(a -> a.get("type") + " " + a.get("state")).containsExactly("DEMAND_SPIKE OPEN");
+        assertThat(alertsOf(steady.id.aggregateId(), normal)).isEmpty();
+    }
+
+    @Test
+    void stockThatRunsOutBeforeTheSupplierCanDeliverIsAProjectedStockout() {
+        SupplierCode supplier = new SupplierCode(unique("SUP"));
+        TOPIC.publish("Supplier", supplier.aggregateId(), 0, new SupplierRegistered(supplier, "Slow AG", 10));
+        Item scarce = new Item(0, 1);
+        Item plenty = new Item(0, 1);
+        List<String> demand = new ArrayList<>();
+        for (Item item : List.of(scarce, plenty)) {
+            PurchaseOrderId order = PurchaseOrderId.random();
+            TOPIC.publish("PurchaseOrder", order.aggregateId(), 0, new PurchaseOrderPlaced(order, supplier,
+                    item.id.warehouse(), TODAY.plusDays(10), List.of(new PurchaseOrderLine(item.id.sku(), Quantity.of(10),
+                    new Money(BigDecimal.ONE, "EUR")))));
+            demand.add(ordersPerHour(item.id, 10, 10, 10, 10, 10) + "," + order.aggregateId() + "@0,"
+                    + supplier.aggregateId() + "@0");
+        }
+        // About 5 units an hour are ordered: 100 last under a day, 100,000 for years.
+        String scarceStock = scarce.publish(new StockReceived(scarce.id, Quantity.of(100), "DN"));
+        String plentyStock = plenty.publish(new StockReceived(plenty.id, Quantity.of(100_000), "DN"));
+        List<Map<String, Object>> alerts = alertsOf(scarce.id.aggregateId(), scarceStock + "," + demand.get(0));
+        assertThat(alerts).extracting(a -> a.get("type") + " " + a.get("state")).containsExactly("PROJECTED_STOCKOUT OPEN");
+        assertThat((String) alerts.get(0).get("detail")).contains("takes 10 days from " + supplier.value());
+        assertThat(alertsOf(plenty.id.aggregateId(), plentyStock + "," + demand.get(1))).isEmpty();
     }
 }

@@ -1,0 +1,24 @@
+package io.supplyline.query.alerts;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.supplyline.query.projection.ProjectedRow;
+
+/** A customer order, seen once: its lines are demand. */
+@Entity
+@Table(name = "alert_order")
+public class AlertOrder extends ProjectedRow {
+
+    /** The aggregate id. */
+    @Id
+    public String id;
+
+    protected AlertOrder() {
+    }
+
+    AlertOrder(String id) {
+        this.id = id;
+    }
+}
