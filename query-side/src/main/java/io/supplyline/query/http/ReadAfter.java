@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,6 +57,16 @@ public class ReadAfter {
                 throw new ReadTimeout(maxWait);
             }
         }
+    }
+
+    /**
+     * One item of a read model: as it is, or with {@code minVersion} once it has reached that version.
+     *
+     * @throws NotFoundException when there is no such item
+     */
+    public <T> T item(Supplier<Optional<T>> read, Long minVersion, ToLongFunction<T> version, String notFound) {
+        Optional<T> item = minVersion == null ? read.get() : await(read, view -> version.applyAsLong(view) >= minVersion);
+        return item.orElseThrow(() -> new NotFoundException(notFound));
     }
 
     /**

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -68,8 +67,6 @@ public class OrderResource {
         Supplier<Optional<OrderView>> read = () -> Optional.ofNullable(OrderRow.<OrderRow>findById(aggregateId))
                 .filter(row -> row.placedAt != null)
                 .map(OrderView::of);
-        Optional<OrderView> order = minVersion == null ? read.get()
-                : readAfter.await(read, view -> view.version() >= minVersion);
-        return order.orElseThrow(() -> new NotFoundException("No order " + id));
+        return readAfter.item(read, minVersion, OrderView::version, "No order " + id);
     }
 }

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -82,8 +81,6 @@ public class PurchaseOrderResource {
                 .ofNullable(PurchaseOrderRow.<PurchaseOrderRow>findById(aggregateId))
                 .filter(row -> row.status != null)
                 .map(row -> PurchaseOrderView.of(row, today));
-        Optional<PurchaseOrderView> order = minVersion == null ? read.get()
-                : readAfter.await(read, view -> view.version() >= minVersion);
-        return order.orElseThrow(() -> new NotFoundException("No purchase order " + id));
+        return readAfter.item(read, minVersion, PurchaseOrderView::version, "No purchase order " + id);
     }
 }

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -82,8 +81,6 @@ public class ShipmentResource {
         Supplier<Optional<ShipmentView>> read = () -> Optional.ofNullable(ShipmentRow.<ShipmentRow>findById(aggregateId))
                 .filter(row -> row.status != null)
                 .map(row -> ShipmentView.of(row, today));
-        Optional<ShipmentView> shipment = minVersion == null ? read.get()
-                : readAfter.await(read, view -> view.version() >= minVersion);
-        return shipment.orElseThrow(() -> new NotFoundException("No shipment " + id));
+        return readAfter.item(read, minVersion, ShipmentView::version, "No shipment " + id);
     }
 }

@@ -68,9 +68,7 @@ public class StockLevelResource {
         String id = StockItemId.of(warehouse, sku).aggregateId();
         Supplier<Optional<StockLevelView>> read =
                 () -> Optional.ofNullable(StockLevel.<StockLevel>findById(id)).map(StockLevelView::of);
-        Optional<StockLevelView> level = minVersion == null ? read.get()
-                : readAfter.await(read, view -> view.version() >= minVersion);
-        return level.orElseThrow(() -> new NotFoundException("No stock of " + sku + " in " + warehouse));
+        return readAfter.item(read, minVersion, StockLevelView::version, "No stock of " + sku + " in " + warehouse);
     }
 
     @GET
