@@ -79,6 +79,12 @@ final class SupplylineSystem implements AutoCloseable {
                 common.get("SUPPLYLINE_DB_PASSWORD"));
     }
 
+    /** A connection to the query side's database, to compare its read models with the event store. */
+    Connection queryDatabase() throws SQLException {
+        return DriverManager.getConnection(DB + "supplyline_system_test_query", common.get("SUPPLYLINE_DB_USER"),
+                common.get("SUPPLYLINE_DB_PASSWORD"));
+    }
+
     String bootstrapServers() {
         return "localhost:" + kafkaPort;
     }

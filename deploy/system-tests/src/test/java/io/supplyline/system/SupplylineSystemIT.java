@@ -5,22 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.supplyline.deploy.generator.DayOptions;
+import io.supplyline.deploy.generator.RealisticDay;
 import io.supplyline.deploy.kafka.TopicReader;
 
 /**
@@ -132,6 +138,30 @@ class SupplylineSystemIT {
             assertThat(shownMillis).as("command accepted -> visible on the dashboard").isLessThan(1_000);
             browser.screenshot(Path.of("target", "dashboard.png"));
         }
+    }
+
+    /** After a realistic day, the read models hold exactly what the event store says, recomputed independently. */
+    @Test
+    void afterARealisticDayTheReadModelsEqualARecomputationFromTheEventStore() throws Exception {
+        RealisticDay.Report day = new RealisticDay(DayOptions.defaults().withSize(800, 4, 0)
+                .against(URI.create(system.commandSide.url()), "")).run();
+        assertThat(day.serverErrors()).isEmpty();
+        AtomicReference<Map<String, String>> expected = new AtomicReference<>();
+        AtomicReference<Map<String, String>> actual = new AtomicReference<>();
+        try {
+            // The projections may still be catching up: compare until equal, or fail with the difference.
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                try (Connection store = system.commandDatabase(); Connection readModels = system.queryDatabase()) {
+                    expected.set(ReadModelRecomputation.fromEventStore(store));
+                    actual.set(ReadModelRecomputation.fromReadModels(readModels));
+                }
+                return expected.get().equals(actual.get());
+            });
+        } catch (ConditionTimeoutException e) {
+            assertThat(actual.get()).as("read models vs the event store").isEqualTo(expected.get());
+        }
+        System.out.println("Reconciled " + expected.get().size() + " read-model rows with the event store after "
+                + day.commands() + " commands");
     }
 
     @Test
