@@ -39,6 +39,7 @@ function stockRow(level) {
     stockRows.set(id, row);
     $("#stock tbody").appendChild(row);
   }
+  row.dataset.available = level.available;
   row.replaceChildren(cell(level.warehouse), cell(level.sku), cell(level.onHand, "num"), cell(level.reserved, "num"),
     cell(level.available, "num"), cell(level.inbound, "num"), badge(level.status));
   return row;
@@ -53,6 +54,11 @@ async function loadStock() {
 
 function stockChanged(level) {
   const row = stockRow(level);
+  // Keep the table in its order, least available first.
+  row.dataset.available = level.available;
+  const after = [...$("#stock tbody").children]
+    .find((other) => other !== row && Number(other.dataset.available) > level.available);
+  $("#stock tbody").insertBefore(row, after || null);
   row.classList.remove("changed");
   void row.offsetWidth; // restart the highlight
   row.classList.add("changed");
@@ -89,7 +95,7 @@ function alertChanged(alert) {
 
 async function loadBoards() {
   const [overview, delayed, overdue, alerts, purchaseOrders, shipments] = await Promise.all([
-    get("/overview"), get("/shipments?delayed=true&size=1"), get("/purchase-orders?overdue=true&size=1"),
+    get("/overview"), get("/shipments?delayed=true&status=DISPATCHED&size=1"), get("/purchase-orders?overdue=true&size=1"),
     get("/alerts?state=OPEN&size=1"),
     get("/purchase-orders?status=OPEN&sort=expectedDeliveryDate&size=25"),
     get("/shipments?status=DISPATCHED&sort=eta&size=25")]);
