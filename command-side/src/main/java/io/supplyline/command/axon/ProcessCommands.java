@@ -27,11 +27,16 @@ public final class ProcessCommands {
      * @throws io.supplyline.command.rules.CommandRejected when the business rules refuse the command
      */
     public <R> R send(Object command, EventMessage<?> cause) {
-        MetaData metadata = MetaData.with(CommandMetadata.PRINCIPAL, principal)
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .withMetaData(metadata(principal, command, cause)));
+    }
+
+    /** The metadata of a command a process sends in reaction to {@code cause}. */
+    public static MetaData metadata(String principal, Object command, EventMessage<?> cause) {
+        return MetaData.with(CommandMetadata.PRINCIPAL, principal)
                 .and(CommandMetadata.CORRELATION_ID,
                         cause.getMetaData().getOrDefault(CommandMetadata.CORRELATION_ID, cause.getIdentifier()))
                 .and(CommandMetadata.CAUSATION_ID, cause.getIdentifier())
                 .and(CommandMetadata.COMMAND_NAME, command.getClass().getSimpleName());
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadata));
     }
 }

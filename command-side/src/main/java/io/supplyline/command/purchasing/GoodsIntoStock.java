@@ -6,9 +6,8 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MetaData;
 
-import io.supplyline.command.axon.CommandMetadata;
+import io.supplyline.command.axon.ProcessCommands;
 import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.command.inventory.ReceiveStock;
@@ -39,12 +38,9 @@ public class GoodsIntoStock {
     void on(GoodsReceived event, EventMessage<?> message) {
         for (ReceivedLine line : event.lines()) {
             StockItemId item = new StockItemId(event.warehouse(), line.sku());
-            MetaData metadata = MetaData.with(CommandMetadata.PRINCIPAL, PRINCIPAL)
-                    .and(CommandMetadata.CORRELATION_ID,
-                            message.getMetaData().getOrDefault(CommandMetadata.CORRELATION_ID, message.getIdentifier()))
-                    .and(CommandMetadata.COMMAND_NAME, ReceiveStock.class.getSimpleName());
+            ReceiveStock receipt = new ReceiveStock(item, line.quantity(), "PO " + event.purchaseOrderId());
             String key = message.getIdentifier() + "/" + line.sku();
-            commands.get().send(new ReceiveStock(item, line.quantity(), "PO " + event.purchaseOrderId()), metadata, key,
+            commands.get().send(receipt, ProcessCommands.metadata(PRINCIPAL, receipt, message), key,
                     result -> new CommandAccepted(item.aggregateId(), (Long) result));
         }
     }

@@ -37,7 +37,12 @@ public class OrderRow extends ProjectedRow {
     }
 
     @Override
-    public Live live() {
-        return placedAt == null ? null : new Live("order", OrderView.of(this));
+    public String liveType() {
+        return placedAt == null ? null : "order";
+    }
+
+    @Override
+    public Object liveView() {
+        return OrderView.of(this);
     }
 }

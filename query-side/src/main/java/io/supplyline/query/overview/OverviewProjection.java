@@ -1,5 +1,6 @@
 package io.supplyline.query.overview;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -72,59 +73,40 @@ public class OverviewProjection implements AppliedVersions {
         return AppliedVersions.of(SeenAggregate.findById(aggregateId));
     }
 
-    /** The hourly throughput an event counts towards, beside all events. */
+    /** The hourly throughput each kind of event counts towards, beside all events. */
+    private static final Map<Class<?>, String> METRICS = Map.of(
+            OrderPlaced.class, "ordersPlaced",
+            ShipmentDispatched.class, "shipmentsDispatched",
+            ShipmentDelivered.class, "deliveries",
+            GoodsReceived.class, "goodsReceipts",
+            StockAdjusted.class, "adjustments");
+
+    /** The status each kind of event moves its aggregate to; other events leave the status as it is. */
+    private static final Map<Class<?>, String> COUNTERS = Map.ofEntries(
+            Map.entry(OrderPlaced.class, ORDERS + "PLACED"),
+            Map.entry(OrderAllocated.class, ORDERS + "ALLOCATED"),
+            Map.entry(OrderBackordered.class, ORDERS + "BACKORDERED"),
+            Map.entry(OrderShipped.class, ORDERS + "SHIPPED"),
+            Map.entry(OrderDelivered.class, ORDERS + "DELIVERED"),
+            Map.entry(OrderCancelled.class, ORDERS + "CANCELLED"),
+            Map.entry(ShipmentCreated.class, SHIPMENTS + "CREATED"),
+            Map.entry(ShipmentDispatched.class, SHIPMENTS + "DISPATCHED"),
+            Map.entry(ShipmentDelivered.class, SHIPMENTS + "DELIVERED"),
+            Map.entry(PurchaseOrderPlaced.class, PURCHASE_ORDERS + "OPEN"),
+            Map.entry(GoodsReceived.class, PURCHASE_ORDERS + "PARTIALLY_RECEIVED"),
+            Map.entry(PurchaseOrderFullyReceived.class, PURCHASE_ORDERS + "RECEIVED"),
+            Map.entry(PurchaseOrderCancelled.class, PURCHASE_ORDERS + "CANCELLED"));
+
     private static Optional<String> metric(Object event) {
-        if (event instanceof OrderPlaced) {
-            return Optional.of("ordersPlaced");
-        }
-        if (event instanceof ShipmentDispatched) {
-            return Optional.of("shipmentsDispatched");
-        }
-        if (event instanceof ShipmentDelivered) {
-            return Optional.of("deliveries");
-        }
-        if (event instanceof GoodsReceived) {
-            return Optional.of("goodsReceipts");
-        }
-        if (event instanceof StockAdjusted) {
-            return Optional.of("adjustments");
-        }
-        return Optional.empty();
+        return Optional.ofNullable(METRICS.get(event.getClass()));
     }
 
-    /** The status an event moves its aggregate to; empty when it does not change the status. */
+    /** Only the process's ORDER_CANCELLED exception changes a shipment's status (it voids it). */
     private static Optional<String> counterAfter(Object event) {
-        String counter = null;
-        if (event instanceof OrderPlaced) {
-            counter = ORDERS + "PLACED";
-        } else if (event instanceof OrderAllocated) {
-            counter = ORDERS + "ALLOCATED";
-        } else if (event instanceof OrderBackordered) {
-            counter = ORDERS + "BACKORDERED";
-        } else if (event instanceof OrderShipped) {
-            counter = ORDERS + "SHIPPED";
-        } else if (event instanceof OrderDelivered) {
-            counter = ORDERS + "DELIVERED";
-        } else if (event instanceof OrderCancelled) {
-            counter = ORDERS + "CANCELLED";
-        } else if (event instanceof ShipmentCreated) {
-            counter = SHIPMENTS + "CREATED";
-        } else if (event instanceof ShipmentDispatched) {
-            counter = SHIPMENTS + "DISPATCHED";
-        } else if (event instanceof ShipmentDelivered) {
-            counter = SHIPMENTS + "DELIVERED";
-        } else if (event instanceof ShipmentExceptionReported exception
-                && exception.type() == ShipmentExceptionType.ORDER_CANCELLED) {
-            counter = SHIPMENTS + "VOID";
-        } else if (event instanceof PurchaseOrderPlaced) {
-            counter = PURCHASE_ORDERS + "OPEN";
-        } else if (event instanceof GoodsReceived) {
-            counter = PURCHASE_ORDERS + "PARTIALLY_RECEIVED";
-        } else if (event instanceof PurchaseOrderFullyReceived) {
-            counter = PURCHASE_ORDERS + "RECEIVED";
-        } else if (event instanceof PurchaseOrderCancelled) {
-            counter = PURCHASE_ORDERS + "CANCELLED";
+        if (event instanceof ShipmentExceptionReported exception) {
+            return exception.type() == ShipmentExceptionType.ORDER_CANCELLED
+                    ? Optional.of(SHIPMENTS + "VOID") : Optional.empty();
         }
-        return Optional.ofNullable(counter);
+        return Optional.ofNullable(COUNTERS.get(event.getClass()));
     }
 }

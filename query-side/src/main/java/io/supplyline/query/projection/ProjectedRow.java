@@ -21,11 +21,13 @@ public abstract class ProjectedRow extends PanacheEntityBase {
     public long version = -1;
     public Instant updatedAt;
 
-    /** How a change of this row appears on the live stream ({@code GET /stream}); null: it does not. */
-    public record Live(String type, Object view) {
+    /** The type under which a change of this row appears on the live stream ({@code GET /stream}); null: it does not. */
+    public String liveType() {
+        return null;
     }
 
-    public Live live() {
+    /** The read-model view the live stream shows, built when the change commits. */
+    public Object liveView() {
         return null;
     }
 

@@ -39,9 +39,9 @@ public class ProjectionRows {
         if (row.firstSight(aggregateId, sequence, at)) {
             change.accept(row);
             commits.wakeReadersOnCommit();
-            R changed = row;
-            if (changed.live() != null) {
-                feed.announce(changed.live().type(), aggregateId, () -> changed.live().view());
+            String liveType = row.liveType();
+            if (liveType != null) {
+                feed.announce(liveType, aggregateId, row::liveView);
             }
         }
     }

@@ -39,7 +39,12 @@ public class PurchaseOrderRow extends ProjectedRow {
     }
 
     @Override
-    public Live live() {
-        return status == null ? null : new Live("purchase-order", PurchaseOrderView.of(this, LocalDate.now(ZoneOffset.UTC)));
+    public String liveType() {
+        return status == null ? null : "purchase-order";
+    }
+
+    @Override
+    public Object liveView() {
+        return PurchaseOrderView.of(this, LocalDate.now(ZoneOffset.UTC));
     }
 }

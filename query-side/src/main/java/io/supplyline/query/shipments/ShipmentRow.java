@@ -45,7 +45,12 @@ public class ShipmentRow extends ProjectedRow {
     }
 
     @Override
-    public Live live() {
-        return status == null ? null : new Live("shipment", ShipmentView.of(this, LocalDate.now(ZoneOffset.UTC)));
+    public String liveType() {
+        return status == null ? null : "shipment";
+    }
+
+    @Override
+    public Object liveView() {
+        return ShipmentView.of(this, LocalDate.now(ZoneOffset.UTC));
     }
 }

@@ -68,7 +68,12 @@ public class StockLevel extends ProjectedRow {
     }
 
     @Override
-    public Live live() {
-        return new Live("stock-level", StockLevelView.of(this));
+    public String liveType() {
+        return "stock-level";
+    }
+
+    @Override
+    public Object liveView() {
+        return StockLevelView.of(this);
     }
 }
