@@ -17,10 +17,11 @@ function cell(text, className) {
   return td;
 }
 
-function badge(status) {
+function badge(status, title) {
   const span = document.createElement("span");
-  span.className = "status " + status;
+  span.className = "status " + status.replace(" ", "-");
   span.textContent = status;
+  if (title) span.title = title;
   const td = document.createElement("td");
   td.appendChild(span);
   return td;
@@ -36,13 +37,23 @@ function stockRow(level) {
   if (!row) {
     row = document.createElement("tr");
     row.dataset.id = id;
+    row.addEventListener("click", () => showHistory(level.warehouse, level.sku));
     stockRows.set(id, row);
     $("#stock tbody").appendChild(row);
   }
   row.dataset.available = level.available;
+  // Only on order: the item has no stock events yet, so no stockout alert either.
+  const status = level.version < 0
+    ? badge("ON ORDER", "never received; " + level.inbound + " on order") : badge(level.status);
   row.replaceChildren(cell(level.warehouse), cell(level.sku), cell(level.onHand, "num"), cell(level.reserved, "num"),
-    cell(level.available, "num"), cell(level.inbound, "num"), badge(level.status));
+    cell(level.available, "num"), cell(level.inbound, "num"), status);
   return row;
+}
+
+function flash(row) {
+  row.classList.remove("changed");
+  void row.offsetWidth; // restart the highlight
+  row.classList.add("changed");
 }
 
 async function loadStock() {
@@ -50,6 +61,8 @@ async function loadStock() {
   $("#stock tbody").replaceChildren();
   stockRows.clear();
   page.items.forEach(stockRow);
+  const first = page.items.find((level) => level.version >= 0);
+  if (!chosen && first) showHistory(first.warehouse, first.sku).catch(console.error);
 }
 
 function stockChanged(level) {
@@ -59,9 +72,38 @@ function stockChanged(level) {
   const after = [...$("#stock tbody").children]
     .find((other) => other !== row && Number(other.dataset.available) > level.available);
   $("#stock tbody").insertBefore(row, after || null);
-  row.classList.remove("changed");
-  void row.offsetWidth; // restart the highlight
-  row.classList.add("changed");
+  flash(row);
+  historyChanged(level);
+}
+
+// --- stock over time: the chosen item's history, extended live by its stock-level changes
+
+let chosen = null; // { warehouse, sku, reorderPoint, points }
+
+async function showHistory(warehouse, sku) {
+  const item = encodeURIComponent(warehouse) + "/" + encodeURIComponent(sku);
+  const picked = { warehouse, sku, reorderPoint: 0, points: [] };
+  chosen = picked;
+  $("#history-item").textContent = "— " + sku + " in " + warehouse;
+  drawHistory($("#history"), [], 0);
+  const [history, level] = await Promise.all([get("/stock-levels/" + item + "/history"), get("/stock-levels/" + item)]);
+  if (chosen !== picked) return; // another item was picked meanwhile
+  // Keep what the stream added while the history was on its way.
+  const known = history.points.length ? history.points[history.points.length - 1].version : -1;
+  chosen.points = history.points.concat(chosen.points.filter((point) => point.version > known));
+  chosen.reorderPoint = level.reorderPoint;
+  drawHistory($("#history"), chosen.points, chosen.reorderPoint);
+}
+
+function historyChanged(level) {
+  if (!chosen || chosen.warehouse !== level.warehouse || chosen.sku !== level.sku) return;
+  const last = chosen.points[chosen.points.length - 1];
+  chosen.reorderPoint = level.reorderPoint;
+  // Inbound and reorder-point changes keep the item's version: they add no point.
+  if (level.version >= 0 && (!last || level.version > last.version)) {
+    chosen.points.push({ version: level.version, at: level.updatedAt, onHand: level.onHand, available: level.available });
+  }
+  drawHistory($("#history"), chosen.points, chosen.reorderPoint);
 }
 
 // --- alerts feed
@@ -75,7 +117,22 @@ function alertItem(alert) {
   const time = document.createElement("time");
   time.textContent = new Date(alert.openedAt).toLocaleTimeString();
   li.append(type, document.createTextNode(alert.detail || alert.subject), time);
+  li.addEventListener("click", () => showSubject(alert));
   return li;
+}
+
+// An alert's subject: a stock item's history and row, or the purchase order's or shipment's row.
+function showSubject(alert) {
+  if (alert.sku && alert.warehouse && alert.subject.startsWith("stock:")) {
+    showHistory(alert.warehouse, alert.sku).catch(console.error);
+  }
+  const row = [...document.querySelectorAll("tr[data-id]")]
+    .find((candidate) => [candidate.dataset.id, "stock:" + candidate.dataset.id].includes(alert.subject)
+      || alert.subject.endsWith(":" + candidate.dataset.id));
+  if (row) {
+    row.scrollIntoView({ block: "nearest" });
+    flash(row);
+  }
 }
 
 async function loadAlerts() {
@@ -92,6 +149,8 @@ function alertChanged(alert) {
 }
 
 // --- boards and key figures
+
+let throughput = [];
 
 async function loadBoards() {
   const [overview, delayed, overdue, alerts, purchaseOrders, shipments] = await Promise.all([
@@ -110,6 +169,7 @@ async function loadBoards() {
   $("#kpi-alerts").textContent = alerts.total;
   $("#purchase-orders tbody").replaceChildren(...purchaseOrders.items.map((po) => {
     const row = document.createElement("tr");
+    row.dataset.id = po.id;
     if (po.overdue) row.className = "late";
     row.append(cell(po.supplier), cell(po.warehouse), cell(po.expectedDeliveryDate),
       cell(po.unitsReceived + " / " + po.unitsOrdered, "num"), cell(po.status.replaceAll("_", " ").toLowerCase()));
@@ -117,49 +177,14 @@ async function loadBoards() {
   }));
   $("#shipments tbody").replaceChildren(...shipments.items.map((shipment) => {
     const row = document.createElement("tr");
+    row.dataset.id = shipment.id;
     if (shipment.delayed) row.className = "late";
     row.append(cell(shipment.carrier), cell(shipment.warehouse), cell(shipment.eta), cell(shipment.lastLocation),
       cell(shipment.status.toLowerCase()));
     return row;
   }));
-  drawThroughput(overview.throughput || []);
-}
-
-// A bar chart of the last 24 hours: events (grey) with the orders placed among them (dark).
-function drawThroughput(hours) {
-  const svg = $("#throughput");
-  const width = Math.max(480, svg.clientWidth || 720), height = 160, bottom = 18, slot = width / 24;
-  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  const max = Math.max(1, ...hours.map((hour) => hour.counts.events || 0));
-  const ns = "http://www.w3.org/2000/svg";
-  const bar = (x, value, className) => {
-    const rect = document.createElementNS(ns, "rect");
-    const h = (height - bottom - 4) * value / max;
-    rect.setAttribute("x", x); rect.setAttribute("y", height - bottom - h);
-    rect.setAttribute("width", slot * 0.38); rect.setAttribute("height", h);
-    rect.setAttribute("class", className);
-    const title = document.createElementNS(ns, "title");
-    title.textContent = className + ": " + value;
-    rect.appendChild(title);
-    return rect;
-  };
-  const shapes = [];
-  const now = new Date();
-  now.setUTCMinutes(0, 0, 0);
-  for (let i = 0; i < 24; i++) {
-    const start = new Date(now.getTime() - (23 - i) * 3600_000);
-    const hour = hours.find((h) => new Date(h.hour).getTime() === start.getTime());
-    const counts = hour ? hour.counts : {};
-    shapes.push(bar(i * slot + 2, counts.events || 0, "events"));
-    shapes.push(bar(i * slot + 2 + slot * 0.4, counts.ordersPlaced || 0, "orders"));
-    if (i % 3 === 0) {
-      const label = document.createElementNS(ns, "text");
-      label.setAttribute("x", i * slot + 2); label.setAttribute("y", height - 4);
-      label.textContent = String(start.getUTCHours()).padStart(2, "0") + ":00";
-      shapes.push(label);
-    }
-  }
-  svg.replaceChildren(...shapes);
+  throughput = overview.throughput || [];
+  drawThroughput($("#throughput"), throughput);
 }
 
 // Boards are refreshed after a burst of changes, not on every one.
@@ -185,5 +210,11 @@ function follow() {
 async function loadAll() {
   await Promise.all([loadStock(), loadAlerts(), loadBoards()]);
 }
+
+// The charts fit their panels' width.
+window.addEventListener("resize", () => {
+  drawThroughput($("#throughput"), throughput);
+  if (chosen) drawHistory($("#history"), chosen.points, chosen.reorderPoint);
+});
 
 loadAll().catch(console.error).finally(follow);

@@ -68,6 +68,16 @@ final class DashboardBrowser implements AutoCloseable {
         return driver.findElement(By.cssSelector(cssSelector)).getText();
     }
 
+    /** The attribute's value, or null while the element or the attribute is missing. */
+    String attribute(String cssSelector, String name) {
+        List<WebElement> elements = driver.findElements(By.cssSelector(cssSelector));
+        return elements.isEmpty() ? null : elements.get(0).getAttribute(name);
+    }
+
+    void clickStockRow(String warehouse, String sku) {
+        driver.findElement(By.cssSelector("#stock tr[data-id='" + warehouse + ":" + sku + "']")).click();
+    }
+
     void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);

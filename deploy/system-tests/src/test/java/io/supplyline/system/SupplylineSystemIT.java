@@ -137,6 +137,15 @@ class SupplylineSystemIT {
             assertThat(browser.stockRow("DASH-1", "DASH-SKU")).containsExactly("DASH-1", "DASH-SKU", "3", "0", "3", "0", "LOW");
             assertThat(browser.marker()).as("the page was not reloaded").isEqualTo("first load");
             assertThat(shownMillis).as("command accepted -> visible on the dashboard").isLessThan(1_000);
+
+            // The item's stock over time: its history, then a live point for the next receipt.
+            browser.clickStockRow("DASH-1", "DASH-SKU");
+            DashboardBrowser.await(() -> "1".equals(browser.attribute("#history", "data-points")), Duration.ofSeconds(5));
+            assertThat(browser.text("#history-item")).contains("DASH-SKU", "DASH-1");
+            receive("DASH-1", "DASH-SKU", 2);
+            DashboardBrowser.await(() -> "2".equals(browser.attribute("#history", "data-points")), Duration.ofSeconds(5));
+            assertThat(browser.stockRow("DASH-1", "DASH-SKU")).containsExactly("DASH-1", "DASH-SKU", "5", "0", "5", "0", "LOW");
+            assertThat(browser.marker()).as("the page was not reloaded").isEqualTo("first load");
             browser.screenshot(Path.of("target", "dashboard.png"));
         }
     }

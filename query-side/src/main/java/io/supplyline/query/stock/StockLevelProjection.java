@@ -143,9 +143,11 @@ public class StockLevelProjection implements AppliedVersions {
         rows.changed("stock-level", level.id, () -> StockLevelView.of(changed));
     }
 
+    /** A stock item's own event: the level changes, and its history gets the new point. */
     private void apply(StockItemId item, long sequence, Instant at, Consumer<StockLevel> change) {
         rows.applyOnce(StockLevel.class, item.aggregateId(),
-                id -> StockLevel.startTracking(item, ProductPolicy.reorderPointOf(item.sku().value())), sequence, at, change);
+                id -> StockLevel.startTracking(item, ProductPolicy.reorderPointOf(item.sku().value())), sequence, at,
+                change.andThen(level -> StockLevelPoint.of(level).persist()));
     }
 
     /** Stock items directly; purchase orders for the inbound column; products for the reorder point. */

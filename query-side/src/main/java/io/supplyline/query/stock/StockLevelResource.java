@@ -1,5 +1,7 @@
 package io.supplyline.query.stock;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -69,6 +71,24 @@ public class StockLevelResource {
         Supplier<Optional<StockLevelView>> read =
                 () -> Optional.ofNullable(StockLevel.<StockLevel>findById(id)).map(StockLevelView::of);
         return readAfter.item(read, minVersion, StockLevelView::version, "No stock of " + sku + " in " + warehouse);
+    }
+
+    /** The item's latest {@code limit} levels, one per event of the item, oldest first. */
+    @GET
+    @Path("/{warehouse}/{sku}/history")
+    public StockHistoryView history(@PathParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
+                                    @PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
+                                    @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit,
+                                    @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, stockLevels);
+        String id = StockItemId.of(warehouse, sku).aggregateId();
+        List<StockHistoryView.Point> points = new ArrayList<>(StockLevelPoint.<StockLevelPoint>find("stockItemId",
+                Sort.descending("version"), id).page(0, limit).stream().map(StockHistoryView.Point::of).toList());
+        if (points.isEmpty()) {
+            throw new NotFoundException("No stock of " + sku + " has been recorded in " + warehouse);
+        }
+        Collections.reverse(points);
+        return new StockHistoryView(warehouse, sku, points);
     }
 
     @GET

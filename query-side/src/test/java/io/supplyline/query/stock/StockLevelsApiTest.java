@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -203,6 +204,40 @@ class StockLevelsApiTest {
                 .when().get("/stock-levels?page=5000000&size=500")
                 .then().statusCode(400)
                 .body("errors.field", contains("page"));
+    }
+
+    @Test
+    void theHistoryHasOnePointPerEventOfTheItemOldestFirst() {
+        StockItemId item = StockItemId.of(unique("WH"), unique("SKU"));
+        Instant monday = Instant.parse("2026-11-23T08:00:00Z");
+        topic().publishAt("StockItem", item.aggregateId(), 0, new StockReceived(item, Quantity.of(30), "DN-1"), monday);
+        topic().publishAt("StockItem", item.aggregateId(), 1, new StockReserved(item, "order-1/1", Quantity.of(12)),
+                monday.plusSeconds(3600));
+        topic().publish("StockItem", item.aggregateId(), 1, new StockReserved(item, "order-1/1", Quantity.of(12)));
+        topic().publishAt("StockItem", item.aggregateId(), 2, new StockIssued(item, "order-1/1", Quantity.of(12)),
+                monday.plusSeconds(7200));
+
+        given().auth().basic("analyst", "analyst").header("X-Read-After", item.aggregateId() + "@2")
+                .when().get("/stock-levels/{warehouse}/{sku}/history", item.warehouse().value(), item.sku().value())
+                .then().statusCode(200)
+                .body("warehouse", equalTo(item.warehouse().value()))
+                .body("points.version", contains(0, 1, 2))
+                .body("points.at", contains("2026-11-23T08:00:00Z", "2026-11-23T09:00:00Z", "2026-11-23T10:00:00Z"))
+                .body("points.onHand", contains(30, 30, 18))
+                .body("points.reserved", contains(0, 12, 0))
+                .body("points.available", contains(30, 18, 18));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/{warehouse}/{sku}/history?limit=2", item.warehouse().value(), item.sku().value())
+                .then().statusCode(200)
+                .body("points.version", contains(1, 2));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/{warehouse}/{sku}/history?limit=0", item.warehouse().value(), item.sku().value())
+                .then().statusCode(400)
+                .body("errors.field", contains("limit"));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels/NOWHERE/NOTHING/history")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -2,13 +2,18 @@ package io.supplyline.system.reconciliation;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Stock levels (with inbound units), the order board, the shipment board and the purchase order board. */
+/**
+ * Stock levels (with inbound units) and their history, the order board, the shipment board and the
+ * purchase order board.
+ */
 final class BoardsRecomputation implements Recomputation {
 
     private final Map<String, long[]> stock = new TreeMap<>();            // onHand, reserved
@@ -20,6 +25,7 @@ final class BoardsRecomputation implements Recomputation {
     private final Map<String, long[]> purchaseOrders = new TreeMap<>();   // ordered, received
     private final Map<String, String> poStatus = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
+    private final Map<String, String> history = new TreeMap<>();          // "stock id@version" -> level then
 
     @Override
     public void apply(StoredEvent event) {
@@ -84,6 +90,10 @@ final class BoardsRecomputation implements Recomputation {
             }
             default -> { }
         }
+        if (event.type().startsWith("Stock") || event.type().equals("ReservationReleased")) {
+            history.put(id + "@" + event.sequence(), "onHand=" + stock(id)[0] + " reserved=" + stock(id)[1]
+                    + " atMicros=" + ChronoUnit.MICROS.between(Instant.EPOCH, event.timestamp()));
+        }
     }
 
     @Override
@@ -97,6 +107,7 @@ final class BoardsRecomputation implements Recomputation {
         shipments.forEach((id, state) -> expected.put(id, state + " version=" + versions.get(id)));
         purchaseOrders.forEach((id, units) -> expected.put(id, poStatus.get(id) + " ordered=" + units[0]
                 + " received=" + units[1] + " version=" + versions.get(id)));
+        expected.putAll(history);
         return expected;
     }
 
@@ -114,6 +125,9 @@ final class BoardsRecomputation implements Recomputation {
                 "SELECT id, status, units_ordered, units_received, version FROM purchase_order_board",
                 row -> row.getString(2) + " ordered=" + row.getLong(3) + " received=" + row.getLong(4)
                         + " version=" + row.getLong(5)));
+        actual.putAll(Recomputation.rows(readModels, "SELECT id, on_hand, reserved,"
+                        + " (extract(epoch FROM recorded_at) * 1000000)::bigint FROM stock_level_point",
+                row -> "onHand=" + row.getLong(2) + " reserved=" + row.getLong(3) + " atMicros=" + row.getLong(4)));
         return actual;
     }
 
