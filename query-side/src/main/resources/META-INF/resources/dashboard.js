@@ -31,6 +31,11 @@ function badge(status, title) {
 
 const stockRows = new Map();
 
+// The table's order: least available first, items never received after all others.
+function rank(level) {
+  return level.version < 0 ? Number.MAX_SAFE_INTEGER - 1 : level.available;
+}
+
 function stockRow(level) {
   const id = level.warehouse + ":" + level.sku;
   let row = stockRows.get(id);
@@ -41,10 +46,11 @@ function stockRow(level) {
     stockRows.set(id, row);
     $("#stock tbody").appendChild(row);
   }
-  row.dataset.available = level.available;
-  // Only on order: the item has no stock events yet, so no stockout alert either.
-  const status = level.version < 0
-    ? badge("ON ORDER", "never received; " + level.inbound + " on order") : badge(level.status);
+  row.dataset.rank = rank(level);
+  // Never received: the item has no stock events yet, so no stockout alert either.
+  const status = level.version >= 0 ? badge(level.status)
+    : level.inbound > 0 ? badge("ON ORDER", "never received; " + level.inbound + " on order")
+    : badge("NONE", "never received, nothing on order");
   row.replaceChildren(cell(level.warehouse), cell(level.sku), cell(level.onHand, "num"), cell(level.reserved, "num"),
     cell(level.available, "num"), cell(level.inbound, "num"), status);
   return row;
@@ -57,20 +63,19 @@ function flash(row) {
 }
 
 async function loadStock() {
-  const page = await get("/stock-levels?sort=available&size=50");
+  const page = await get("/stock-levels?sort=available&size=200");
   $("#stock tbody").replaceChildren();
   stockRows.clear();
-  page.items.forEach(stockRow);
+  page.items.sort((a, b) => rank(a) - rank(b)).forEach(stockRow);
   const first = page.items.find((level) => level.version >= 0);
   if (!chosen && first) showHistory(first.warehouse, first.sku).catch(console.error);
 }
 
 function stockChanged(level) {
   const row = stockRow(level);
-  // Keep the table in its order, least available first.
-  row.dataset.available = level.available;
+  // Keep the table in its order.
   const after = [...$("#stock tbody").children]
-    .find((other) => other !== row && Number(other.dataset.available) > level.available);
+    .find((other) => other !== row && Number(other.dataset.rank) > rank(level));
   $("#stock tbody").insertBefore(row, after || null);
   flash(row);
   historyChanged(level);
