@@ -50,6 +50,19 @@ public class EventStoreRows {
         }
     }
 
+    /** Changes the command database behind the service's back, as someone with database access could. */
+    public int tamper(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long snapshotCount(String aggregateId) {
         String sql = "SELECT COUNT(*) FROM snapshotevententry WHERE aggregateidentifier = ?";
         try (Connection connection = dataSource.getConnection();

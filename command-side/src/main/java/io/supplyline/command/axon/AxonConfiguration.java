@@ -39,6 +39,7 @@ import org.axonframework.serialization.Serializer;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.supplyline.command.audit.AuditTrail;
 import io.supplyline.command.catalog.Product;
 import io.supplyline.command.idempotency.IdempotencyRecorder;
 import io.supplyline.command.inventory.StockItem;
@@ -59,7 +60,7 @@ import io.supplyline.events.axon.JtaTransactionManager;
 
 /**
  * All Axon wiring of the command side on one page: command bus and gateway, the JDBC event store
- * on the command database, the lookup tables kept in the append transaction, and the relay that
+ * on the command database, the lookup tables and the audit trail kept in the append transaction, and the relay that
  * puts every stored event on Kafka.
  */
 @Singleton
@@ -131,6 +132,7 @@ public class AxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(LOOKUPS)
                 .registerEventHandler(c -> lookupUpdater)
+                .registerEventHandler(c -> new AuditTrail(serializer))
                 .registerEventHandler(c -> idempotencyRecorder)
                 .registerEventHandler(c -> goodsIntoStock)
                 .registerTrackingEventProcessor(GoodsIntoStock.NAME, Configuration::eventStore, c -> processBatches())

@@ -1,0 +1,80 @@
+package io.supplyline.command.audit;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.axonframework.common.DateTimeUtils;
+
+/** The full history for auditors: who did what, when and why, and whether the record is intact. */
+@Path("/audit")
+@RolesAllowed("auditor")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    /** An ISO-8601 instant with an offset, e.g. 2026-11-26T08:00:00Z. */
+    static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})";
+    static final String NAME = "[A-Za-z][A-Za-z0-9]{0,99}";
+    static final String TEXT = "[^\\s]{1,255}";
+
+    private final AuditLog log;
+    private final ChainVerifier verifier;
+
+    AuditResource(AuditLog log, ChainVerifier verifier) {
+        this.log = log;
+        this.verifier = verifier;
+    }
+
+    /** Every event of one aggregate in sequence order, with metadata and hash links. */
+    @GET
+    @Path("/aggregates/{id}/events")
+    public List<AuditedEvent> aggregateHistory(@PathParam("id") @Pattern(regexp = TEXT) String aggregateId) {
+        List<AuditedEvent> events = log.page(AuditQuery.ofAggregate(aggregateId), 0, Integer.MAX_VALUE / 2);
+        if (events.isEmpty()) {
+            throw new NotFoundException("No events of " + aggregateId);
+        }
+        return events;
+    }
+
+    /** Events across aggregates in store order; {@code from} inclusive, {@code to} exclusive. */
+    @GET
+    @Path("/events")
+    public AuditPage search(@QueryParam("from") @Pattern(regexp = INSTANT) String from,
+                            @QueryParam("to") @Pattern(regexp = INSTANT) String to,
+                            @QueryParam("type") @Pattern(regexp = NAME) String type,
+                            @QueryParam("principal") @Pattern(regexp = TEXT) String principal,
+                            @QueryParam("correlationId") @Pattern(regexp = TEXT) String correlationId,
+                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        AuditQuery query = new AuditQuery(instant(from), instant(to), type, principal, correlationId, null);
+        return new AuditPage(log.page(query, page, size), page, size, log.count(query));
+    }
+
+    /** Recomputes the hash chains of the whole store, or of one aggregate. */
+    @GET
+    @Path("/verify")
+    public ChainVerification verify(@QueryParam("aggregateId") @Pattern(regexp = TEXT) String aggregateId) {
+        return verifier.verify(aggregateId);
+    }
+
+    static Instant instant(String text) {
+        try {
+            return text == null ? null : DateTimeUtils.parseInstant(text);
+        } catch (DateTimeParseException e) {
+            throw new jakarta.ws.rs.BadRequestException("Not an instant: " + text);
+        }
+    }
+}
