@@ -16,8 +16,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.axonframework.common.DateTimeUtils;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The full history for auditors: who did what, when and why, and whether the record is intact. */
 @Path("/audit")
@@ -32,10 +36,12 @@ public class AuditResource {
 
     private final AuditLog log;
     private final ChainVerifier verifier;
+    private final AuditExport export;
 
-    AuditResource(AuditLog log, ChainVerifier verifier) {
+    AuditResource(AuditLog log, ChainVerifier verifier, ObjectMapper json) {
         this.log = log;
         this.verifier = verifier;
+        this.export = new AuditExport(log, json);
     }
 
     /** Every event of one aggregate in sequence order, with metadata and hash links. */
@@ -61,6 +67,31 @@ public class AuditResource {
                             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         AuditQuery query = new AuditQuery(instant(from), instant(to), type, principal, correlationId, null);
         return new AuditPage(log.page(query, page, size), page, size, log.count(query));
+    }
+
+    /** The matching events, all of them, streamed as JSON Lines or CSV in store order. */
+    @GET
+    @Path("/export")
+    @Produces({"application/jsonl", "text/csv", MediaType.APPLICATION_JSON})
+    public Response export(@QueryParam("format") @DefaultValue("jsonl") @Pattern(regexp = "jsonl|csv") String format,
+                           @QueryParam("from") @Pattern(regexp = INSTANT) String from,
+                           @QueryParam("to") @Pattern(regexp = INSTANT) String to,
+                           @QueryParam("type") @Pattern(regexp = NAME) String type,
+                           @QueryParam("principal") @Pattern(regexp = TEXT) String principal,
+                           @QueryParam("correlationId") @Pattern(regexp = TEXT) String correlationId,
+                           @QueryParam("aggregateId") @Pattern(regexp = TEXT) String aggregateId) {
+        AuditQuery query = new AuditQuery(instant(from), instant(to), type, principal, correlationId, aggregateId);
+        boolean csv = format.equals("csv");
+        StreamingOutput body = out -> {
+            if (csv) {
+                export.csv(query, out);
+            } else {
+                export.jsonLines(query, out);
+            }
+        };
+        return Response.ok(body, csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"supplyline-events." + format + "\"")
+                .build();
     }
 
     /** Recomputes the hash chains of the whole store, or of one aggregate. */

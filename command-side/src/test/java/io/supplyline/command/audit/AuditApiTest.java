@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -153,10 +157,45 @@ class AuditApiTest {
     }
 
     @Test
+    void theExportStreamsTheSameEventsAsJsonLinesOrCsv() throws Exception {
+        String correlationId = UUID.randomUUID().toString();
+        String item = receivedThreeTimes(correlationId);
+
+        String jsonl = auditor().queryParam("correlationId", correlationId).get("/audit/export")
+                .then().statusCode(200).contentType(startsWith("application/jsonl")).extract().asString();
+        List<String> lines = jsonl.lines().toList();
+        assertThat(lines).hasSize(3);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(lines.stream().map(line -> read(json, line).get("payload").get("quantity").asInt()))
+                .containsExactly(5, 7, 9);
+        assertThat(read(json, lines.get(2)).get("aggregateId").asText()).isEqualTo(item);
+
+        String csv = auditor().queryParam("format", "csv").queryParam("correlationId", correlationId)
+                .get("/audit/export")
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        List<String> rows = csv.lines().toList();
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0)).startsWith("globalIndex,aggregateId,aggregateType,sequence,");
+        assertThat(rows.get(1)).contains("," + item + ",StockItem,0,", "\"\"quantity\"\":5,");
+
+        auditor().queryParam("format", "xml").get("/audit/export")
+                .then().statusCode(400).body("errors.field", contains("format"));
+    }
+
+    private static JsonNode read(ObjectMapper json, String line) {
+        try {
+            return json.readTree(line);
+        } catch (Exception e) {
+            throw new AssertionError("Not JSON: " + line, e);
+        }
+    }
+
+    @Test
     void onlyAuditorsReadTheHistory() {
         given().get("/audit/events").then().statusCode(401);
         given().auth().basic("operator", "operator").get("/audit/events").then().statusCode(403);
         given().auth().basic("analyst", "analyst").get("/audit/verify").then().statusCode(403);
+        given().auth().basic("operator", "operator").get("/audit/export").then().statusCode(403);
         auditor().get("/audit/events?size=1").then().statusCode(200);
         given().auth().basic("admin", "admin").get("/audit/events?size=1").then().statusCode(200);
     }
