@@ -28,7 +28,8 @@ public class AlertBook {
     public Alert open(AlertType type, String subject, EventMessage<?> cause, String detail) {
         Alert alert = current(type, subject).orElseGet(() -> {
             Alert opened = new Alert();
-            opened.id = cause.getIdentifier() + "/" + type;
+            // One event may open one type of alert for several subjects (a policy change, a new day).
+            opened.id = cause.getIdentifier() + "/" + type + "/" + subject;
             opened.type = type;
             opened.subject = subject;
             opened.open = true;

@@ -2,6 +2,7 @@ package io.supplyline.query.alerts;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -189,7 +190,7 @@ public class AlertProjection implements AppliedVersions {
     private void judgeSpike(AlertDemand demand, StockItemId id, EventMessage<?> cause) {
         double limit = Math.max(settings.spikeMinUnits(), settings.spikeFactor() * demand.baselinePerHour);
         if (demand.hoursSeen >= settings.demandMinHours() && demand.currentHourUnits > limit) {
-            Alert spike = alerts.open(AlertType.DEMAND_SPIKE, id.aggregateId(), cause, String.format(
+            Alert spike = alerts.open(AlertType.DEMAND_SPIKE, id.aggregateId(), cause, String.format(Locale.ROOT, 
                     "%d %s ordered from %s this hour; usually %.1f an hour (limit %.0f)", demand.currentHourUnits,
                     id.sku().value(), id.warehouse().value(), demand.baselinePerHour, limit));
             spike.warehouse = id.warehouse().value();
@@ -215,7 +216,7 @@ public class AlertProjection implements AppliedVersions {
                 : AlertSupplier.findById("supplier:" + product.lastSupplier);
         int leadTime = supplier == null ? settings.defaultLeadTimeDays() : supplier.leadTimeDays;
         if (daysOfCover < leadTime) {
-            about(alerts.open(AlertType.PROJECTED_STOCKOUT, item.id, cause, String.format(
+            about(alerts.open(AlertType.PROJECTED_STOCKOUT, item.id, cause, String.format(Locale.ROOT, 
                     "At %.0f a day, the %d %s available in %s last %.1f days; new stock takes %d days%s", perDay,
                     available, item.sku, item.warehouse, daysOfCover, leadTime,
                     supplier == null ? " (assumed)" : " from " + product.lastSupplier)), item);
@@ -234,7 +235,7 @@ public class AlertProjection implements AppliedVersions {
             double deviation = Math.max(1.0, Math.sqrt(item.adjustmentM2 / (item.adjustments - 1)));
             double limit = item.adjustmentMean + settings.anomalySigmas() * deviation;
             if (size > limit) {
-                about(alerts.open(AlertType.ANOMALOUS_ADJUSTMENT, item.id, cause, String.format(
+                about(alerts.open(AlertType.ANOMALOUS_ADJUSTMENT, item.id, cause, String.format(Locale.ROOT, 
                         "An adjustment of %d %s in %s; this item's adjustments average %.1f (limit %.1f)",
                         size, item.sku, item.warehouse, item.adjustmentMean, limit)), item);
             } else {
