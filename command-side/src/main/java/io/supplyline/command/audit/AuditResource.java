@@ -37,10 +37,12 @@ public class AuditResource {
     private final AuditLog log;
     private final ChainVerifier verifier;
     private final AuditExport export;
+    private final AggregateAsOf aggregateAsOf;
 
-    AuditResource(AuditLog log, ChainVerifier verifier, ObjectMapper json) {
+    AuditResource(AuditLog log, ChainVerifier verifier, ObjectMapper json, AggregateAsOf asOf) {
         this.log = log;
         this.verifier = verifier;
+        this.aggregateAsOf = asOf;
         this.export = new AuditExport(log, json);
     }
 
@@ -53,6 +55,16 @@ public class AuditResource {
             throw new NotFoundException("No events of " + aggregateId);
         }
         return events;
+    }
+
+    /** The aggregate as its own event-sourcing handlers rebuild it from its events up to {@code asOf} (default now). */
+    @GET
+    @Path("/aggregates/{id}/state")
+    public AggregateAsOf.AggregateState state(@PathParam("id") @Pattern(regexp = TEXT) String aggregateId,
+                                              @QueryParam("asOf") @Pattern(regexp = INSTANT) String asOf) {
+        Instant instant = asOf == null ? Instant.now() : instant(asOf);
+        return aggregateAsOf.stateAt(aggregateId, instant)
+                .orElseThrow(() -> new NotFoundException("No events of " + aggregateId + " at or before " + instant));
     }
 
     /** Events across aggregates in store order; {@code from} inclusive, {@code to} exclusive. */

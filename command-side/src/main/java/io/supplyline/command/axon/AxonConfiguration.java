@@ -26,6 +26,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
@@ -65,6 +66,10 @@ import io.supplyline.events.axon.JtaTransactionManager;
  */
 @Singleton
 public class AxonConfiguration {
+
+    /** Every event-sourced aggregate, by the name the event store records as its type. */
+    public static final List<Class<?>> AGGREGATES = List.of(Product.class, Warehouse.class, Supplier.class,
+            PurchaseOrder.class, SalesOrder.class, Shipment.class, StockItem.class);
 
     /** Keeps the set-validation and idempotency tables; runs inside the command's own transaction. */
     public static final String LOOKUPS = "lookups";
@@ -110,16 +115,11 @@ public class AxonConfiguration {
                 .configureCorrelationDataProviders(c -> List.of(new CommandMetadata()))
                 .registerComponent(CatalogLookup.class, c -> catalogLookup)
                 .registerComponent(OrderLookup.class, c -> orderLookup)
-                .configureAggregate(Product.class)
-                .configureAggregate(Warehouse.class)
-                .configureAggregate(Supplier.class)
-                .configureAggregate(PurchaseOrder.class)
-                .configureAggregate(SalesOrder.class)
-                .configureAggregate(Shipment.class)
                 // Stock items live long and busy; load them from a snapshot plus the events since.
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(StockItem.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
                                 snapshots.stockItemThreshold())));
+        AGGREGATES.stream().filter(type -> type != StockItem.class).forEach(configurer::configureAggregate);
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(dataSource::getConnection)
@@ -168,6 +168,11 @@ public class AxonConfiguration {
     @Singleton
     CommandGateway commandGateway() {
         return axon.commandGateway();
+    }
+
+    /** The event store, for reading an aggregate's events as the aggregate itself reads them. */
+    public EventStore eventStore() {
+        return axon.eventStore();
     }
 
     /** The running processors, for operations such as a replay. */

@@ -6,6 +6,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.supplyline.events.axon.EventSerializer;
 
@@ -15,17 +17,24 @@ import io.supplyline.events.axon.EventSerializer;
  * snapshot's revision comes from the aggregate's {@code @Revision}; a snapshot of another revision is
  * ignored and the aggregate is rebuilt from its events.
  */
-final class StateSerializer {
+public final class StateSerializer {
+
+    private static final ObjectMapper FIELDS = EventSerializer.objectMapper()
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
 
     private StateSerializer() {
     }
 
     static Serializer create() {
         return JacksonSerializer.builder()
-                .objectMapper(EventSerializer.objectMapper()
-                        .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                        .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY))
+                .objectMapper(FIELDS.copy())
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();
+    }
+
+    /** An aggregate's or a process's fields as JSON, as a snapshot would keep them. */
+    public static JsonNode describe(Object state) {
+        return FIELDS.valueToTree(state);
     }
 }

@@ -85,6 +85,29 @@ class AuditApiTest {
     }
 
     @Test
+    void anAggregatesStateAsOfAnInstantIsRebuiltFromItsEventsUpToThen() {
+        String item = receivedThreeTimes(UUID.randomUUID().toString());
+        List<String> timestamps = auditor().get("/audit/aggregates/{id}/events", item).then().extract().path("timestamp");
+
+        auditor().queryParam("asOf", timestamps.get(1)).get("/audit/aggregates/{id}/state", item)
+                .then().statusCode(200)
+                .body("aggregateType", equalTo("StockItem"))
+                .body("version", equalTo(1))
+                .body("eventsApplied", equalTo(2))
+                .body("lastEventAt", equalTo(timestamps.get(1)))
+                .body("state.onHand", equalTo(12))
+                .body("state.reserved", equalTo(0));
+        auditor().get("/audit/aggregates/{id}/state", item)
+                .then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("state.onHand", equalTo(21));
+        auditor().queryParam("asOf", "2020-01-01T00:00:00Z").get("/audit/aggregates/{id}/state", item)
+                .then().statusCode(404).contentType("application/problem+json");
+        auditor().queryParam("asOf", "last tuesday").get("/audit/aggregates/{id}/state", item)
+                .then().statusCode(400).body("errors.field", contains("asOf"));
+    }
+
+    @Test
     void theHistoryIsSearchedByConversationTypePrincipalAndTime() {
         String correlationId = UUID.randomUUID().toString();
         String item = receivedThreeTimes(correlationId);
