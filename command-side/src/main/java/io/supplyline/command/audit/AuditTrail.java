@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
+import io.supplyline.events.audit.EventHash;
 import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.axon.CommandMetadata;
 

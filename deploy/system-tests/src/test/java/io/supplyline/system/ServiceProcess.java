@@ -35,6 +35,10 @@ final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Starts the JVM and waits until its readiness check is green. */
     void start(String... extraProperties) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

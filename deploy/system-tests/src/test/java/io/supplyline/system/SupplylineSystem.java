@@ -68,9 +68,14 @@ final class SupplylineSystem implements AutoCloseable {
     }
 
     void start() {
+        startCommandSide();
+        querySide.start(CLEAN_DATABASE);
+    }
+
+    /** The broker and the command side only, for tests of the event store alone. */
+    void startCommandSide() {
         startBroker();
         commandSide.start(CLEAN_DATABASE);
-        querySide.start(CLEAN_DATABASE);
     }
 
     /** A connection to the command side's database, to read the event store directly. */

@@ -1,13 +1,13 @@
-package io.supplyline.command.audit;
+package io.supplyline.events.audit;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-
-import org.axonframework.common.DateTimeUtils;
 
 /**
  * The hash of one stored event: SHA-256 over its predecessor's hash and every stored field that
@@ -19,12 +19,16 @@ public final class EventHash {
     /** The "predecessor" of an aggregate's first event. */
     public static final String GENESIS = "0".repeat(64);
 
+    /** Milliseconds, as the event store keeps a timestamp. */
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private EventHash() {
     }
 
     /**
-     * @param timestamp as the event store keeps it (milliseconds); both the append and the check
-     *                  pass it through the store's own format, so they hash the same text
+     * @param timestamp hashed to the millisecond, the precision the event store keeps, so the
+     *                  appended message and the stored row hash alike
      */
     public static String of(String previousHash, String aggregateId, long sequence, String eventId, String type,
                             String revision, Instant timestamp, byte[] payload, byte[] metadata) {
@@ -35,7 +39,7 @@ public final class EventHash {
         text(sha256, eventId);
         text(sha256, type);
         text(sha256, revision == null ? "" : revision);
-        text(sha256, DateTimeUtils.formatInstant(timestamp));
+        text(sha256, MILLIS.format(timestamp));
         bytes(sha256, payload);
         bytes(sha256, metadata == null ? new byte[0] : metadata);
         return HexFormat.of().formatHex(sha256.digest());
