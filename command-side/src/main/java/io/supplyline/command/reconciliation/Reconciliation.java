@@ -1,0 +1,18 @@
+package io.supplyline.command.reconciliation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Store against topic: every stored event should be on the topic exactly once, in its aggregate's
+ * order. {@code missingFromTopic} includes events the relay has not published yet: right after a
+ * burst it is the relay's lag, and it stays above zero only if events are really lost.
+ */
+public record Reconciliation(boolean consistent, Instant checkedAt, long storedEvents, long topicRecords,
+                             long aggregates, long missingFromTopic, long duplicatesOnTopic, long outOfOrderOnTopic,
+                             long unknownOnTopic, long millis, List<Finding> findings) {
+
+    /** @param problem {@code MISSING}, {@code DUPLICATED}, {@code OUT_OF_ORDER} or {@code UNKNOWN} (on the topic, not in the store) */
+    public record Finding(String aggregateId, String problem, long events) {
+    }
+}

@@ -1,0 +1,110 @@
+package io.supplyline.command.reconciliation;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.supplyline.command.axon.AxonConfiguration;
+
+/**
+ * Prometheus gauges (at {@code /q/metrics}) of the relay's lag and of the last whole-store
+ * reconciliation, which runs every {@code supplyline.reconciliation.interval} (0: only on request).
+ */
+@Singleton
+public class ReconciliationMetrics {
+
+    private static final Logger LOG = Logger.getLogger(ReconciliationMetrics.class);
+
+    private final MeterRegistry registry;
+    private final Reconciler reconciler;
+    private final DataSource dataSource;
+    private final AxonConfiguration axon;
+    private final Duration interval;
+    private ScheduledExecutorService schedule;
+
+    ReconciliationMetrics(MeterRegistry registry, Reconciler reconciler, DataSource dataSource, AxonConfiguration axon,
+                          @ConfigProperty(name = "supplyline.reconciliation.interval") Duration interval) {
+        this.registry = registry;
+        this.reconciler = reconciler;
+        this.dataSource = dataSource;
+        this.axon = axon;
+        this.interval = interval;
+    }
+
+    void start(@Observes StartupEvent event) {
+        gauge("supplyline.reconciliation.missing.events", "Stored events not on the topic, at the last reconciliation",
+                Reconciliation::missingFromTopic);
+        gauge("supplyline.reconciliation.duplicate.events", "Events on the topic more than once, at the last reconciliation",
+                Reconciliation::duplicatesOnTopic);
+        gauge("supplyline.reconciliation.out.of.order.events", "Events on the topic after a later one of their aggregate",
+                Reconciliation::outOfOrderOnTopic);
+        gauge("supplyline.reconciliation.unknown.events", "Events on the topic that the store does not have",
+                Reconciliation::unknownOnTopic);
+        Gauge.builder("supplyline.relay.lag.events", this, ReconciliationMetrics::relayLag)
+                .description("Events stored but not yet published by the relay").register(registry);
+        if (!interval.isZero()) {
+            schedule = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "reconciliation"));
+            schedule.scheduleWithFixedDelay(this::reconcile, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (schedule != null) {
+            schedule.shutdownNow();
+        }
+    }
+
+    private void reconcile() {
+        try {
+            Reconciliation result = reconciler.run(null);
+            if (!result.consistent()) {
+                LOG.warnf("Store and topic differ: %s", result);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Reconciliation failed; the next one will try again", e);
+        }
+    }
+
+    private void gauge(String name, String description, ToDoubleFunction<Reconciliation> figure) {
+        Gauge.builder(name, reconciler, r -> r.last() == null ? Double.NaN : figure.applyAsDouble(r.last()))
+                .description(description).register(registry);
+    }
+
+    /** The store's last global index minus the relay's position. */
+    private double relayLag() {
+        if (!(axon.eventProcessing().eventProcessor(AxonConfiguration.RELAY).orElse(null) instanceof TrackingEventProcessor relay)) {
+            return Double.NaN;
+        }
+        long position = relay.processingStatus().values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(current -> current.orElse(-1))
+                .min().orElse(-1);
+        try (Connection connection = dataSource.getConnection(); Statement query = connection.createStatement();
+             ResultSet row = query.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
+            row.next();
+            return Math.max(0, row.getLong(1) - position);
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
+    }
+}
