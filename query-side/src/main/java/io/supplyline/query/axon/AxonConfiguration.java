@@ -18,6 +18,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -35,6 +36,7 @@ import io.supplyline.events.EventTopic;
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
+import io.supplyline.query.admin.ProjectionMeter;
 import io.supplyline.query.projection.Projection;
 
 /**
@@ -50,7 +52,7 @@ public class AxonConfiguration {
 
     /** @param projections the handlers of every read model, with their processing groups */
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta, KafkaSettings kafka,
-                      @All List<Projection> projections) {
+                      @All List<Projection> projections, ProjectionMeter meter) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
@@ -76,8 +78,10 @@ public class AxonConfiguration {
             configurer.eventProcessing().registerEventHandler(c -> projection);
             groups.add(projection.getClass().getAnnotation(ProcessingGroup.class).value());
         }
-        groups.forEach(group -> configurer.eventProcessing().registerTrackingEventProcessor(group, c -> eventTopic,
-                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)));
+        groups.forEach(group -> configurer.eventProcessing()
+                .registerTrackingEventProcessor(group, c -> eventTopic,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100))
+                .registerHandlerInterceptor(group, c -> meter.forProcessor(group)));
         this.axon = configurer.buildConfiguration();
     }
 
@@ -91,6 +95,11 @@ public class AxonConfiguration {
 
     void stop(@Observes ShutdownEvent event) {
         axon.shutdown();
+    }
+
+    /** The projections' processors, for their status and for rebuilds. */
+    public EventProcessingConfiguration eventProcessing() {
+        return axon.eventProcessingConfiguration();
     }
 
     private StreamableKafkaMessageSource<String, byte[]> eventTopic(Serializer serializer) {

@@ -1,0 +1,88 @@
+package io.supplyline.query.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.axonframework.eventhandling.EventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import io.supplyline.events.Quantity;
+import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.events.inventory.StockReceived;
+import io.supplyline.query.EventTopicWriter;
+import io.supplyline.query.axon.AxonConfiguration;
+import io.supplyline.query.stock.StockLevelProjection;
+
+/** Each projection's processor: running, its position in the topic, and how far behind it is. */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+class ProjectionAdminTest {
+
+    private static final EventTopicWriter TOPIC = new EventTopicWriter();
+
+    @Inject
+    AxonConfiguration axon;
+
+    @AfterAll
+    static void closeTopic() {
+        TOPIC.close();
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().basic("admin", "admin");
+    }
+
+    private static String stockLevels(String field) {
+        return "find { it.name == '" + StockLevelProjection.NAME + "' }." + field;
+    }
+
+    @Test
+    void aStoppedProjectionShowsItsLagAndCatchesUpWhenRestarted() {
+        StockItemId item = StockItemId.of("ADM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "SKU-1");
+        EventProcessor processor = axon.eventProcessing().eventProcessor(StockLevelProjection.NAME).orElseThrow();
+        processor.shutDown();
+        try {
+            for (int sequence = 0; sequence < 3; sequence++) {
+                TOPIC.publish("StockItem", item.aggregateId(), sequence, new StockReceived(item, Quantity.of(1), "DN"));
+            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin().get("/admin/projections")
+                    .then().statusCode(200)
+                    .body("name", hasItems(StockLevelProjection.NAME, "orders", "alerts"))
+                    .body(stockLevels("running"), equalTo(false))
+                    .body(stockLevels("lagEvents"), greaterThanOrEqualTo(3)));
+        } finally {
+            processor.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get("/admin/projections")
+                .then().statusCode(200)
+                .body(stockLevels("running"), equalTo(true))
+                .body(stockLevels("lagEvents"), equalTo(0))
+                .body(stockLevels("lagMillis"), equalTo(0))
+                .body(stockLevels("eventsPerSecond"), greaterThan(0f))
+                .body(stockLevels("lastEventAt"), notNullValue())
+                .body(stockLevels("positions.size()"), greaterThan(0)));
+    }
+
+    @Test
+    void onlyAdminsSeeTheProjections() {
+        given().get("/admin/projections").then().statusCode(401);
+        given().auth().basic("analyst", "analyst").get("/admin/projections").then().statusCode(403);
+        given().auth().basic("auditor", "auditor").get("/admin/projections").then().statusCode(403);
+    }
+}
