@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.SoftAssertions;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,7 @@ import io.supplyline.deploy.generator.DayOptions;
 import io.supplyline.deploy.generator.RealisticDay;
 import io.supplyline.deploy.kafka.TopicReader;
 import io.supplyline.system.reconciliation.ReadModelRecomputation;
+import io.supplyline.system.reconciliation.ReadModelRows;
 
 /**
  * End to end through the real stack: HTTP command -> event store (PostgreSQL) -> relay -> Kafka ->
@@ -56,6 +59,10 @@ class SupplylineSystemIT {
     private static RequestSpecification operator() {
         return given().baseUri(system.commandSide.url()).auth().basic("operator", "operator")
                 .contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification admin() {
+        return given().baseUri(system.querySide.url()).auth().basic("admin", "admin");
     }
 
     private static RequestSpecification analyst() {
@@ -157,19 +164,43 @@ class SupplylineSystemIT {
                 .against(URI.create(system.commandSide.url()), "")).run();
         assertThat(day.serverErrors()).isEmpty();
         AtomicReference<ReadModelRecomputation.Comparison> comparison = new AtomicReference<>();
+        AtomicInteger storedBefore = new AtomicInteger(-1);
         try {
-            // The projections may still be catching up: compare until equal, or fail with the difference.
+            // The processes and projections may still be catching up: compare until equal with the store
+            // quiet (no new event since the last look), or fail with the difference.
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 try (Connection store = system.commandDatabase(); Connection readModels = system.queryDatabase()) {
                     comparison.set(ReadModelRecomputation.compare(store, readModels));
                 }
-                return comparison.get().equal();
+                int stored = comparison.get().storedEvents();
+                return comparison.get().equal() && stored == storedBefore.getAndSet(stored);
             });
         } catch (ConditionTimeoutException e) {
             assertThat(comparison.get().actual()).as("read models vs the event store").isEqualTo(comparison.get().expected());
         }
         System.out.println("Reconciled the read models with the event store after " + day.commands() + " commands: "
                 + comparison.get().rowsPerReadModel() + " rows");
+
+        // Rebuilt from the topic into fresh tables, every read model holds the same rows as before
+        // (the alerts: the same open ones).
+        Map<String, List<String>> before;
+        try (Connection readModels = system.queryDatabase()) {
+            before = ReadModelRows.independentOfArrivalOrder(ReadModelRows.of(readModels));
+        }
+        admin().post("/admin/projections/all/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                admin().get("/admin/projections").then().statusCode(200)
+                        .body("rebuild.state", everyItem(equalTo("DONE"))));
+        admin().get("/admin/projections").then().extract().jsonPath().getList("", Map.class).forEach(projection ->
+                System.out.println("Rebuilt " + projection.get("name") + ": " + projection.get("rebuild")));
+        Map<String, List<String>> after;
+        try (Connection readModels = system.queryDatabase()) {
+            after = ReadModelRows.independentOfArrivalOrder(ReadModelRows.of(readModels));
+        }
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        SoftAssertions tables = new SoftAssertions();
+        before.forEach((table, rows) -> tables.assertThat(after.get(table)).as(table).containsExactlyInAnyOrderElementsOf(rows));
+        tables.assertAll();
     }
 
     @Test

@@ -7,15 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Singleton;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 
 import io.supplyline.events.EventTopic;
@@ -49,39 +52,68 @@ public class ProjectionAdmin {
         return statuses;
     }
 
+    /** Events on the topic the processor has still to handle. */
+    public long lagOf(TrackingEventProcessor processor) {
+        return lag(positions(processor), topicBounds());
+    }
+
     private ProjectionStatus status(String name, TrackingEventProcessor processor, Map<TopicPartition, long[]> bounds) {
+        Map<Integer, Long> positions = positions(processor);
+        long lag = lag(positions, bounds);
+        Instant lastEventAt = meter.lastEventAt(name);
+        long lagMillis = lag == 0 ? 0 : lastEventAt == null ? -1 : Duration.between(lastEventAt, Instant.now()).toMillis();
+        return new ProjectionStatus(name, processor.isRunning(), processor.isError(), positions, lag, lagMillis,
+                meter.eventsPerSecond(name), lastEventAt, null);
+    }
+
+    /** Per partition, the offset of the last event the processor handled. */
+    private static Map<Integer, Long> positions(TrackingEventProcessor processor) {
         Map<Integer, Long> positions = new TreeMap<>();
         processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getTrackingToken)
+                // A replay wraps the position; its lower bound is where the replay has got to.
+                .map(status -> WrappedToken.unwrapLowerBound(status.getTrackingToken()))
                 .filter(token -> token != null)
                 .map(KafkaTrackingToken::from)
                 .forEach(token -> token.getPositions().forEach((partition, offset) ->
                         positions.merge(partition.partition(), offset, Math::max)));
+        return positions;
+    }
+
+    private static long lag(Map<Integer, Long> positions, Map<TopicPartition, long[]> bounds) {
         long lag = 0;
         for (Map.Entry<TopicPartition, long[]> partition : bounds.entrySet()) {
             Long position = positions.get(partition.getKey().partition());
             long next = position == null ? partition.getValue()[0] : position + 1;
             lag += Math.max(0, partition.getValue()[1] - next);
         }
-        Instant lastEventAt = meter.lastEventAt(name);
-        long lagMillis = lag == 0 ? 0 : lastEventAt == null ? -1 : Duration.between(lastEventAt, Instant.now()).toMillis();
-        return new ProjectionStatus(name, processor.isRunning(), processor.isError(), positions, lag, lagMillis,
-                meter.eventsPerSecond(name), lastEventAt);
+        return lag;
     }
 
     /** Per partition of the topic: {first offset, end offset}. */
     private Map<TopicPartition, long[]> topicBounds() {
-        Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(EventTopic.NAME, KAFKA_TIMEOUT).stream()
+        try (Admin kafkaAdmin = Admin.create(kafka.clientProperties())) {
+            List<TopicPartition> partitions = kafkaAdmin.describeTopics(List.of(EventTopic.NAME)).allTopicNames()
+                    .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(EventTopic.NAME).partitions().stream()
                     .map(info -> new TopicPartition(EventTopic.NAME, info.partition())).toList();
-            Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions, KAFKA_TIMEOUT);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> first = offsets(kafkaAdmin, partitions, OffsetSpec.earliest());
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = offsets(kafkaAdmin, partitions, OffsetSpec.latest());
             Map<TopicPartition, long[]> bounds = new HashMap<>();
-            partitions.forEach(partition -> bounds.put(partition, new long[] {first.get(partition), end.get(partition)}));
+            partitions.forEach(partition -> bounds.put(partition,
+                    new long[] {first.get(partition).offset(), end.get(partition).offset()}));
             return bounds;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not read the topic's offsets", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets(
+            Admin kafkaAdmin, List<TopicPartition> partitions, OffsetSpec spec)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(partition -> request.put(partition, spec));
+        return kafkaAdmin.listOffsets(request).all().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -264,7 +264,7 @@ public class AlertProjection implements AppliedVersions {
             order.expectedDeliveryDate = event.expectedDeliveryDate();
             order.expecting = true;
             judgeOverdue(order, today(message), message);
-            event.lines().forEach(line -> productRow(line.sku()).lastSupplier = event.supplier().value());
+            event.lines().forEach(line -> productRow(line.sku()).orderedFrom(event.supplier().value(), message.getTimestamp()));
         });
     }
 

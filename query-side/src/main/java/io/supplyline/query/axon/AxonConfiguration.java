@@ -16,9 +16,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.ProcessingGroup;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -27,6 +29,8 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 
 import io.quarkus.arc.All;
@@ -49,15 +53,41 @@ public class AxonConfiguration {
 
     private final Configuration axon;
     private final KafkaSettings kafka;
+    private final DataSource dataSource;
+    private final List<Projection> projections;
 
     /** @param projections the handlers of every read model, with their processing groups */
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta, KafkaSettings kafka,
                       @All List<Projection> projections, ProjectionMeter meter) {
         this.kafka = kafka;
-        TransactionManager transactions = new JtaTransactionManager(jta);
-        Serializer serializer = EventSerializer.create();
-        StreamableKafkaMessageSource<String, byte[]> eventTopic = eventTopic(serializer);
+        this.dataSource = dataSource;
+        this.projections = projections;
+        var configurer = configurer(new JtaTransactionManager(jta));
+        // One tracking processor per processing group, each with its own position in the topic.
+        Set<String> groups = new LinkedHashSet<>();
+        for (Projection projection : projections) {
+            configurer.eventProcessing().registerEventHandler(c -> projection);
+            groups.add(groupOf(projection));
+        }
+        groups.forEach(group -> registerProcessor(configurer, group, meter.forProcessor(group)));
+        this.axon = configurer.buildConfiguration();
+    }
 
+    /**
+     * A configuration apart, with one processor that runs one projection's handlers over the topic
+     * from its first offset, in transactions from {@code transactions}: a rebuild.
+     */
+    public Configuration replayConfiguration(String group, TransactionManager transactions,
+                                             MessageHandlerInterceptor<EventMessage<?>> interceptor) {
+        var configurer = configurer(transactions);
+        projections.stream().filter(projection -> groupOf(projection).equals(group))
+                .forEach(projection -> configurer.eventProcessing().registerEventHandler(c -> projection));
+        registerProcessor(configurer, group, interceptor);
+        return configurer.buildConfiguration();
+    }
+
+    private Configurer configurer(TransactionManager transactions) {
+        Serializer serializer = EventSerializer.create();
         var configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureTransactionManager(c -> transactions)
                 .configureSerializer(c -> serializer)
@@ -72,17 +102,22 @@ public class AxonConfiguration {
                 // Axon's default only logs a projection's failure and skips the event; until dead letters
                 // exist, a failing event stops its projection (retried with back-off) rather than vanish.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-        // One tracking processor per processing group, each with its own position in the topic.
-        Set<String> groups = new LinkedHashSet<>();
-        for (Projection projection : projections) {
-            configurer.eventProcessing().registerEventHandler(c -> projection);
-            groups.add(projection.getClass().getAnnotation(ProcessingGroup.class).value());
-        }
-        groups.forEach(group -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(group, c -> eventTopic,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100))
-                .registerHandlerInterceptor(group, c -> meter.forProcessor(group)));
-        this.axon = configurer.buildConfiguration();
+        return configurer;
+    }
+
+    private void registerProcessor(Configurer configurer, String group,
+                                   MessageHandlerInterceptor<EventMessage<?>> interceptor) {
+        configurer.eventProcessing()
+                .registerTrackingEventProcessor(group, c -> eventTopic(c.serializer()),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
+                                // From the first offset, as a plain Kafka position (Axon's default wraps it in a
+                                // replay token, which the lag of a projection cannot be read from).
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .registerHandlerInterceptor(group, c -> interceptor);
+    }
+
+    private static String groupOf(Projection projection) {
+        return projection.getClass().getAnnotation(ProcessingGroup.class).value();
     }
 
     void start(@Observes StartupEvent event) throws Exception {
@@ -117,6 +152,7 @@ public class AxonConfiguration {
                         .upcasterChain(EventUpcasters.chain())
                         .build())
                 .serializer(serializer)
+                .bufferFactory(ArrivalOrderBuffer::new)
                 .build();
     }
 }

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.supplyline.query.admin.RebuildRefused;
 import io.quarkus.security.UnauthorizedException;
 import io.supplyline.events.http.Problem;
 
@@ -37,6 +38,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidReadAfter(ReadAfter.InvalidReadAfter invalid) {
         return Problems.response(400, "INVALID_READ_AFTER", invalid.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response rebuildRefused(RebuildRefused refused) {
+        return Problems.response(refused.status(), refused.code(), refused.getMessage());
     }
 
     @ServerExceptionMapper

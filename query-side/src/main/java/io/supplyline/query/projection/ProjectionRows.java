@@ -12,7 +12,10 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.supplyline.query.http.CommitSignal;
 import io.supplyline.query.stream.LiveFeed;
 
-/** How every projection changes a row: find or start it, apply the event once, wake waiting readers. */
+/**
+ * How every projection changes a row: find or start it, apply the event once, wake waiting readers
+ * and tell the live stream (unless the projection replays history into fresh tables: {@link Replay}).
+ */
 @Singleton
 public class ProjectionRows {
 
@@ -38,22 +41,27 @@ public class ProjectionRows {
         }
         if (row.firstSight(aggregateId, sequence, at)) {
             change.accept(row);
-            commits.wakeReadersOnCommit();
             String liveType = row.liveType();
             if (liveType != null) {
-                feed.announce(liveType, aggregateId, row::liveView);
+                changed(liveType, aggregateId, row::liveView);
+            } else {
+                changed();
             }
         }
     }
 
     /** For changes that are not one aggregate's, such as a product's reorder point on all its stock levels. */
     public void changed() {
-        commits.wakeReadersOnCommit();
+        if (!Replay.isActive()) {
+            commits.wakeReadersOnCommit();
+        }
     }
 
     /** A change the live stream shows, other than a row's own (an alert opening, for example). */
     public void changed(String type, String key, Supplier<Object> view) {
-        commits.wakeReadersOnCommit();
-        feed.announce(type, key, view);
+        if (!Replay.isActive()) {
+            commits.wakeReadersOnCommit();
+            feed.announce(type, key, view);
+        }
     }
 }

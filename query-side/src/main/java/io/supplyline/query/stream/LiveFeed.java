@@ -26,6 +26,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 public class LiveFeed {
 
     static final int KEPT = 10_000;
+    /** The type of the change that says "reload": subscribers get it whatever types they asked for. */
+    public static final String RESET = "reset";
 
     /** One change: {@code type} such as {@code stock-level} or {@code alert}, {@code data} its read-model view. */
     public record Change(long sequence, String type, Object data) {
@@ -81,6 +83,11 @@ public class LiveFeed {
             }
         }
         listeners.forEach(listener -> listener.accept(change));
+    }
+
+    /** Tells every subscriber to load the read models afresh: they changed wholesale (a rebuild). */
+    public void reset(String reason) {
+        publish(RESET, reason);
     }
 
     /** The wire id of a change: this instance's epoch and the change's number. */

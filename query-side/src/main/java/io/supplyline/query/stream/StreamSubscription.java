@@ -34,10 +34,15 @@ final class StreamSubscription implements Consumer<LiveFeed.Change> {
     /** A change committed while subscribing may arrive both as missed and as live: it is sent once. */
     @Override
     public synchronized void accept(LiveFeed.Change change) {
-        if (closedByClient() || change.sequence() <= lastSent || (wanted != null && !wanted.contains(change.type()))) {
+        boolean reset = change.type().equals(LiveFeed.RESET);
+        if (closedByClient() || change.sequence() <= lastSent || (!reset && wanted != null && !wanted.contains(change.type()))) {
             return;
         }
         lastSent = change.sequence();
+        if (reset) {
+            sink.send(sse.newEventBuilder().id(feed.idOf(change)).name(LiveFeed.RESET).data(change.data()).build());
+            return;
+        }
         try {
             sink.send(sse.newEventBuilder()
                     .id(feed.idOf(change))

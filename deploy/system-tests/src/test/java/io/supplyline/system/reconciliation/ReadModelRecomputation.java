@@ -21,7 +21,8 @@ public final class ReadModelRecomputation {
             "overview", OverviewRecomputation::new,
             "alerts", AlertRecomputation::new);
 
-    public record Comparison(Map<String, String> expected, Map<String, String> actual) {
+    /** @param storedEvents how many events the store held when read */
+    public record Comparison(Map<String, String> expected, Map<String, String> actual, int storedEvents) {
 
         public boolean equal() {
             return expected.equals(actual);
@@ -48,6 +49,6 @@ public final class ReadModelRecomputation {
             recomputation.expected().forEach((key, row) -> expected.put(prefix + key, row));
             recomputation.actual(readModels).forEach((key, row) -> actual.put(prefix + key, row));
         }
-        return new Comparison(expected, actual);
+        return new Comparison(expected, actual, events.size());
     }
 }
