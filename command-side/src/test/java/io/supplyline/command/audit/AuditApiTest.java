@@ -220,6 +220,8 @@ class AuditApiTest {
         given().auth().basic("operator", "operator").get("/audit/events").then().statusCode(403);
         given().auth().basic("analyst", "analyst").get("/audit/verify").then().statusCode(403);
         given().auth().basic("operator", "operator").get("/audit/export").then().statusCode(403);
+        given().auth().basic("operator", "operator").get("/audit/aggregates/x/state").then().statusCode(403);
+        given().get("/audit/aggregates/x/events").then().statusCode(401);
         auditor().get("/audit/events?size=1").then().statusCode(200);
         given().auth().basic("admin", "admin").get("/audit/events?size=1").then().statusCode(200);
     }

@@ -1,13 +1,10 @@
 package io.supplyline.query.admin;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.supplyline.query.axon.AxonConfiguration;
 import io.supplyline.query.projection.Replay;
+import io.supplyline.query.projection.ScratchSchema;
 import io.supplyline.query.stream.LiveFeed;
 
 /**
@@ -83,14 +81,15 @@ final class RebuildRun {
         state = "REPLAYING";
         Configuration replay = null;
         try {
-            String home = freshTables();
+            ScratchSchema fresh = freshTables();
+            String home = fresh.home();
             MessageHandlerInterceptor<EventMessage<?>> counted = (unitOfWork, chain) -> {
                 Object result = Replay.during(chain::proceed);
                 replayed.incrementAndGet();
                 return result;
             };
             replay = axon.replayConfiguration(projection,
-                    new SearchPathTransactionManager(transactions, dataSource, schema, home), counted);
+                    new SearchPathTransactionManager(transactions, fresh), counted);
             replay.start();
             replayProcessor = (TrackingEventProcessor) replay.eventProcessingConfiguration()
                     .eventProcessor(projection).orElseThrow();
@@ -131,46 +130,10 @@ final class RebuildRun {
         }
     }
 
-    /** @return the schema of the live tables */
-    private String freshTables() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            String home;
-            try (ResultSet row = sql.executeQuery("SELECT current_schema()")) {
-                row.next();
-                home = row.getString(1);
-            }
-            sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            sql.execute("CREATE SCHEMA " + schema);
-            for (String table : tables) {
-                sql.execute("CREATE TABLE " + schema + "." + table + " (LIKE " + home + "." + table + " INCLUDING ALL)");
-            }
-            sql.execute("CREATE TABLE " + schema + ".tokenentry (LIKE " + home + ".tokenentry INCLUDING ALL)");
-            copyForeignKeys(connection, home);
-            return home;
-        }
-    }
-
-    /** LIKE copies no foreign keys: the fresh tables get those among the projection's own tables. */
-    private void copyForeignKeys(Connection connection, String home) throws SQLException {
-        List<String[]> keys = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT c.conrelid::regclass::text, c.conname,"
-                + " c.confrelid::regclass::text, pg_get_constraintdef(c.oid) FROM pg_constraint c"
-                + " WHERE c.contype = 'f' AND c.connamespace = ?::regnamespace")) {
-            query.setString(1, home);
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    keys.add(new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4)});
-                }
-            }
-        }
-        try (Statement sql = connection.createStatement()) {
-            for (String[] key : keys) {
-                if (tables.contains(key[0]) && tables.contains(key[2])) {
-                    sql.execute("ALTER TABLE " + schema + "." + key[0] + " ADD CONSTRAINT " + key[1] + " "
-                            + key[3].replace("REFERENCES " + key[2] + "(", "REFERENCES " + schema + "." + key[2] + "("));
-                }
-            }
-        }
+    /** Empty copies of the projection's tables and of the token table, for the replay to fill. */
+    private ScratchSchema freshTables() throws SQLException {
+        return ScratchSchema.create(dataSource, schema,
+                java.util.stream.Stream.concat(tables.stream(), java.util.stream.Stream.of("tokenentry")).toList());
     }
 
     /** One transaction: the fresh tables take the live ones' place, and the replay's position becomes the live one. */

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.supplyline.events.axon.JtaTransactionManager;
 import io.supplyline.query.axon.AxonConfiguration;
+import io.supplyline.query.http.Refusal;
 import io.supplyline.query.stream.LiveFeed;
+import io.supplyline.query.projection.ProjectionTables;
 
 /** Starts rebuilds one after another on a thread of their own, and remembers each projection's latest. */
 @Singleton
@@ -47,18 +49,18 @@ public class Rebuilds {
     /** Queues a rebuild of one projection, or of {@value #ALL}; returns the projections queued. */
     public synchronized List<String> start(String name) {
         if (!databaseKind.equals("postgresql")) {
-            throw new RebuildRefused(409, "REBUILD_NEEDS_POSTGRESQL",
+            throw new Refusal(409, "REBUILD_NEEDS_POSTGRESQL",
                     "Rebuilding into fresh tables needs PostgreSQL schemas; this instance runs on " + databaseKind);
         }
         List<String> projections = name.equals(ALL) ? ProjectionTables.OF.keySet().stream().sorted().toList() : List.of(name);
         for (String projection : projections) {
             if (!ProjectionTables.OF.containsKey(projection)) {
-                throw new RebuildRefused(404, "UNKNOWN_PROJECTION", "No projection " + projection
+                throw new Refusal(404, "UNKNOWN_PROJECTION", "No projection " + projection
                         + "; there are " + ProjectionTables.OF.keySet().stream().sorted().toList() + " and " + ALL);
             }
             RebuildRun running = latest.get(projection);
             if (running != null && !running.finished()) {
-                throw new RebuildRefused(409, "REBUILD_RUNNING", projection + " is being rebuilt already");
+                throw new Refusal(409, "REBUILD_RUNNING", projection + " is being rebuilt already");
             }
         }
         for (String projection : projections) {

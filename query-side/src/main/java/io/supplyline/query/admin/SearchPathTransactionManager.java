@@ -1,13 +1,11 @@
 package io.supplyline.query.admin;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-
-import javax.sql.DataSource;
 
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+
+import io.supplyline.query.projection.ScratchSchema;
 
 /**
  * Transactions in which unqualified table names find the rebuild's fresh tables first: after
@@ -17,21 +15,18 @@ import org.axonframework.common.transaction.TransactionManager;
 final class SearchPathTransactionManager implements TransactionManager {
 
     private final TransactionManager delegate;
-    private final DataSource dataSource;
-    private final String searchPath;
+    private final ScratchSchema schema;
 
-    SearchPathTransactionManager(TransactionManager delegate, DataSource dataSource, String schema, String home) {
+    SearchPathTransactionManager(TransactionManager delegate, ScratchSchema schema) {
         this.delegate = delegate;
-        this.dataSource = dataSource;
-        this.searchPath = schema + ", " + home;
+        this.schema = schema;
     }
 
     @Override
     public Transaction startTransaction() {
         Transaction transaction = delegate.startTransaction();
-        // Within the JTA transaction the datasource hands out its one enlisted connection.
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL search_path TO " + searchPath);
+        try {
+            schema.useInCurrentTransaction();
         } catch (SQLException e) {
             transaction.rollback();
             throw new IllegalStateException("Could not point the transaction at the rebuild's tables", e);

@@ -17,7 +17,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
-import io.supplyline.query.admin.RebuildRefused;
 import io.quarkus.security.UnauthorizedException;
 import io.supplyline.events.http.Problem;
 
@@ -41,7 +40,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response rebuildRefused(RebuildRefused refused) {
+    public Response refused(Refusal refused) {
         return Problems.response(refused.status(), refused.code(), refused.getMessage());
     }
 

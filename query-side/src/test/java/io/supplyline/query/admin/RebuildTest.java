@@ -39,6 +39,7 @@ import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.events.inventory.StockReserved;
 import io.supplyline.query.EventTopicWriter;
 import io.supplyline.query.stock.StockLevelProjection;
+import io.supplyline.query.projection.ProjectionTables;
 
 /** A rebuild replays the topic into fresh tables while the live ones answer, then switches without a gap. */
 @QuarkusTest

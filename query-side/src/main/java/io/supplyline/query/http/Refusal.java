@@ -1,12 +1,12 @@
-package io.supplyline.query.admin;
+package io.supplyline.query.http;
 
-/** A rebuild that cannot start: {@code status} and {@code code} of the problem answer. */
-public class RebuildRefused extends RuntimeException {
+/** A request the service refuses: {@code status} and {@code code} of the problem+json answer. */
+public class Refusal extends RuntimeException {
 
     private final int status;
     private final String code;
 
-    RebuildRefused(int status, String code, String message) {
+    public Refusal(int status, String code, String message) {
         super(message);
         this.status = status;
         this.code = code;

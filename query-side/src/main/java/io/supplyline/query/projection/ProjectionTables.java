@@ -1,4 +1,4 @@
-package io.supplyline.query.admin;
+package io.supplyline.query.projection;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,8 @@ import io.supplyline.query.stock.StockLevelProjection;
 import io.supplyline.query.suppliers.SupplierPerformanceProjection;
 
 /**
- * The tables each projection (processing group) owns: a rebuild fills fresh copies of exactly these.
+ * The tables each projection (processing group) owns: a rebuild, or an as-of view, fills fresh
+ * copies of exactly these.
  * A test checks that every read-model table in the schema belongs to one projection.
  */
 public final class ProjectionTables {
