@@ -24,6 +24,25 @@ public final class ApiMother {
                 .post("/products").then().statusCode(201);
     }
 
+    /**
+     * A new warehouse and product, then one receipt of each quantity into their stock item, sent in
+     * one conversation; returns the stock item's aggregate id.
+     */
+    public static String receivedStock(String correlationId, int... quantities) {
+        String warehouse = unique("WH");
+        String sku = unique("SKU");
+        registerWarehouse(warehouse);
+        registerProduct(sku);
+        for (int quantity : quantities) {
+            given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                    .header("X-Correlation-Id", correlationId)
+                    .body(Map.of("quantity", quantity))
+                    .post("/stock/{warehouse}/{sku}/receipts", warehouse, sku)
+                    .then().statusCode(200);
+        }
+        return "stock:" + warehouse + ":" + sku;
+    }
+
     public static void registerWarehouse(String code) {
         given().auth().basic("operator", "operator").contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Berlin DC", "city", "Berlin", "country", "DE"))

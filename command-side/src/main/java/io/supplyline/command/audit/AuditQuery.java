@@ -2,7 +2,9 @@ package io.supplyline.command.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A search of the history: every criterion optional, all given ones must hold. */
 public record AuditQuery(Instant from, Instant to, String type, String principal, String correlationId,
@@ -18,48 +20,31 @@ public record AuditQuery(Instant from, Instant to, String type, String principal
 
     /** The SQL condition over the event store ({@code e}) and the audit trail ({@code a}). */
     String where() {
-        List<String> conditions = new ArrayList<>();
-        conditions.add("1 = 1");
-        if (from != null) {
-            conditions.add("a.occurred_at >= ?");
-        }
-        if (to != null) {
-            conditions.add("a.occurred_at < ?");
-        }
-        if (type != null) {
-            conditions.add("a.event_type = ?");
-        }
-        if (principal != null) {
-            conditions.add("a.principal = ?");
-        }
-        if (correlationId != null) {
-            conditions.add("a.correlation_id = ?");
-        }
-        if (aggregateId != null) {
-            conditions.add("e.aggregateidentifier = ?");
-        }
+        List<String> conditions = new ArrayList<>(List.of("1 = 1"));
+        criteria().forEach(criterion -> conditions.add(criterion.getKey()));
         return String.join(" AND ", conditions);
     }
 
     /** The values of {@link #where()}'s placeholders, in order. */
     List<Object> parameters() {
-        List<Object> parameters = new ArrayList<>();
-        if (from != null) {
-            parameters.add(from);
-        }
-        if (to != null) {
-            parameters.add(to);
-        }
-        for (String value : new String[] {type, principal, correlationId, aggregateId}) {
-            if (value != null) {
-                parameters.add(value);
-            }
-        }
-        return parameters;
+        return criteria().stream().map(Map.Entry::getValue).toList();
     }
 
-    /** Criteria on the audit trail need its row; an aggregate's history does not. */
-    boolean needsAuditRow() {
-        return from != null || to != null || type != null || principal != null || correlationId != null;
+    /** Each given criterion: its condition with one placeholder, and the value for it. */
+    private List<Map.Entry<String, Object>> criteria() {
+        List<Map.Entry<String, Object>> criteria = new ArrayList<>();
+        Map<String, Object> candidates = new LinkedHashMap<>();
+        candidates.put("a.occurred_at >= ?", from);
+        candidates.put("a.occurred_at < ?", to);
+        candidates.put("a.event_type = ?", type);
+        candidates.put("a.principal = ?", principal);
+        candidates.put("a.correlation_id = ?", correlationId);
+        candidates.put("e.aggregateidentifier = ?", aggregateId);
+        candidates.forEach((condition, value) -> {
+            if (value != null) {
+                criteria.add(Map.entry(condition, value));
+            }
+        });
+        return criteria;
     }
 }

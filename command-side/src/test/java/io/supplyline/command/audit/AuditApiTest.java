@@ -1,9 +1,7 @@
 package io.supplyline.command.audit;
 
 import static io.restassured.RestAssured.given;
-import static io.supplyline.command.ApiMother.registerProduct;
-import static io.supplyline.command.ApiMother.registerWarehouse;
-import static io.supplyline.command.ApiMother.unique;
+import static io.supplyline.command.ApiMother.receivedStock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.command.EventStoreRows;
@@ -45,20 +42,9 @@ class AuditApiTest {
         return given().auth().basic("auditor", "auditor");
     }
 
-    /** Three receipts of one new stock item, sent in one conversation; returns the stock item's id. */
+    /** Three receipts (5, 7, 9) of one new stock item, sent in one conversation; returns the stock item's id. */
     private static String receivedThreeTimes(String correlationId) {
-        String warehouse = unique("AUD");
-        String sku = unique("SKU");
-        registerWarehouse(warehouse);
-        registerProduct(sku);
-        for (int quantity : new int[] {5, 7, 9}) {
-            given().auth().basic("operator", "operator").contentType(ContentType.JSON)
-                    .header("X-Correlation-Id", correlationId)
-                    .body(Map.of("quantity", quantity))
-                    .post("/stock/{warehouse}/{sku}/receipts", warehouse, sku)
-                    .then().statusCode(200);
-        }
-        return "stock:" + warehouse + ":" + sku;
+        return receivedStock(correlationId, 5, 7, 9);
     }
 
     @Test

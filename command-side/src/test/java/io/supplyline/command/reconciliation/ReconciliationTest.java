@@ -1,8 +1,7 @@
 package io.supplyline.command.reconciliation;
 
 import static io.restassured.RestAssured.given;
-import static io.supplyline.command.ApiMother.registerProduct;
-import static io.supplyline.command.ApiMother.registerWarehouse;
+import static io.supplyline.command.ApiMother.receivedStock;
 import static io.supplyline.command.ApiMother.unique;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -13,6 +12,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
@@ -48,16 +48,7 @@ class ReconciliationTest {
 
     /** A new stock item with {@code receipts} receipts; returns its aggregate id. */
     private static String received(int receipts) {
-        String warehouse = unique("REC");
-        String sku = unique("SKU");
-        registerWarehouse(warehouse);
-        registerProduct(sku);
-        for (int i = 1; i <= receipts; i++) {
-            given().auth().basic("operator", "operator").contentType(ContentType.JSON)
-                    .body(Map.of("quantity", i)).post("/stock/{warehouse}/{sku}/receipts", warehouse, sku)
-                    .then().statusCode(200);
-        }
-        return "stock:" + warehouse + ":" + sku;
+        return receivedStock(UUID.randomUUID().toString(), IntStream.rangeClosed(1, receipts).toArray());
     }
 
     private static void awaitConsistent(String aggregateId) {
