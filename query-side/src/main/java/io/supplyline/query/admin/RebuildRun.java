@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -80,8 +81,9 @@ final class RebuildRun {
         startedAt = Instant.now();
         state = "REPLAYING";
         Configuration replay = null;
+        ScratchSchema fresh = null;
         try {
-            ScratchSchema fresh = freshTables();
+            fresh = freshTables();
             String home = fresh.home();
             MessageHandlerInterceptor<EventMessage<?>> counted = (unitOfWork, chain) -> {
                 Object result = Replay.during(chain::proceed);
@@ -115,7 +117,7 @@ final class RebuildRun {
             if (replay != null) {
                 replay.shutdown();
             }
-            dropSchemaQuietly();
+            dropQuietly(fresh);
         } finally {
             finishedAt = Instant.now();
         }
@@ -126,14 +128,17 @@ final class RebuildRun {
             if (!replayProcessor.isRunning() && !replayProcessor.isError()) {
                 throw new IllegalStateException("The replay stopped before catching up");
             }
+            // A failing event is retried with back-off, as in the live processor; say so meanwhile.
+            error = replayProcessor.isError() ? "The replay is retrying a failed event; see the log" : null;
             Thread.sleep(CATCH_UP_POLL.toMillis());
         }
+        error = null;
     }
 
     /** Empty copies of the projection's tables and of the token table, for the replay to fill. */
     private ScratchSchema freshTables() throws SQLException {
         return ScratchSchema.create(dataSource, schema,
-                java.util.stream.Stream.concat(tables.stream(), java.util.stream.Stream.of("tokenentry")).toList());
+                Stream.concat(tables.stream(), Stream.of("tokenentry")).toList());
     }
 
     /** One transaction: the fresh tables take the live ones' place, and the replay's position becomes the live one. */
@@ -160,9 +165,11 @@ final class RebuildRun {
         }
     }
 
-    private void dropSchemaQuietly() {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    private void dropQuietly(ScratchSchema fresh) {
+        try {
+            if (fresh != null) {
+                fresh.drop();
+            }
         } catch (SQLException e) {
             LOG.warnf("Could not drop %s: %s", schema, e.getMessage());
         }
