@@ -17,6 +17,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,9 @@ class StreamApiTest {
 
     @TestHTTPResource("/stream")
     URL stream;
+
+    @Inject
+    LiveFeed feed;
 
     @AfterAll
     static void closeTopic() {
@@ -98,6 +103,18 @@ class StreamApiTest {
                 .get("/stock-levels/{w}/{s}?minVersion={v}", item.warehouse().value(), item.sku().value(), sequence)
                 .then().statusCode(200);
         return item.sku().value();
+    }
+
+    /** A rebuilt read model changed wholesale: every subscriber is told to reload, whatever types it asked for. */
+    @Test
+    void aResetReachesEverySubscriberWithAnId() throws Exception {
+        BlockingQueue<Event> events = open("types=alert", null);
+        Thread.sleep(300);
+        String reason = "The stock-levels read model was rebuilt " + UUID.randomUUID();
+        feed.reset(reason);
+        Event reset = next(events, reason);
+        assertThat(reset.name()).isEqualTo("reset");
+        assertThat(reset.id()).isNotBlank();
     }
 
     @Test
