@@ -29,7 +29,8 @@ import io.supplyline.query.stream.LiveFeed;
  * through the projection's own handlers into fresh copies of its tables in a schema of their own,
  * while the live processor and tables go on serving. Once the replay has caught up, the live
  * processor stops, the replay takes the last events, and in one transaction the fresh tables
- * replace the live ones and the live processor's position becomes the replay's; then it resumes.
+ * replace the live ones, the live processor's position becomes the replay's and the replay's dead
+ * letters replace the projection's; then it resumes.
  */
 final class RebuildRun {
 
@@ -135,10 +136,10 @@ final class RebuildRun {
         error = null;
     }
 
-    /** Empty copies of the projection's tables and of the token table, for the replay to fill. */
+    /** Empty copies of the projection's tables, and of the token and dead-letter tables, for the replay to fill. */
     private ScratchSchema freshTables() throws SQLException {
         return ScratchSchema.create(dataSource, schema,
-                Stream.concat(tables.stream(), Stream.of("tokenentry")).toList());
+                Stream.concat(tables.stream(), Stream.of("tokenentry", "deadletterentry")).toList());
     }
 
     /** One transaction: the fresh tables take the live ones' place, and the replay's position becomes the live one. */
@@ -154,6 +155,9 @@ final class RebuildRun {
                 sql.execute("INSERT INTO " + home + ".tokenentry (processorname, segment, token, tokentype, timestamp, owner)"
                         + " SELECT processorname, segment, token, tokentype, timestamp, NULL FROM " + schema + ".tokenentry"
                         + " WHERE processorname = '" + projection + "'");
+                // What the replay could not apply replaces what the live processor had parked.
+                sql.execute("DELETE FROM " + home + ".deadletterentry WHERE processinggroup = '" + projection + "'");
+                sql.execute("INSERT INTO " + home + ".deadletterentry SELECT * FROM " + schema + ".deadletterentry");
                 sql.execute("DROP SCHEMA " + schema + " CASCADE");
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

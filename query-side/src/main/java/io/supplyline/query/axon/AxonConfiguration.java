@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -23,6 +24,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
@@ -31,6 +33,7 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Kafk
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 
 import io.quarkus.arc.All;
@@ -40,6 +43,7 @@ import io.supplyline.events.EventTopic;
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
+import io.supplyline.query.admin.DeadLetterParking;
 import io.supplyline.query.admin.ProjectionMeter;
 import io.supplyline.query.projection.Projection;
 
@@ -55,6 +59,9 @@ public class AxonConfiguration {
     private final KafkaSettings kafka;
     private final DataSource dataSource;
     private final List<Projection> projections;
+    private final Map<String, SequencedDeadLetterQueue<EventMessage<?>>> deadLetters = new TreeMap<>();
+    /** Failed batches (with the processor's back-off in between) before an event is parked. */
+    static final int DEAD_LETTER_AFTER_ATTEMPTS = 3;
 
     /** @param projections the handlers of every read model, with their processing groups */
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta, KafkaSettings kafka,
@@ -62,15 +69,42 @@ public class AxonConfiguration {
         this.kafka = kafka;
         this.dataSource = dataSource;
         this.projections = projections;
-        var configurer = configurer(new JtaTransactionManager(jta));
+        TransactionManager transactions = new JtaTransactionManager(jta);
+        var configurer = configurer(transactions);
         // One tracking processor per processing group, each with its own position in the topic.
         Set<String> groups = new LinkedHashSet<>();
         for (Projection projection : projections) {
             configurer.eventProcessing().registerEventHandler(c -> projection);
             groups.add(groupOf(projection));
         }
-        groups.forEach(group -> registerProcessor(configurer, group, meter.forProcessor(group)));
+        for (String group : groups) {
+            SequencedDeadLetterQueue<EventMessage<?>> queue = deadLetterQueue(group, transactions);
+            deadLetters.put(group, queue);
+            registerProcessor(configurer, group, meter.forProcessor(group), queue);
+        }
         this.axon = configurer.buildConfiguration();
+    }
+
+    /** A projection's dead letters, in the table {@code deadletterentry} its transactions find first. */
+    private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, TransactionManager transactions) {
+        Serializer serializer = EventSerializer.create();
+        return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group)
+                .connectionProvider(dataSource::getConnection)
+                .transactionManager(transactions)
+                .genericSerializer(serializer)
+                .eventSerializer(serializer)
+                .build();
+    }
+
+    /** Each projection's dead letters: the events it could not apply, parked per aggregate. */
+    public Map<String, SequencedDeadLetterQueue<EventMessage<?>>> deadLetterQueues() {
+        return deadLetters;
+    }
+
+    /** The handler objects of one projection (processing group). */
+    public List<Projection> projectionsOf(String group) {
+        return projections.stream().filter(projection -> groupOf(projection).equals(group)).toList();
     }
 
     /**
@@ -80,9 +114,9 @@ public class AxonConfiguration {
     public Configuration replayConfiguration(String group, TransactionManager transactions,
                                              MessageHandlerInterceptor<EventMessage<?>> interceptor) {
         var configurer = configurer(transactions);
-        projections.stream().filter(projection -> groupOf(projection).equals(group))
-                .forEach(projection -> configurer.eventProcessing().registerEventHandler(c -> projection));
-        registerProcessor(configurer, group, interceptor);
+        projectionsOf(group).forEach(projection -> configurer.eventProcessing().registerEventHandler(c -> projection));
+        // The replay parks what it cannot apply in its own dead-letter table, which the switch takes over.
+        registerProcessor(configurer, group, interceptor, deadLetterQueue(group, transactions));
         return configurer.buildConfiguration();
     }
 
@@ -105,15 +139,16 @@ public class AxonConfiguration {
         return configurer;
     }
 
-    private void registerProcessor(Configurer configurer, String group,
-                                   MessageHandlerInterceptor<EventMessage<?>> interceptor) {
+    private void registerProcessor(Configurer configurer, String group, MessageHandlerInterceptor<EventMessage<?>> interceptor,
+                                   SequencedDeadLetterQueue<EventMessage<?>> deadLetters) {
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(group, c -> eventTopic(c.serializer()),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
                                 // From the first offset, as a plain Kafka position (Axon's default wraps it in a
                                 // replay token, which the lag of a projection cannot be read from).
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-                .registerHandlerInterceptor(group, c -> interceptor);
+                .registerHandlerInterceptor(group, c -> interceptor)
+                .registerHandlerInterceptor(group, c -> new DeadLetterParking(deadLetters, DEAD_LETTER_AFTER_ATTEMPTS));
     }
 
     private static String groupOf(Projection projection) {
