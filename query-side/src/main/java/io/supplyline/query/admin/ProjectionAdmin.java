@@ -52,6 +52,18 @@ public class ProjectionAdmin {
         return statuses;
     }
 
+    /** The projection's lag in events, or NaN when it cannot be told (no such processor, Kafka away). */
+    public double lagEvents(String projection) {
+        try {
+            return axon.eventProcessing().eventProcessor(projection)
+                    .filter(TrackingEventProcessor.class::isInstance)
+                    .map(processor -> (double) lagOf((TrackingEventProcessor) processor))
+                    .orElse(Double.NaN);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Events on the topic the processor has still to handle. */
     public long lagOf(TrackingEventProcessor processor) {
         return lag(positions(processor), topicBounds());

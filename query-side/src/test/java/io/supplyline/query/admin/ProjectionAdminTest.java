@@ -2,6 +2,7 @@ package io.supplyline.query.admin;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -77,6 +78,8 @@ class ProjectionAdminTest {
                 .body(stockLevels("eventsPerSecond"), greaterThan(0f))
                 .body(stockLevels("lastEventAt"), notNullValue())
                 .body(stockLevels("positions.size()"), greaterThan(0)));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("supplyline_projection_lag_events{projection=\"stock-levels\"} 0.0"));
     }
 
     @Test

@@ -8,22 +8,33 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.query.axon.AxonConfiguration;
 
-/** {@code supplyline_dead_letters{projection}} at {@code /q/metrics}: events parked per projection. */
+/**
+ * Per projection at {@code /q/metrics}: {@code supplyline_dead_letters} (events parked) and
+ * {@code supplyline_projection_lag_events} (events on the topic not yet applied: together with the
+ * command side's reconciliation, whether every stored event reached every read model).
+ */
 @Singleton
-public class DeadLetterMetrics {
+public class ProjectionMetrics {
 
     private final MeterRegistry registry;
     private final AxonConfiguration axon;
+    private final ProjectionAdmin admin;
 
-    DeadLetterMetrics(MeterRegistry registry, AxonConfiguration axon) {
+    ProjectionMetrics(MeterRegistry registry, AxonConfiguration axon, ProjectionAdmin admin) {
         this.registry = registry;
         this.axon = axon;
+        this.admin = admin;
     }
 
     void register(@Observes StartupEvent event) {
         axon.deadLetterQueues().forEach((projection, queue) -> Gauge.builder("supplyline.dead.letters", queue, q -> q.size())
                 .tag("projection", projection)
                 .description("Events the projection could not apply, parked with the later events of their aggregate")
+                .register(registry));
+        axon.deadLetterQueues().keySet().forEach(projection -> Gauge.builder("supplyline.projection.lag.events",
+                        admin, statuses -> statuses.lagEvents(projection))
+                .tag("projection", projection)
+                .description("Events on the topic the projection has still to apply")
                 .register(registry));
     }
 }
