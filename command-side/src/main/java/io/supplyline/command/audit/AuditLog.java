@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public class AuditLog {
         List<Object> parameters = query.parameters();
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);
-            statement.setObject(i + 1, value instanceof java.time.Instant instant
+            statement.setObject(i + 1, value instanceof Instant instant
                     ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
         }
         return statement;

@@ -10,10 +10,6 @@ import java.util.Map;
 public record AuditQuery(Instant from, Instant to, String type, String principal, String correlationId,
                          String aggregateId) {
 
-    public static AuditQuery all() {
-        return new AuditQuery(null, null, null, null, null, null);
-    }
-
     public static AuditQuery ofAggregate(String aggregateId) {
         return new AuditQuery(null, null, null, null, null, aggregateId);
     }

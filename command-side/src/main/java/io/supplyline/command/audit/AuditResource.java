@@ -2,6 +2,7 @@ package io.supplyline.command.audit;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -50,7 +51,8 @@ public class AuditResource {
     @GET
     @Path("/aggregates/{id}/events")
     public List<AuditedEvent> aggregateHistory(@PathParam("id") @Pattern(regexp = TEXT) String aggregateId) {
-        List<AuditedEvent> events = log.page(AuditQuery.ofAggregate(aggregateId), 0, Integer.MAX_VALUE / 2);
+        List<AuditedEvent> events = new ArrayList<>();
+        log.forEach(AuditQuery.ofAggregate(aggregateId), events::add);
         if (events.isEmpty()) {
             throw new NotFoundException("No events of " + aggregateId);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -21,6 +22,7 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.supplyline.events.EventTopic;
 import io.supplyline.query.axon.AxonConfiguration;
 import io.supplyline.query.axon.KafkaSettings;
@@ -34,11 +36,26 @@ public class ProjectionAdmin {
     private final AxonConfiguration axon;
     private final KafkaSettings kafka;
     private final ProjectionMeter meter;
+    /** One client for every offsets question: rebuilds ask four times a second, metrics on each scrape. */
+    private Admin kafkaAdmin;
 
     ProjectionAdmin(AxonConfiguration axon, KafkaSettings kafka, ProjectionMeter meter) {
         this.axon = axon;
         this.kafka = kafka;
         this.meter = meter;
+    }
+
+    private synchronized Admin kafkaAdmin() {
+        if (kafkaAdmin == null) {
+            kafkaAdmin = Admin.create(kafka.clientProperties());
+        }
+        return kafkaAdmin;
+    }
+
+    synchronized void close(@Observes ShutdownEvent event) {
+        if (kafkaAdmin != null) {
+            kafkaAdmin.close(KAFKA_TIMEOUT);
+        }
     }
 
     public List<ProjectionStatus> statuses() {
@@ -103,7 +120,8 @@ public class ProjectionAdmin {
 
     /** Per partition of the topic: {first offset, end offset}. */
     private Map<TopicPartition, long[]> topicBounds() {
-        try (Admin kafkaAdmin = Admin.create(kafka.clientProperties())) {
+        Admin kafkaAdmin = kafkaAdmin();
+        try {
             List<TopicPartition> partitions = kafkaAdmin.describeTopics(List.of(EventTopic.NAME)).allTopicNames()
                     .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(EventTopic.NAME).partitions().stream()
                     .map(info -> new TopicPartition(EventTopic.NAME, info.partition())).toList();

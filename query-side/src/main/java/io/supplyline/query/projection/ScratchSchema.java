@@ -45,10 +45,6 @@ public final class ScratchSchema {
         }
     }
 
-    public String name() {
-        return name;
-    }
-
     /** The schema the live tables are in. */
     public String home() {
         return home;
