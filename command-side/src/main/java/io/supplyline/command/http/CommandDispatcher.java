@@ -19,6 +19,7 @@ import org.axonframework.messaging.MetaData;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.supplyline.command.axon.CommandMetadata;
+import io.supplyline.command.axon.ConflictRetry;
 import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.command.rules.ExpectedVersion;
 import io.vertx.core.http.HttpServerRequest;
@@ -76,7 +77,8 @@ public class CommandDispatcher {
     private Response dispatch(Object command, MetaData metadata, Response.Status status,
                               Function<Object, CommandAccepted> accepted) {
         if (idempotencyKey == null) {
-            Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadata));
+            Object result = ConflictRetry.sendAndWait(gateway,
+                    GenericCommandMessage.asCommandMessage(command).withMetaData(metadata));
             return answer(status, accepted.apply(result));
         }
         if (!SAFE_IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.supplyline.command.axon.CommandMetadata;
+import io.supplyline.command.axon.ConflictRetry;
 import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.ExpectedVersion;
@@ -49,7 +50,7 @@ public class IdempotentCommands {
             return first.get();
         }
         try {
-            Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metadata
+            Object result = ConflictRetry.sendAndWait(gateway, GenericCommandMessage.asCommandMessage(command).withMetaData(metadata
                     .and(CommandMetadata.IDEMPOTENCY_KEY, key)
                     .and(CommandMetadata.REQUEST_HASH, requestHash)));
             return accepted.apply(result);

@@ -98,7 +98,9 @@ class SharedEventStoreIT {
             for (Future<Integer> answer : answers) {
                 statuses.add(answer.get());
             }
-            assertThat(statuses).isSubsetOf(200, 409, 422);
+            // A write-off that loses the race between the instances is retried against the winner's
+            // state, so none ends in a conflict: ten are accepted and the rest find no stock.
+            assertThat(statuses).isSubsetOf(200, 422);
             assertThat(statuses.stream().filter(status -> status == 200)).hasSize(10);
         } finally {
             pool.shutdownNow();
