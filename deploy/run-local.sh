@@ -14,6 +14,11 @@ KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 COMMAND_PORT=${SUPPLYLINE_COMMAND_PORT:-8080}
 QUERY_PORT=${SUPPLYLINE_QUERY_PORT:-8081}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# Sized so each service stays under 300 MB resident under load (measured by deploy/bench.sh): a
+# bounded heap with the serial collector (two cores: a concurrent collector only competes with the
+# work), and at most two malloc arenas instead of one per thread.
+SERVICE_JAVA_OPTS=${SUPPLYLINE_JAVA_OPTS:--Xms64m -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 if [[ -z "${SUPPLYLINE_COMMAND_DB_URL:-}" && -n "${SUPPLYLINE_QUERY_DB_URL:-}" ]] ||
    [[ -n "${SUPPLYLINE_COMMAND_DB_URL:-}" && -z "${SUPPLYLINE_QUERY_DB_URL:-}" ]]; then
@@ -102,7 +107,8 @@ log "$(grep -m1 "Kafka broker ready" "$DATA/logs/kafka.log")"
 export KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT SUPPLYLINE_DATA_DIR=$DATA
 for service in command-side query-side; do
   if [[ $service == command-side ]]; then jar=$COMMAND_JAR port=$COMMAND_PORT; else jar=$QUERY_JAR port=$QUERY_PORT; fi
-  "$JAVA" -Xmx256m -Dquarkus.profile=local -Dquarkus.http.port="$port" -jar "$jar" \
+  # shellcheck disable=SC2086 # the options are words
+  "$JAVA" $SERVICE_JAVA_OPTS -Dquarkus.profile=local -Dquarkus.http.port="$port" -jar "$jar" \
     >"$DATA/logs/$service.log" 2>&1 </dev/null &
   pids+=($!)
 done

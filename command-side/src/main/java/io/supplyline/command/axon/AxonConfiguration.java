@@ -1,9 +1,6 @@
 package io.supplyline.command.axon;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -13,9 +10,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -30,10 +24,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
-import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
-import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
@@ -52,6 +42,7 @@ import io.supplyline.command.fulfilment.OrderFulfilment;
 import io.supplyline.command.fulfilment.SalesOrder;
 import io.supplyline.command.purchasing.GoodsIntoStock;
 import io.supplyline.command.purchasing.PurchaseOrder;
+import io.supplyline.command.relay.KafkaRelay;
 import io.supplyline.command.supplier.Supplier;
 import io.supplyline.command.warehouse.Warehouse;
 import io.supplyline.events.EventTopic;
@@ -77,9 +68,12 @@ public class AxonConfiguration {
     public static final String RELAY = "kafka-relay";
     /** Events per transaction of the processes (goods into stock, order fulfilment). */
     private static final int PROCESS_BATCH_SIZE = 50;
+    /** Events the relay sends before awaiting their acks and storing its position. */
+    private static final int RELAY_BATCH_SIZE = 500;
 
     private final Configuration axon;
     private final KafkaSettings kafka;
+    private final KafkaRelay relay;
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
@@ -100,11 +94,8 @@ public class AxonConfiguration {
                 .upcasterChain(EventUpcasters.chain())
                 .dataType(byte[].class)
                 .build();
-        // Longer than the producer's delivery timeout, so a failure means the producer gave up.
-        Duration ackTimeout = kafka.relayDeliveryTimeout().plusSeconds(2);
-        KafkaEventPublisher<String, byte[]> relay = KafkaEventPublisher.<String, byte[]>builder()
-                .kafkaPublisher(kafkaPublisher(serializer, ackTimeout))
-                .build();
+        this.relay = new KafkaRelay(kafka, new CloudEventHeaders(DefaultKafkaMessageConverter.builder()
+                .serializer(serializer).build()));
 
         var configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureTransactionManager(c -> transactions)
@@ -144,12 +135,12 @@ public class AxonConfiguration {
                         .build()))
                 .registerTrackingEventProcessor(OrderFulfilment.PROCESS, Configuration::eventStore, c -> processBatches())
                 .registerEventHandler(c -> relay)
-                .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaEventPublisher)
+                .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaRelay)
                 .registerTrackingEventProcessor(RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
-                        .andBatchSize(100)
+                        .andBatchSize(RELAY_BATCH_SIZE)
                         // On shutdown, let a publication in flight finish rather than interrupt it.
-                        .andWorkerTerminationTimeout(ackTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS));
+                        .andWorkerTerminationTimeout(relay.ackTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS));
         this.axon = configurer.buildConfiguration();
     }
 
@@ -162,6 +153,7 @@ public class AxonConfiguration {
 
     void stop(@Observes ShutdownEvent event) {
         axon.shutdown();
+        relay.close();
     }
 
     @Produces
@@ -186,31 +178,5 @@ public class AxonConfiguration {
      */
     private static TrackingEventProcessorConfiguration processBatches() {
         return TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(PROCESS_BATCH_SIZE);
-    }
-
-    private KafkaPublisher<String, byte[]> kafkaPublisher(Serializer serializer, Duration ackTimeout) {
-        Map<String, Object> producer = kafka.clientProperties();
-        int deliveryTimeout = (int) kafka.relayDeliveryTimeout().toMillis();
-        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // The publisher waits for each ack before the next send, so lingering for a batch only adds latency.
-        producer.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // Give up on a send within the delivery timeout while the broker is away; the relay retries.
-        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryTimeout / 2);
-        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, deliveryTimeout / 2);
-        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
-        return KafkaPublisher.<String, byte[]>builder()
-                .producerFactory(DefaultProducerFactory.<String, byte[]>builder()
-                        .configuration(producer)
-                        .confirmationMode(ConfirmationMode.WAIT_FOR_ACK)
-                        .closeTimeout(Duration.ofSeconds(5))
-                        .build())
-                .serializer(serializer)
-                .messageConverter(new CloudEventHeaders(DefaultKafkaMessageConverter.builder().serializer(serializer).build()))
-                .topicResolver(event -> Optional.of(EventTopic.NAME))
-                .publisherAckTimeout(ackTimeout.toMillis())
-                .build();
     }
 }

@@ -23,11 +23,19 @@ public interface KafkaSettings {
     int minInsyncReplicas();
 
     /**
-     * How long the relay's producer keeps trying one event before the relay gives up on the batch
-     * and retries it later (its token stays put meanwhile).
+     * How long the relay waits for a batch's acknowledgements before it rolls the batch back and
+     * retries it later (its token stays put meanwhile; the records stay queued in the producer).
      */
     @WithDefault("10s")
     Duration relayDeliveryTimeout();
+
+    /**
+     * How long the relay's producer waits to fill a batch per partition. The relay sends a whole
+     * batch of events before awaiting their acks, so batches fill without waiting; see the README's
+     * Performance section for what lingering measured.
+     */
+    @WithDefault("0")
+    int relayLingerMs();
 
     /** Client settings passed through untouched (security protocol, SASL, TLS...). */
     Map<String, String> client();

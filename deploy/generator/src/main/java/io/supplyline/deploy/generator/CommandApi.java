@@ -14,26 +14,45 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Posts commands to the command API as one user and tallies every answer. */
+/** Posts commands to the command API as one user, tallies every answer and times every request. */
 final class CommandApi {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 with a pool of connections, as REST clients mostly talk. The JDK client would otherwise
+     * upgrade to cleartext HTTP/2 and multiplex every worker over one connection, whose request bodies
+     * the server then reads one at a time.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final URI base;
     private final String authorization;
     private final Tally tally;
+    private final RequestTimer timer;
+    /** When the worker's next request was due, if it is paced; its latency counts from then. */
+    private final ThreadLocal<Long> due = new ThreadLocal<>();
 
-    CommandApi(DayOptions options, Tally tally) {
+    CommandApi(DayOptions options, Tally tally, RequestTimer timer) {
         this.base = options.commandApi();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (options.user() + ":" + options.password()).getBytes(StandardCharsets.UTF_8));
         this.tally = tally;
+        this.timer = timer;
+    }
+
+    /** The next request of this thread was due at {@code nanoTime}. */
+    void due(long nanoTime) {
+        due.set(nanoTime);
     }
 
     /** @param command the name the tally counts the answer under */
     Answer post(String command, String path, Object body) {
+        Long dueAt = due.get();
+        due.remove();
+        long started = dueAt != null ? Math.min(dueAt, System.nanoTime()) : System.nanoTime();
         Answer answer = send(path, body);
+        timer.record(command, answer.status(), System.nanoTime() - started);
         tally.record(command, answer);
         return answer;
     }

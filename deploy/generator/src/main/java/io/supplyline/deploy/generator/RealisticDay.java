@@ -74,12 +74,18 @@ public final class RealisticDay {
     private final String run;
     private final Instant dayStart;
     private final AtomicInteger sent = new AtomicInteger();
+    /** Workers send nothing new after this {@code System.nanoTime()}; by default they never stop early. */
+    private volatile long stopAt = Long.MAX_VALUE;
     private final List<Map.Entry<Integer, Predicate<Random>>> mix = new ArrayList<>();
     private int totalWeight;
 
     public RealisticDay(DayOptions options) {
+        this(options, RequestTimer.NONE);
+    }
+
+    public RealisticDay(DayOptions options, RequestTimer timer) {
         this.options = options;
-        this.api = new CommandApi(options, tally);
+        this.api = new CommandApi(options, tally, timer);
         this.run = ("D" + Long.toString(System.currentTimeMillis() % 60_466_176L, 36) + "-"
                 + Long.toString(options.seed() & 0xFFFF, 36)).toUpperCase();
         this.dayStart = LocalDate.now(ZoneOffset.UTC).atTime(6, 0).toInstant(ZoneOffset.UTC);
@@ -117,7 +123,22 @@ public final class RealisticDay {
         boolean counting = !options.kafka().isBlank();
         long topicBefore = counting ? TopicSize.of(options.kafka()) : -1;
         long started = System.nanoTime();
+        open();
+        drive();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        long events = counting
+                ? TopicSize.settled(options.kafka(), Duration.ofSeconds(3), Duration.ofMinutes(2)) - topicBefore : -1;
+        return report(took, events);
+    }
+
+    /** The opening: master data and the stock counted before the day starts. */
+    public void open() {
         openTheDay(new Random(options.seed()));
+    }
+
+    /** The day's commands after the opening, by the configured workers at the configured rate. */
+    public void drive() throws Exception {
+        long started = System.nanoTime();
         ExecutorService workers = Executors.newFixedThreadPool(options.workers());
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -131,9 +152,16 @@ public final class RealisticDay {
         } finally {
             workers.shutdownNow();
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        long events = counting
-                ? TopicSize.settled(options.kafka(), Duration.ofSeconds(3), Duration.ofMinutes(2)) - topicBefore : -1;
+    }
+
+    /** Stops sending new commands {@code after} from now, done or not (a benchmark phase's time limit). */
+    public RealisticDay stopAfter(Duration after) {
+        stopAt = System.nanoTime() + after.toNanos();
+        return this;
+    }
+
+    /** What was answered so far. */
+    public Report report(Duration took, long events) {
         long commands = tally.acceptedByCommand().values().stream().mapToLong(Long::longValue).sum()
                 + tally.rejectedByCode().values().stream().mapToLong(Long::longValue).sum()
                 + tally.serverErrors().values().stream().mapToLong(Long::longValue).sum();
@@ -147,13 +175,14 @@ public final class RealisticDay {
 
     private void work(Random random, long started) {
         int index;
-        while ((index = sent.getAndIncrement()) < options.commands()) {
+        while ((index = sent.getAndIncrement()) < options.commands() && System.nanoTime() - stopAt < 0) {
             if (options.rate() > 0) {
                 long due = started + (long) (index * 1e9 / options.rate());
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     sleep(wait / 1_000_000);
                 }
+                api.due(due);
             }
             // Draw until a command applies: nothing to dispatch before a shipment exists, for example.
             while (!pick(random).test(random)) {

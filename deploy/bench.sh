@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Benchmarks Supplyline on this machine: starts it on PostgreSQL and a real Kafka broker (fresh
+# databases, fresh broker), drives it with the realistic-day and hot-spot mixes, and measures in the
+# same run what PostgreSQL (pgbench) and Kafka (its own perf tools) can do on the same servers.
+# Prints a markdown table and writes bench-results/results.{md,json}.
+#   deploy/bench.sh            the full run, about 10 minutes
+#   deploy/bench.sh --smoke    every phase small, a few minutes (CI runs it; no thresholds asserted)
+# More options (rates, seconds, workers) are passed to the benchmark program: see its usage.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=${SUPPLYLINE_BENCH_DIR:-$ROOT/.supplyline-bench}
+COMMAND_PORT=18080 QUERY_PORT=18081 KAFKA_PORT=19092
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
+DB_USER=${SUPPLYLINE_DB_USER:-supplyline} DB_PASSWORD=${SUPPLYLINE_DB_PASSWORD:-supplyline}
+
+log() { printf '[bench] %s\n' "$*"; }
+
+"$ROOT/deploy/postgres.sh" >/dev/null
+BENCH_JAR=$ROOT/deploy/benchmark/target/benchmark.jar
+if [[ ! -f $BENCH_JAR || -n $(find "$ROOT/deploy/benchmark" "$ROOT/deploy/generator" -path '*/target' -prune \
+      -o -newer "$BENCH_JAR" -type f -print -quit) ]]; then
+  log "building the benchmark"
+  (cd "$ROOT" && ./mvnw -B -q -pl deploy/benchmark -am install -DskipTests)
+fi
+
+# Fresh databases and a fresh broker, so every run measures the same thing.
+for db in supplyline_bench_command supplyline_bench_query; do
+  PGPASSWORD=$DB_PASSWORD dropdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" --if-exists "$db"
+  PGPASSWORD=$DB_PASSWORD createdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" "$db"
+done
+rm -rf "$WORK" && mkdir -p "$WORK"
+
+SUPPLYLINE_COMMAND_DB_URL=jdbc:postgresql://$PGHOST:$PGPORT/supplyline_bench_command \
+SUPPLYLINE_QUERY_DB_URL=jdbc:postgresql://$PGHOST:$PGPORT/supplyline_bench_query \
+SUPPLYLINE_DB_USER=$DB_USER SUPPLYLINE_DB_PASSWORD=$DB_PASSWORD SUPPLYLINE_DATA_DIR=$WORK/data \
+SUPPLYLINE_COMMAND_PORT=$COMMAND_PORT SUPPLYLINE_QUERY_PORT=$QUERY_PORT \
+KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1)) \
+  "$ROOT/deploy/run-local.sh" >"$WORK/run-local.log" 2>&1 &
+system=$!
+trap 'kill -TERM $system 2>/dev/null; wait $system 2>/dev/null || true' EXIT
+until grep -q "Supplyline is up" "$WORK/run-local.log"; do
+  kill -0 $system 2>/dev/null || { cat "$WORK/run-local.log"; log "the system did not start"; exit 1; }
+  sleep 1
+done
+log "$(grep -m1 "Supplyline is up" "$WORK/run-local.log")"
+
+"$JAVA" -Xmx512m -cp "$BENCH_JAR:$ROOT/deploy/benchmark/target/lib/*" io.supplyline.deploy.bench.Benchmark \
+  --command-port $COMMAND_PORT --query-port $QUERY_PORT --kafka-port $KAFKA_PORT \
+  --pg-host "$PGHOST" --pg-port "$PGPORT" --pg-user "$DB_USER" --pg-password "$DB_PASSWORD" \
+  --pg-database supplyline_bench_command --out "$ROOT/bench-results" "$@"

@@ -1,0 +1,156 @@
+package io.supplyline.deploy.bench;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Measures a running Supplyline (started by deploy/bench.sh on PostgreSQL and a real broker) and, in
+ * the same run, the raw limits of the same PostgreSQL and Kafka: open-loop phases of the realistic
+ * mix at fixed rates, a closed-loop realistic run, the hot-spot mix, relay lag, the time until the
+ * read models catch up, a rebuild of every projection, and the peak memory of each service; then
+ * pgbench and Kafka's performance tools. Prints a markdown summary and writes it with the JSON.
+ */
+public final class Benchmark {
+
+    private static final String TOPIC = "supplychain.events";
+
+    private final BenchSettings settings;
+    private final String runId = Long.toString(System.currentTimeMillis() % 60_466_176L, 36).toUpperCase();
+
+    private Benchmark(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings;
+        try {
+            settings = BenchSettings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Results results = new Benchmark(settings).run();
+        String markdown = Markdown.of(results);
+        Files.createDirectories(settings.out());
+        Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .writeValue(settings.out().resolve("results.json").toFile(), results);
+        Files.writeString(settings.out().resolve("results.md"), markdown);
+        System.out.println();
+        System.out.print(markdown);
+        System.out.println("\nWritten to " + settings.out().toAbsolutePath() + "/results.{json,md}");
+        long failed = results.loads().stream().mapToLong(LoadResult::failed).sum();
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    private Results run() throws Exception {
+        Instant started = Instant.now();
+        Http admin = new Http(settings.queryApi(), "admin", "admin");
+        List<LoadResult> loads = new ArrayList<>();
+        Map<String, Long> peakMemory;
+        double drainSeconds;
+        try (ResidentMemory memory = new ResidentMemory(Map.of(
+                "command-side", "-Dquarkus.http.port=" + settings.commandPort(),
+                "query-side", "-Dquarkus.http.port=" + settings.queryPort(),
+                "kafka", "--port " + settings.kafkaPort()));
+             LagProbe probe = new LagProbe(settings.commandApi(), settings.queryApi(), runId)) {
+            RealisticMix realistic = new RealisticMix(settings.commandApi());
+            for (double rate : settings.rates()) {
+                loads.add(phase(realistic, probe, (int) (rate * settings.phaseSeconds()),
+                        BenchSettings.openLoopWorkers(rate), rate));
+            }
+            loads.add(phase(realistic, probe, settings.closedLoop(), settings.workers(), 0));
+            HotSpotMix hotSpot = new HotSpotMix(settings.commandApi(), runId);
+            loads.add(phase(hotSpot, probe, settings.hotSpot(), settings.workers(), 0));
+            loads.add(phase(hotSpot, probe, settings.hotSpot(), BenchSettings.openLoopWorkers(settings.hotSpotRate()),
+                    settings.hotSpotRate()));
+            drainSeconds = awaitCaughtUp(admin);
+            peakMemory = memory.peakMegabytes();
+        }
+        log("reading the topic for relay lag");
+        TopicScan topic = TopicScan.of(settings.kafka(), TOPIC, started);
+        log("rebuilding every projection from offset 0 (" + topic.records() + " events)");
+        Rebuild rebuild = Rebuild.all(admin, topic.records(), Duration.ofMinutes(30));
+        log("baseline: pgbench, single-row insert transactions, " + settings.workers() + " clients");
+        PostgresBaseline postgres = PostgresBaseline.measure(settings.postgres(), settings.workers(),
+                settings.pgbenchSeconds(), (int) topic.meanValueBytes());
+        log("baseline: Kafka producer and consumer performance tools");
+        KafkaBaseline kafka = KafkaBaseline.measure(settings.kafka(), TOPIC, topic.records(),
+                (int) topic.meanValueBytes(), settings.producerRecords(), relayProducerSettings());
+        return new Results(started, settings.smoke(), machine(), loads, drainSeconds, topic, rebuild, postgres, kafka,
+                peakMemory);
+    }
+
+    private LoadResult phase(Workload workload, LagProbe probe, int commands, int workers, double rate) throws Exception {
+        String mode = rate > 0 ? "open" : "closed";
+        log(String.format("%s mix, %s loop, %s, %d clients, %d commands", workload.name(), mode,
+                rate > 0 ? rate + "/s" : "as fast as answered", workers, commands));
+        Latencies latencies = new Latencies();
+        long began;
+        try (LagProbe running = probe.start()) {
+            began = System.nanoTime();
+            workload.drive(commands, workers, rate, settings.phaseLimit(), latencies);
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        LoadResult result = new LoadResult(workload.name(), mode, rate, workers, commands, latencies.requests(),
+                latencies.accepted(), latencies.refused(), latencies.failed(), Math.round(seconds * 10) / 10.0,
+                Math.round(latencies.requests() / seconds), latencies.percentiles(), probe.percentiles(),
+                probe.timeouts(), latencies.byCommand());
+        log(String.format("  %.0f/s, latency p50 %.1f p99 %.1f ms, lag p50 %.1f p99 %.1f ms, %d failed",
+                result.achievedRate(), result.latency().p50(), result.latency().p99(), result.lag().p50(),
+                result.lag().p99(), result.failed()));
+        result.latencyByCommand().forEach((command, latency) -> log(String.format("    %-24s %6d  p50 %7.1f  p99 %7.1f ms",
+                command, latency.samples(), latency.p50(), latency.p99())));
+        return result;
+    }
+
+    /** Waits until every projection has applied every event on the topic; the seconds that took. */
+    private static double awaitCaughtUp(Http admin) throws InterruptedException {
+        long began = System.nanoTime();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode projections = admin.get("/admin/projections").body();
+            boolean caughtUp = projections.size() > 0;
+            for (JsonNode projection : projections) {
+                caughtUp &= projection.path("lagEvents").asLong(-1) == 0;
+            }
+            if (caughtUp) {
+                return Math.round((System.nanoTime() - began) / 1e8) / 10.0;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The projections did not catch up within 10 minutes");
+    }
+
+    /** The relay's producer settings that matter for throughput, so the producer baseline uses them too. */
+    private static Map<String, String> relayProducerSettings() {
+        Map<String, String> relay = new LinkedHashMap<>();
+        relay.put("acks", "all");
+        relay.put("enable.idempotence", "true");
+        relay.put("linger.ms", "0");
+        return relay;
+    }
+
+    private static Map<String, String> machine() {
+        Map<String, String> machine = new LinkedHashMap<>();
+        Runtime runtime = Runtime.getRuntime();
+        machine.put("cores", String.valueOf(runtime.availableProcessors()));
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("summary", runtime.availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", everything on one machine");
+        return machine;
+    }
+
+    private static void log(String message) {
+        System.out.printf("[bench] %s%n", message);
+    }
+}

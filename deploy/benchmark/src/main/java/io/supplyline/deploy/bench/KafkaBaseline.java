@@ -1,0 +1,79 @@
+package io.supplyline.deploy.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+
+/**
+ * Kafka's own performance tools against the broker Supplyline uses: the consumer tool reads the
+ * event topic itself, as a rebuild does; the producer tool writes records of the events' mean size
+ * with the relay's producer settings to a scratch topic shaped like the event topic.
+ */
+record KafkaBaseline(double producerRecordsPerSecond, double producerMbPerSecond, double producerP99Millis,
+                     double consumerRecordsPerSecond, double consumerMbPerSecond) {
+
+    private static final Pattern PRODUCER_SUMMARY = Pattern.compile(
+            "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\).*?(\\d+) ms 99th");
+
+    static KafkaBaseline measure(String bootstrapServers, String eventTopic, long topicRecords, int recordSize,
+                                 long producerRecords, Map<String, String> relayProducerSettings) throws Exception {
+        String scratch = "bench.producer-perf-" + System.currentTimeMillis();
+        createLike(bootstrapServers, eventTopic, scratch);
+        List<String> producerArgs = new ArrayList<>(List.of("--topic", scratch,
+                "--num-records", String.valueOf(producerRecords), "--record-size", String.valueOf(recordSize),
+                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrapServers));
+        relayProducerSettings.forEach((key, value) -> producerArgs.add(key + "=" + value));
+        String produced = Tool.java("org.apache.kafka.tools.ProducerPerformance", producerArgs);
+        // The tool prints progress lines, then the summary of the whole run last.
+        Matcher summary = PRODUCER_SUMMARY.matcher(produced);
+        double rate = 0;
+        double mb = 0;
+        double p99 = 0;
+        while (summary.find()) {
+            rate = Double.parseDouble(summary.group(2));
+            mb = Double.parseDouble(summary.group(3));
+            p99 = Double.parseDouble(summary.group(4));
+        }
+        if (rate == 0) {
+            throw new IllegalStateException("No summary from the producer tool:\n" + produced);
+        }
+        deleteTopic(bootstrapServers, scratch);
+
+        // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec,
+        // rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec: the fetch figures leave out
+        // the group join, which a rebuild does not do either.
+        String consumed = Tool.java("org.apache.kafka.tools.ConsumerPerformance", List.of(
+                "--bootstrap-server", bootstrapServers, "--topic", eventTopic, "--messages", String.valueOf(topicRecords),
+                "--group", "bench-consumer-perf-" + System.currentTimeMillis(), "--hide-header", "--timeout", "60000"));
+        String[] lines = consumed.strip().split("\n");
+        String[] fields = lines[lines.length - 1].split(",\\s*");
+        if (fields.length < 10) {
+            throw new IllegalStateException("No summary from the consumer tool:\n" + consumed);
+        }
+        return new KafkaBaseline(rate, mb, p99, Double.parseDouble(fields[9]), Double.parseDouble(fields[8]));
+    }
+
+    private static void createLike(String bootstrapServers, String model, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicDescription shape = admin.describeTopics(List.of(model)).allTopicNames().get().get(model);
+            short replication = (short) shape.partitions().get(0).replicas().size();
+            admin.createTopics(List.of(new NewTopic(topic, shape.partitions().size(), replication))).all().get();
+        }
+    }
+
+    private static void deleteTopic(String bootstrapServers, String topic) throws Exception {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            admin.deleteTopics(List.of(topic)).all().get();
+        }
+    }
+}

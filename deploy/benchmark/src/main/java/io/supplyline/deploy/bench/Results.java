@@ -1,0 +1,32 @@
+package io.supplyline.deploy.bench;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one benchmark run measured; written as JSON and summarised as markdown. */
+record Results(Instant startedAt, boolean smoke, Map<String, String> machine, List<LoadResult> loads,
+               double drainSeconds, TopicScan topic, Rebuild rebuild, PostgresBaseline postgres, KafkaBaseline kafka,
+               Map<String, Long> peakResidentMegabytes) {
+
+    /** The fastest sustained realistic rate: the closed loop's. */
+    LoadResult realisticClosedLoop() {
+        return loads.stream().filter(load -> load.mix().equals("realistic") && !load.openLoop()).findFirst()
+                .orElseThrow();
+    }
+
+    /** The open-loop realistic phase closest to {@code rate}. */
+    LoadResult realisticAt(double rate) {
+        return loads.stream().filter(load -> load.mix().equals("realistic") && load.openLoop())
+                .min((a, b) -> Double.compare(Math.abs(a.targetRate() - rate), Math.abs(b.targetRate() - rate)))
+                .orElseThrow();
+    }
+
+    double commitRatio() {
+        return realisticClosedLoop().achievedRate() / postgres.transactionsPerSecond();
+    }
+
+    double rebuildRatio() {
+        return rebuild.eventsPerSecond() / kafka.consumerRecordsPerSecond();
+    }
+}
