@@ -46,6 +46,7 @@ import io.supplyline.command.relay.KafkaRelay;
 import io.supplyline.command.supplier.Supplier;
 import io.supplyline.command.warehouse.Warehouse;
 import io.supplyline.events.EventTopic;
+import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
@@ -83,7 +84,7 @@ public class AxonConfiguration {
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
         // Agroal connections enlist in the current JTA transaction; Axon must not commit them itself.
-        var storageEngine = JdbcEventStorageEngine.builder()
+        var storageEngine = new SnapshotReadingStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(dataSource::getConnection)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
@@ -92,8 +93,8 @@ public class AxonConfiguration {
                         .type(StockItem.class).revision(StockItem.SNAPSHOT_REVISION).build())
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .upcasterChain(EventUpcasters.chain())
-                .dataType(byte[].class)
-                .build();
+                .dataType(byte[].class),
+                id -> id.startsWith(StockItemId.ID_PREFIX));
         this.relay = new KafkaRelay(kafka, new CloudEventHeaders(DefaultKafkaMessageConverter.builder()
                 .serializer(serializer).build()));
 

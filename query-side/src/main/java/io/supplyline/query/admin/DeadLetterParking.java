@@ -28,6 +28,12 @@ public final class DeadLetterParking implements MessageHandlerInterceptor<EventM
     private final int attempts;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Throwable> causes = new ConcurrentHashMap<>();
+    /**
+     * Set when a batch rolled back: until one commits again, each event's changes are flushed as it
+     * is handled, so a database error names the event that caused it rather than the batch's commit.
+     * Flushing every event always cost a dirty check of the whole batch's rows per event.
+     */
+    private volatile boolean careful;
 
     public DeadLetterParking(SequencedDeadLetterQueue<EventMessage<?>> queue, int attempts) {
         this.queue = queue;
@@ -45,7 +51,11 @@ public final class DeadLetterParking implements MessageHandlerInterceptor<EventM
      * batch, so the usual empty queue costs one query per batch instead of one per event.
      */
     private boolean anyParked(UnitOfWork<? extends EventMessage<?>> unitOfWork) {
-        return unitOfWork.root().getOrComputeResource(ANY_PARKED, key -> queue.amountOfSequences() > 0);
+        return unitOfWork.root().getOrComputeResource(ANY_PARKED, key -> {
+            unitOfWork.root().onRollback(failed -> careful = true);
+            unitOfWork.root().afterCommit(committed -> careful = false);
+            return queue.amountOfSequences() > 0;
+        });
     }
 
     @Override
@@ -64,8 +74,9 @@ public final class DeadLetterParking implements MessageHandlerInterceptor<EventM
         }
         try {
             Object result = chain.proceed();
-            // A database error belongs to the event that caused it, not to the batch's commit.
-            Panache.getEntityManager().flush();
+            if (careful) {
+                Panache.getEntityManager().flush();
+            }
             return result;
         } catch (Exception e) {
             failures.merge(event.getIdentifier(), 1, Integer::sum);

@@ -60,6 +60,11 @@ public class AxonConfiguration {
     private final DataSource dataSource;
     private final List<Projection> projections;
     private final Map<String, SequencedDeadLetterQueue<EventMessage<?>>> deadLetters = new TreeMap<>();
+    /**
+     * Events per transaction of a projection, at most: a processor takes what has arrived, so under
+     * light load batches stay small and quick, and under heavy load (or a rebuild) fewer commits.
+     */
+    private static final int PROJECTION_BATCH_SIZE = 500;
     /** Failed batches (with the processor's back-off in between) before an event is parked. */
     static final int DEAD_LETTER_AFTER_ATTEMPTS = 3;
 
@@ -143,7 +148,7 @@ public class AxonConfiguration {
                                    SequencedDeadLetterQueue<EventMessage<?>> deadLetters) {
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(group, c -> eventTopic(c.serializer()),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100)
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(PROJECTION_BATCH_SIZE)
                                 // From the first offset, as a plain Kafka position (Axon's default wraps it in a
                                 // replay token, which the lag of a projection cannot be read from).
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))

@@ -8,6 +8,9 @@ import io.supplyline.events.warehouse.WarehouseCode;
 /** One SKU in one warehouse: the identity of a stock item. */
 public record StockItemId(WarehouseCode warehouse, Sku sku) {
 
+    /** How every stock item's aggregate id begins. */
+    public static final String ID_PREFIX = "stock:";
+
     public StockItemId {
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(sku, "sku");
@@ -19,7 +22,7 @@ public record StockItemId(WarehouseCode warehouse, Sku sku) {
 
     /** The StockItem aggregate's id: unambiguous because business keys cannot contain ':'. */
     public String aggregateId() {
-        return "stock:" + warehouse.value() + ":" + sku.value();
+        return ID_PREFIX + warehouse.value() + ":" + sku.value();
     }
 
     @Override

@@ -62,6 +62,11 @@ record BenchSettings(boolean smoke, URI commandApi, URI queryApi, String kafka, 
                 smoke ? 50_000 : 500_000, smoke ? 5 : 15);
     }
 
+    /** Commands sent before measuring anything, so the services run compiled code. */
+    int warmUp() {
+        return smoke ? 1_000 : 5_000;
+    }
+
     /** A phase stops sending after twice its planned time, so a rate the system cannot hold ends too. */
     Duration phaseLimit() {
         return Duration.ofSeconds(Math.max(2L * phaseSeconds, smoke ? 60 : 120));

@@ -63,6 +63,9 @@ public final class Benchmark {
                 "kafka", "--port " + settings.kafkaPort()));
              LagProbe probe = new LagProbe(settings.commandApi(), settings.queryApi(), runId)) {
             RealisticMix realistic = new RealisticMix(settings.commandApi());
+            // The JVMs compile their hot paths in the first thousands of commands; measure after that.
+            log("warming up: " + settings.warmUp() + " realistic commands, not measured");
+            realistic.drive(settings.warmUp(), settings.workers(), 0, settings.phaseLimit(), new Latencies());
             for (double rate : settings.rates()) {
                 loads.add(phase(realistic, probe, (int) (rate * settings.phaseSeconds()),
                         BenchSettings.openLoopWorkers(rate), rate));
@@ -89,17 +92,17 @@ public final class Benchmark {
                 peakMemory);
     }
 
+    /** One load phase, started when the read models have caught up with the one before. */
     private LoadResult phase(Workload workload, LagProbe probe, int commands, int workers, double rate) throws Exception {
+        awaitCaughtUp(new Http(settings.queryApi(), "admin", "admin"));
         String mode = rate > 0 ? "open" : "closed";
         log(String.format("%s mix, %s loop, %s, %d clients, %d commands", workload.name(), mode,
                 rate > 0 ? rate + "/s" : "as fast as answered", workers, commands));
         Latencies latencies = new Latencies();
-        long began;
+        double seconds;
         try (LagProbe running = probe.start()) {
-            began = System.nanoTime();
-            workload.drive(commands, workers, rate, settings.phaseLimit(), latencies);
+            seconds = workload.drive(commands, workers, rate, settings.phaseLimit(), latencies);
         }
-        double seconds = (System.nanoTime() - began) / 1e9;
         LoadResult result = new LoadResult(workload.name(), mode, rate, workers, commands, latencies.requests(),
                 latencies.accepted(), latencies.refused(), latencies.failed(), Math.round(seconds * 10) / 10.0,
                 Math.round(latencies.requests() / seconds), latencies.percentiles(), probe.percentiles(),

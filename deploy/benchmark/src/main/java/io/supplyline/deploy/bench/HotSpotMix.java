@@ -47,8 +47,9 @@ final class HotSpotMix implements Workload {
     }
 
     @Override
-    public void drive(int total, int workers, double rate, Duration limit, Latencies latencies) throws Exception {
+    public double drive(int total, int workers, double rate, Duration limit, Latencies latencies) throws Exception {
         Pacing pacing = new Pacing(rate);
+        long began = System.nanoTime();
         long stopAt = System.nanoTime() + limit.toNanos();
         AtomicLong sent = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -72,6 +73,7 @@ final class HotSpotMix implements Workload {
         } finally {
             pool.shutdownNow();
         }
+        return (System.nanoTime() - began) / 1e9;
     }
 
     private int sendOne(Random random) {

@@ -26,12 +26,14 @@ final class RealisticMix implements Workload {
     }
 
     @Override
-    public void drive(int commands, int workers, double rate, Duration limit, Latencies latencies) throws Exception {
+    public double drive(int commands, int workers, double rate, Duration limit, Latencies latencies) throws Exception {
         DayOptions options = new DayOptions(commandApi, "operator", "operator", commands, workers, rate, seed++, "");
         RealisticDay day = new RealisticDay(options, latencies);
         latencies.pause();
         day.open();
         latencies.resume();
+        long began = System.nanoTime();
         day.stopAfter(limit).drive();
+        return (System.nanoTime() - began) / 1e9;
     }
 }
