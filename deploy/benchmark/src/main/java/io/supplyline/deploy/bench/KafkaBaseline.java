@@ -32,33 +32,46 @@ record KafkaBaseline(double producerRecordsPerSecond, double producerMbPerSecond
                 "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrapServers));
         relayProducerSettings.forEach((key, value) -> producerArgs.add(key + "=" + value));
         String produced = Tool.java("org.apache.kafka.tools.ProducerPerformance", producerArgs);
-        // The tool prints progress lines, then the summary of the whole run last.
-        Matcher summary = PRODUCER_SUMMARY.matcher(produced);
-        double rate = 0;
-        double mb = 0;
-        double p99 = 0;
-        while (summary.find()) {
-            rate = Double.parseDouble(summary.group(2));
-            mb = Double.parseDouble(summary.group(3));
-            p99 = Double.parseDouble(summary.group(4));
-        }
-        if (rate == 0) {
-            throw new IllegalStateException("No summary from the producer tool:\n" + produced);
-        }
+        double[] producer = producerSummary(produced);
         deleteTopic(bootstrapServers, scratch);
 
-        // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec,
-        // rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec: the fetch figures leave out
-        // the group join, which a rebuild does not do either.
         String consumed = Tool.java("org.apache.kafka.tools.ConsumerPerformance", List.of(
                 "--bootstrap-server", bootstrapServers, "--topic", eventTopic, "--messages", String.valueOf(topicRecords),
                 "--group", "bench-consumer-perf-" + System.currentTimeMillis(), "--hide-header", "--timeout", "60000"));
-        String[] lines = consumed.strip().split("\n");
+        double[] consumer = consumerSummary(consumed);
+        return new KafkaBaseline(producer[0], producer[1], producer[2], consumer[0], consumer[1]);
+    }
+
+    /**
+     * Records/s, MB/s and p99 ms of the producer tool's run: it prints progress lines, then the
+     * summary of the whole run (the only line with percentiles) last.
+     */
+    static double[] producerSummary(String output) {
+        Matcher summary = PRODUCER_SUMMARY.matcher(output);
+        double[] last = null;
+        while (summary.find()) {
+            last = new double[] {Double.parseDouble(summary.group(2)), Double.parseDouble(summary.group(3)),
+                Double.parseDouble(summary.group(4))};
+        }
+        if (last == null) {
+            throw new IllegalStateException("No summary from the producer tool:\n" + output);
+        }
+        return last;
+    }
+
+    /**
+     * Records/s and MB/s of the consumer tool's fetching. Its line is start.time, end.time,
+     * data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms,
+     * fetch.MB.sec, fetch.nMsg.sec: the fetch figures leave out the group join, which a rebuild does
+     * not do either.
+     */
+    static double[] consumerSummary(String output) {
+        String[] lines = output.strip().split("\n");
         String[] fields = lines[lines.length - 1].split(",\\s*");
         if (fields.length < 10) {
-            throw new IllegalStateException("No summary from the consumer tool:\n" + consumed);
+            throw new IllegalStateException("No summary from the consumer tool:\n" + output);
         }
-        return new KafkaBaseline(rate, mb, p99, Double.parseDouble(fields[9]), Double.parseDouble(fields[8]));
+        return new double[] {Double.parseDouble(fields[9]), Double.parseDouble(fields[8])};
     }
 
     private static void createLike(String bootstrapServers, String model, String topic) throws Exception {

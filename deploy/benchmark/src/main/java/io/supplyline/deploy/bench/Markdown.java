@@ -52,8 +52,10 @@ final class Markdown {
                     load.latency().p50(), load.latency().p95(), load.latency().p99(), load.latency().max(),
                     load.lag().p50(), load.lag().p99(), load.lagTimeouts() > 0 ? " (" + load.lagTimeouts() + " > 5 s)" : ""));
         }
-        md.append(format("%nRead models caught up %.1f s after the last command. Rebuild rate per projection (events/s): %s.%n",
-                results.drainSeconds(), results.rebuild().eventsPerSecondByProjection()));
+        String perProjection = String.join(", ", results.rebuild().eventsPerSecondByProjection().entrySet().stream()
+                .map(projection -> format("%s %,.0f", projection.getKey(), projection.getValue())).toList());
+        md.append(format("%nRead models caught up %.1f s after the last phase. Replay rate of each projection, events/s, "
+                + "two rebuilding at a time: %s.%n", results.drainSeconds(), perProjection));
         return md.toString();
     }
 
