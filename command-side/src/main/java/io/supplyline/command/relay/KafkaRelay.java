@@ -64,6 +64,8 @@ public final class KafkaRelay implements EventMessageHandler, AutoCloseable {
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.LINGER_MS_CONFIG, kafka.relayLingerMs());
         producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+        // A batch of 500 events is well under a megabyte; the default 32 MB pool stays in the heap once filled.
+        producer.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
         // A send that cannot even learn where the topic lives fails (and queues nothing) within this.
         producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, relayTimeout / 2);
         producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, relayTimeout / 2);

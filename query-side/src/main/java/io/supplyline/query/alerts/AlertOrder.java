@@ -4,12 +4,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.supplyline.query.projection.ProjectedRow;
 
 /** A customer order, seen once: its lines are demand. */
 @Entity
 @Table(name = "alert_order")
-public class AlertOrder extends ProjectedRow {
+public class AlertOrder extends AlertRow {
 
     /** The aggregate id. */
     @Id

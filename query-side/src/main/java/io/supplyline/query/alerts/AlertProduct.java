@@ -6,12 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.supplyline.query.projection.ProjectedRow;
 
 /** A product's reorder policy, as the stock alerts need it. */
 @Entity
 @Table(name = "alert_product")
-public class AlertProduct extends ProjectedRow {
+public class AlertProduct extends AlertRow {
 
     /** The aggregate id. */
     @Id

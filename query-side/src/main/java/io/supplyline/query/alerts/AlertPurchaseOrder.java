@@ -6,12 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.supplyline.query.projection.ProjectedRow;
 
 /** A purchase order while goods are still expected. */
 @Entity
 @Table(name = "alert_purchase_order")
-public class AlertPurchaseOrder extends ProjectedRow {
+public class AlertPurchaseOrder extends AlertRow {
 
     /** The aggregate id. */
     @Id

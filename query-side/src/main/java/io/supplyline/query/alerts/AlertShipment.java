@@ -6,12 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.supplyline.query.projection.ProjectedRow;
 
 /** A shipment while it is on its way. */
 @Entity
 @Table(name = "alert_shipment")
-public class AlertShipment extends ProjectedRow {
+public class AlertShipment extends AlertRow {
 
     /** The aggregate id. */
     @Id

@@ -4,12 +4,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.supplyline.query.projection.ProjectedRow;
 
 /** The alert projection's own view of a stock item: quantities and its history of adjustment sizes. */
 @Entity
 @Table(name = "alert_stock_item")
-public class AlertStockItem extends ProjectedRow {
+public class AlertStockItem extends AlertRow {
 
     /** The aggregate id. */
     @Id

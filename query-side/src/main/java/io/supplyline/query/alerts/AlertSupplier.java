@@ -4,12 +4,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.supplyline.query.projection.ProjectedRow;
 
 /** A supplier's lead time, for projected stockouts. */
 @Entity
 @Table(name = "alert_supplier")
-public class AlertSupplier extends ProjectedRow {
+public class AlertSupplier extends AlertRow {
 
     /** The aggregate id. */
     @Id

@@ -183,6 +183,9 @@ public class AxonConfiguration {
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         // Positions live in our token store, never in Kafka's consumer groups.
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Seven processors each run a consumer over every partition: at Kafka's default of 1 MB per
+        // partition per fetch their buffers alone could take 42 MB of a small heap.
+        consumer.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
         return StreamableKafkaMessageSource.<String, byte[]>builder()
                 .topics(List.of(EventTopic.NAME))
                 .consumerFactory(new DefaultConsumerFactory<>(consumer))

@@ -32,13 +32,21 @@ public abstract class ProjectedRow extends PanacheEntityBase {
     }
 
     /**
+     * Whether the row's projection handles every event of its aggregate, so that a gap in the
+     * sequence means events went missing upstream; rows that follow only some events say no.
+     */
+    protected boolean seesEveryEvent() {
+        return true;
+    }
+
+    /**
      * @return whether the event is new to this row; if so, the row now carries its version and time
      */
     public boolean firstSight(String aggregateId, long sequence, Instant at) {
         if (sequence <= version) {
             return false;
         }
-        if (sequence != version + 1) {
+        if (sequence != version + 1 && seesEveryEvent()) {
             LOG.warnf("%s jumped from version %d to %d: events are missing upstream", aggregateId, version, sequence);
         }
         version = sequence;
