@@ -100,12 +100,23 @@ public final class KafkaRelay implements EventMessageHandler, AutoCloseable {
         });
     }
 
+    /**
+     * Waits until every record a failed batch left queued is written or refused; only records still
+     * queued could overtake what this batch sends. A refused one is sent again with this batch.
+     */
     private void awaitUnresolved() {
         List<Future<RecordMetadata>> earlier = unresolved;
-        if (!earlier.isEmpty()) {
-            awaitAll(earlier);
-            unresolved = List.of();
+        if (earlier.isEmpty()) {
+            return;
         }
+        try {
+            awaitAll(earlier);
+        } catch (RelayFailed failed) {
+            if (!earlier.stream().allMatch(Future::isDone)) {
+                throw failed;
+            }
+        }
+        unresolved = List.of();
     }
 
     private void awaitAll(List<Future<RecordMetadata>> acks) {
