@@ -31,8 +31,7 @@ public interface KafkaSettings {
 
     /**
      * How long the relay's producer waits to fill a batch per partition. The relay sends a whole
-     * batch of events before awaiting their acks, so batches fill without waiting; see the README's
-     * Performance section for what lingering measured.
+     * batch of events before awaiting their acks, so batches fill without waiting by default.
      */
     @WithDefault("0")
     int relayLingerMs();

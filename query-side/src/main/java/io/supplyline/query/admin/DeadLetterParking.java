@@ -51,11 +51,14 @@ public final class DeadLetterParking implements MessageHandlerInterceptor<EventM
      * batch, so the usual empty queue costs one query per batch instead of one per event.
      */
     private boolean anyParked(UnitOfWork<? extends EventMessage<?>> unitOfWork) {
-        return unitOfWork.root().getOrComputeResource(ANY_PARKED, key -> {
-            unitOfWork.root().onRollback(failed -> careful = true);
-            unitOfWork.root().afterCommit(committed -> careful = false);
-            return queue.amountOfSequences() > 0;
-        });
+        return unitOfWork.root().getOrComputeResource(ANY_PARKED, key -> beginBatch(unitOfWork.root()));
+    }
+
+    /** At a batch's first event: its outcome decides whether the next batch is careful. */
+    private boolean beginBatch(UnitOfWork<?> batch) {
+        batch.onRollback(failed -> careful = true);
+        batch.afterCommit(committed -> careful = false);
+        return queue.amountOfSequences() > 0;
     }
 
     @Override

@@ -23,10 +23,12 @@ public final class Benchmark {
     private static final String TOPIC = "supplychain.events";
 
     private final BenchSettings settings;
+    private final Http admin;
     private final String runId = Long.toString(System.currentTimeMillis() % 60_466_176L, 36).toUpperCase();
 
     private Benchmark(BenchSettings settings) {
         this.settings = settings;
+        this.admin = new Http(settings.queryApi(), "admin", "admin");
     }
 
     public static void main(String[] args) throws Exception {
@@ -53,7 +55,6 @@ public final class Benchmark {
 
     private Results run() throws Exception {
         Instant started = Instant.now();
-        Http admin = new Http(settings.queryApi(), "admin", "admin");
         List<LoadResult> loads = new ArrayList<>();
         Map<String, Long> peakMemory;
         double drainSeconds;
@@ -75,7 +76,7 @@ public final class Benchmark {
             loads.add(phase(hotSpot, probe, settings.hotSpot(), settings.workers(), 0));
             loads.add(phase(hotSpot, probe, settings.hotSpot(), BenchSettings.openLoopWorkers(settings.hotSpotRate()),
                     settings.hotSpotRate()));
-            drainSeconds = awaitCaughtUp(admin);
+            drainSeconds = awaitCaughtUp();
             peakMemory = memory.peakMegabytes();
         }
         log("reading the topic for relay lag");
@@ -94,7 +95,7 @@ public final class Benchmark {
 
     /** One load phase, started when the read models have caught up with the one before. */
     private LoadResult phase(Workload workload, LagProbe probe, int commands, int workers, double rate) throws Exception {
-        awaitCaughtUp(new Http(settings.queryApi(), "admin", "admin"));
+        awaitCaughtUp();
         String mode = rate > 0 ? "open" : "closed";
         log(String.format("%s mix, %s loop, %s, %d clients, %d commands", workload.name(), mode,
                 rate > 0 ? rate + "/s" : "as fast as answered", workers, commands));
@@ -116,7 +117,7 @@ public final class Benchmark {
     }
 
     /** Waits until every projection has applied every event on the topic; the seconds that took. */
-    private static double awaitCaughtUp(Http admin) throws InterruptedException {
+    private double awaitCaughtUp() throws InterruptedException {
         long began = System.nanoTime();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         while (Instant.now().isBefore(deadline)) {

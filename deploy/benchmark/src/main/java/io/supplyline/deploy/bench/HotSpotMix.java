@@ -24,21 +24,12 @@ final class HotSpotMix implements Workload {
 
     private final Http commands;
     private final String warehouse;
-    private final List<String> skus = new ArrayList<>();
+    private final List<String> skus;
 
     HotSpotMix(URI commandApi, String runId) {
         this.commands = new Http(commandApi, "operator", "operator");
         this.warehouse = "HOT-" + runId;
-        require(commands.post("/warehouses", Map.of("code", warehouse, "name", "Hot-spot DC", "city", "Berlin",
-                "country", "DE")), "register the hot-spot warehouse");
-        for (int i = 1; i <= ITEMS; i++) {
-            String sku = warehouse + "-" + i;
-            require(commands.post("/products", Map.of("sku", sku, "name", "Hot item " + i, "unitOfMeasure", "EA",
-                    "reorderPoint", 0, "reorderQuantity", 1)), "register a hot-spot product");
-            require(commands.post("/stock/" + warehouse + "/" + sku + "/receipts", Map.of("quantity", 1_000_000)),
-                    "receive the hot-spot stock");
-            skus.add(sku);
-        }
+        this.skus = StockedItems.register(commands, warehouse, ITEMS);
     }
 
     @Override
@@ -91,11 +82,5 @@ final class HotSpotMix implements Workload {
         return commands.post("/orders", Map.of("customer", "Hot customer " + random.nextInt(50), "warehouse", warehouse,
                 "requestedDeliveryDate", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString(),
                 "lines", List.of(Map.of("sku", sku, "quantity", 1)))).status();
-    }
-
-    static void require(Http.Answer answer, String what) {
-        if (!answer.ok()) {
-            throw new IllegalStateException("Could not " + what + ": HTTP " + answer.status() + " " + answer.body());
-        }
     }
 }

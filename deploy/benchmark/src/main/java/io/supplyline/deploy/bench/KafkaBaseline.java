@@ -3,7 +3,6 @@ package io.supplyline.deploy.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,9 +82,7 @@ record KafkaBaseline(double producerRecordsPerSecond, double producerMbPerSecond
     }
 
     private static void deleteTopic(String bootstrapServers, String topic) throws Exception {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.deleteTopics(List.of(topic)).all().get();
         }
     }

@@ -32,13 +32,7 @@ final class LagProbe implements AutoCloseable {
         this.commands = new Http(commandApi, "operator", "operator");
         this.queries = new Http(queryApi, "analyst", "analyst");
         String warehouse = "PROBE-" + runId;
-        String sku = warehouse + "-SKU";
-        HotSpotMix.require(commands.post("/warehouses", Map.of("code", warehouse, "name", "Probe DC", "city", "Berlin",
-                "country", "DE")), "register the probe's warehouse");
-        HotSpotMix.require(commands.post("/products", Map.of("sku", sku, "name", "Probe item", "unitOfMeasure", "EA",
-                "reorderPoint", 0, "reorderQuantity", 1)), "register the probe's product");
-        HotSpotMix.require(commands.post("/stock/" + warehouse + "/" + sku + "/receipts", Map.of("quantity", 1_000_000)),
-                "receive the probe's stock");
+        String sku = StockedItems.register(commands, warehouse, 1).get(0);
         this.stock = warehouse + "/" + sku;
     }
 

@@ -18,7 +18,7 @@ record Rebuild(double seconds, long topicEvents, double eventsPerSecond, Map<Str
     static Rebuild all(Http admin, long topicEvents, Duration limit) throws InterruptedException {
         long started = System.nanoTime();
         Http.Answer requested = admin.post("/admin/projections/all/rebuild", Map.of());
-        HotSpotMix.require(requested, "request a rebuild of all projections");
+        StockedItems.require(requested, "request a rebuild of all projections");
         Instant deadline = Instant.now().plus(limit);
         while (true) {
             Thread.sleep(250);
@@ -37,7 +37,7 @@ record Rebuild(double seconds, long topicEvents, double eventsPerSecond, Map<Str
                     Duration took = Duration.between(Instant.parse(rebuild.path("startedAt").asText()),
                             Instant.parse(rebuild.path("finishedAt").asText()));
                     rates.put(projection.path("name").asText(),
-                            Math.round(rebuild.path("replayedEvents").asLong() / Math.max(0.001, took.toMillis() / 1000.0)) * 1.0);
+                            (double) Math.round(rebuild.path("replayedEvents").asLong() / Math.max(0.001, took.toMillis() / 1000.0)));
                 }
             }
             if (done) {
