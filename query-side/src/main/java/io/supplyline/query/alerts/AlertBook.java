@@ -19,9 +19,11 @@ public class AlertBook {
     private static final int CAUSES_KEPT = 20;
 
     private final ProjectionRows rows;
+    private final OpenAlerts openAlerts;
 
-    AlertBook(ProjectionRows rows) {
+    AlertBook(ProjectionRows rows, OpenAlerts openAlerts) {
         this.rows = rows;
+        this.openAlerts = openAlerts;
     }
 
     /** Opens an alert, or adds the event to the causes of the one already open, with the new detail. */
@@ -36,6 +38,7 @@ public class AlertBook {
             opened.openedAt = cause.getTimestamp();
             opened.causedBy = "";
             opened.persist();
+            openAlerts.of(subject).put(type, opened);
             return opened;
         });
         List<String> causes = new ArrayList<>(Arrays.asList(alert.causedBy.isEmpty() ? new String[0] : alert.causedBy.split(",")));
@@ -52,6 +55,7 @@ public class AlertBook {
 
     public void resolve(AlertType type, String subject, String causeId, Instant at) {
         current(type, subject).ifPresent(alert -> {
+            openAlerts.of(subject).remove(type);
             alert.open = false;
             alert.resolvedAt = at;
             alert.resolvedBy = causeId;
@@ -59,11 +63,7 @@ public class AlertBook {
         });
     }
 
-    public boolean isOpen(AlertType type, String subject) {
-        return current(type, subject).isPresent();
-    }
-
-    private static Optional<Alert> current(AlertType type, String subject) {
-        return Alert.find("type = ?1 and subject = ?2 and open = true", type, subject).firstResultOptional();
+    private Optional<Alert> current(AlertType type, String subject) {
+        return Optional.ofNullable(openAlerts.of(subject).get(type));
     }
 }

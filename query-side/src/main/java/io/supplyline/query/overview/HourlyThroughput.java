@@ -2,7 +2,6 @@ package io.supplyline.query.overview;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -23,15 +22,4 @@ public class HourlyThroughput extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
     public long total;
-
-    /** Counts in the database, for the same reason as {@link OverviewCount#add}. */
-    static void count(Instant at, String metric) {
-        Key key = new Key(at.truncatedTo(ChronoUnit.HOURS), metric);
-        if (update("total = total + 1 where key.hourStart = ?1 and key.metric = ?2", key.hourStart(), key.metric()) == 0) {
-            HourlyThroughput hour = new HourlyThroughput();
-            hour.key = key;
-            hour.total = 1;
-            hour.persistAndFlush();
-        }
-    }
 }

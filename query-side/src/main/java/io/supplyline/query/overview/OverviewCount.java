@@ -15,17 +15,4 @@ public class OverviewCount extends PanacheEntityBase {
     @Id
     public String counter;
     public long total;
-
-    /**
-     * Adds in the database, not in memory: projection segments running in parallel (several instances)
-     * would otherwise lose each other's increments.
-     */
-    static void add(String counter, long delta) {
-        if (update("total = total + ?1 where counter = ?2", delta, counter) == 0) {
-            OverviewCount count = new OverviewCount();
-            count.counter = counter;
-            count.total = delta;
-            count.persistAndFlush();
-        }
-    }
 }

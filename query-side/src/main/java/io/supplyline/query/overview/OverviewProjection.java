@@ -44,9 +44,11 @@ public class OverviewProjection implements AppliedVersions {
     static final String PURCHASE_ORDERS = "purchase-orders.";
 
     private final ProjectionRows rows;
+    private final OverviewTally tally;
 
-    OverviewProjection(ProjectionRows rows) {
+    OverviewProjection(ProjectionRows rows, OverviewTally tally) {
         this.rows = rows;
+        this.tally = tally;
     }
 
     @EventHandler
@@ -56,13 +58,13 @@ public class OverviewProjection implements AppliedVersions {
         }
         rows.applyOnce(SeenAggregate.class, domainEvent.getAggregateIdentifier(), SeenAggregate::new,
                 domainEvent.getSequenceNumber(), message.getTimestamp(), seen -> {
-                    HourlyThroughput.count(message.getTimestamp(), "events");
-                    metric(event).ifPresent(metric -> HourlyThroughput.count(message.getTimestamp(), metric));
+                    tally.count(message.getTimestamp(), "events");
+                    metric(event).ifPresent(metric -> tally.count(message.getTimestamp(), metric));
                     counterAfter(event).ifPresent(counter -> {
                         if (seen.counter != null) {
-                            OverviewCount.add(seen.counter, -1);
+                            tally.add(seen.counter, -1);
                         }
-                        OverviewCount.add(counter, 1);
+                        tally.add(counter, 1);
                         seen.counter = counter;
                     });
                 });

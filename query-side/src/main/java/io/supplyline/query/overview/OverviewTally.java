@@ -1,0 +1,106 @@
+package io.supplyline.query.overview;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * The overview's counts of one transaction (one processor batch). Increments are summed in memory and
+ * written just before the transaction commits: one statement per counter and hour instead of one per
+ * event, each of which also made Hibernate dirty-check every row of the batch. They are written as
+ * increments, never as totals, so processor segments on several instances do not lose each other's counts.
+ */
+@TransactionScoped
+class OverviewTally implements Synchronization {
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    DataSource dataSource;
+
+    private final Map<String, Long> counters = new LinkedHashMap<>();
+    private final Map<HourlyThroughput.Key, Long> hours = new LinkedHashMap<>();
+    private boolean registered;
+
+    /** Moves {@code delta} aggregates into (or, negative, out of) a status counter such as {@code orders.ALLOCATED}. */
+    void add(String counter, long delta) {
+        awaitCommit();
+        counters.merge(counter, delta, Long::sum);
+    }
+
+    /** Counts one of {@code metric} in the hour (UTC) of {@code at}. */
+    void count(Instant at, String metric) {
+        awaitCommit();
+        hours.merge(new HourlyThroughput.Key(at.truncatedTo(ChronoUnit.HOURS), metric), 1L, Long::sum);
+    }
+
+    private void awaitCommit() {
+        if (!registered) {
+            transactions.registerInterposedSynchronization(this);
+            registered = true;
+        }
+    }
+
+    /** Runs in the transaction before it commits. */
+    @Override
+    public void beforeCompletion() {
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            writePending();
+        }
+    }
+
+    /** Writes the increments so far on the transaction's connection (so a rebuild's search path applies). */
+    void writePending() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement addCount = connection.prepareStatement(
+                     "UPDATE overview_count SET total = total + ? WHERE counter = ?");
+             PreparedStatement newCount = connection.prepareStatement(
+                     "INSERT INTO overview_count (counter, total) VALUES (?, ?)");
+             PreparedStatement addHour = connection.prepareStatement(
+                     "UPDATE overview_hourly SET total = total + ? WHERE hour_start = ? AND metric = ?");
+             PreparedStatement newHour = connection.prepareStatement(
+                     "INSERT INTO overview_hourly (hour_start, metric, total) VALUES (?, ?, ?)")) {
+            for (var counter : counters.entrySet()) {
+                addCount.setLong(1, counter.getValue());
+                addCount.setString(2, counter.getKey());
+                if (addCount.executeUpdate() == 0) {
+                    newCount.setString(1, counter.getKey());
+                    newCount.setLong(2, counter.getValue());
+                    newCount.executeUpdate();
+                }
+            }
+            for (var hour : hours.entrySet()) {
+                addHour.setLong(1, hour.getValue());
+                addHour.setObject(2, hour.getKey().hourStart().atOffset(ZoneOffset.UTC));
+                addHour.setString(3, hour.getKey().metric());
+                if (addHour.executeUpdate() == 0) {
+                    newHour.setObject(1, hour.getKey().hourStart().atOffset(ZoneOffset.UTC));
+                    newHour.setString(2, hour.getKey().metric());
+                    newHour.setLong(3, hour.getValue());
+                    newHour.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the overview's counts; the batch rolls back", e);
+        }
+        counters.clear();
+        hours.clear();
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+    }
+}
