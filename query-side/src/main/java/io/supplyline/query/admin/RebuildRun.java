@@ -35,7 +35,7 @@ import io.supplyline.query.stream.LiveFeed;
 final class RebuildRun {
 
     private static final Logger LOG = Logger.getLogger(RebuildRun.class);
-    private static final Duration CATCH_UP_POLL = Duration.ofMillis(250);
+    private static final Duration CATCH_UP_POLL = Duration.ofMillis(50);
 
     private final String projection;
     private final List<String> tables;

@@ -28,14 +28,11 @@ public class AlertDemand extends PanacheEntityBase {
     /** Closed hours seen since the first order: the baseline means little before a few. */
     public long hoursSeen;
 
-    static AlertDemand of(String stockItemId) {
-        AlertDemand demand = findById(stockItemId);
-        if (demand == null) {
-            demand = new AlertDemand();
-            demand.id = stockItemId;
-            demand.persist();
-        }
-        return demand;
+    protected AlertDemand() {
+    }
+
+    AlertDemand(String stockItemId) {
+        this.id = stockItemId;
     }
 
     /**

@@ -126,8 +126,8 @@ public class AlertProjection implements AppliedVersions {
     }
 
     /** A product's row without a product event of its own (its version stays the product's). */
-    private static AlertProduct productRow(Sku sku) {
-        AlertProduct product = AlertProduct.findById(sku.aggregateId());
+    private AlertProduct productRow(Sku sku) {
+        AlertProduct product = rows.find(AlertProduct.class, sku.aggregateId());
         if (product == null) {
             product = new AlertProduct(sku.aggregateId());
             product.persist();
@@ -137,7 +137,7 @@ public class AlertProjection implements AppliedVersions {
 
     /** Out when nothing is available; low when what is available is at or below the reorder point. */
     private void judgeStock(AlertStockItem item, EventMessage<?> cause) {
-        AlertProduct policy = AlertProduct.findById("product:" + item.sku);
+        AlertProduct policy = rows.find(AlertProduct.class, "product:" + item.sku);
         long reorderPoint = policy == null ? 0 : policy.reorderPoint;
         long reorderQuantity = policy == null ? 0 : policy.reorderQuantity;
         long available = item.onHand - item.reserved;
@@ -154,7 +154,7 @@ public class AlertProjection implements AppliedVersions {
             alerts.resolve(AlertType.STOCKOUT, item.id, cause);
             alerts.resolve(AlertType.LOW_STOCK, item.id, cause);
         }
-        judgeProjection(item, AlertDemand.findById(item.id), cause);
+        judgeProjection(item, rows.find(AlertDemand.class, item.id), cause);
     }
 
     // --- demand: spikes and projected stockouts
@@ -164,16 +164,25 @@ public class AlertProjection implements AppliedVersions {
         rows.applyOnce(AlertOrder.class, event.orderId().aggregateId(), AlertOrder::new, sequence,
                 message.getTimestamp(), order -> event.lines().forEach(line -> {
                     StockItemId id = new StockItemId(event.warehouse(), line.sku());
-                    AlertDemand demand = AlertDemand.of(id.aggregateId());
+                    AlertDemand demand = demandOf(id.aggregateId());
                     if (demand.order(message.getTimestamp(), line.quantity().value(), settings.demandAlpha())) {
                         alerts.resolve(AlertType.DEMAND_SPIKE, id.aggregateId(), message);
                     }
                     judgeSpike(demand, id, message);
-                    AlertStockItem item = AlertStockItem.findById(id.aggregateId());
+                    AlertStockItem item = rows.find(AlertStockItem.class, id.aggregateId());
                     if (item != null) {
                         judgeProjection(item, demand, message);
                     }
                 }));
+    }
+
+    private AlertDemand demandOf(String stockItemId) {
+        AlertDemand demand = rows.find(AlertDemand.class, stockItemId);
+        if (demand == null) {
+            demand = new AlertDemand(stockItemId);
+            demand.persist();
+        }
+        return demand;
     }
 
     @EventHandler
@@ -211,9 +220,9 @@ public class AlertProjection implements AppliedVersions {
         }
         double perDay = demand.baselinePerHour * 24;
         double daysOfCover = available / perDay;
-        AlertProduct product = AlertProduct.findById("product:" + item.sku);
+        AlertProduct product = rows.find(AlertProduct.class, "product:" + item.sku);
         AlertSupplier supplier = product == null || product.lastSupplier == null ? null
-                : AlertSupplier.findById("supplier:" + product.lastSupplier);
+                : rows.find(AlertSupplier.class, "supplier:" + product.lastSupplier);
         int leadTime = supplier == null ? settings.defaultLeadTimeDays() : supplier.leadTimeDays;
         if (daysOfCover < leadTime) {
             about(alerts.open(AlertType.PROJECTED_STOCKOUT, item.id, cause, String.format(Locale.ROOT, 

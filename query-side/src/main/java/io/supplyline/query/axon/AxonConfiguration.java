@@ -1,10 +1,12 @@
 package io.supplyline.query.axon;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -65,6 +67,13 @@ public class AxonConfiguration {
      * light load batches stay small and quick, and under heavy load (or a rebuild) fewer commits.
      */
     private static final int PROJECTION_BATCH_SIZE = 500;
+    /**
+     * How long a processor waits for events before it renews its claim (a transaction) and looks
+     * again; a stop request waits for it too. A rebuild stops the live processor and then its own:
+     * Axon's default, a second, made each rebuild wait about that long twice.
+     */
+    private static final Duration LIVE_EVENT_WAIT = Duration.ofMillis(500);
+    private static final Duration REPLAY_EVENT_WAIT = Duration.ofMillis(100);
     /** Failed batches (with the processor's back-off in between) before an event is parked. */
     static final int DEAD_LETTER_AFTER_ATTEMPTS = 3;
 
@@ -85,7 +94,7 @@ public class AxonConfiguration {
         for (String group : groups) {
             SequencedDeadLetterQueue<EventMessage<?>> queue = deadLetterQueue(group, transactions);
             deadLetters.put(group, queue);
-            registerProcessor(configurer, group, meter.forProcessor(group), queue);
+            registerProcessor(configurer, group, meter.forProcessor(group), queue, LIVE_EVENT_WAIT);
         }
         this.axon = configurer.buildConfiguration();
     }
@@ -121,7 +130,7 @@ public class AxonConfiguration {
         var configurer = configurer(transactions);
         projectionsOf(group).forEach(projection -> configurer.eventProcessing().registerEventHandler(c -> projection));
         // The replay parks what it cannot apply in its own dead-letter table, which the switch takes over.
-        registerProcessor(configurer, group, interceptor, deadLetterQueue(group, transactions));
+        registerProcessor(configurer, group, interceptor, deadLetterQueue(group, transactions), REPLAY_EVENT_WAIT);
         return configurer.buildConfiguration();
     }
 
@@ -145,10 +154,11 @@ public class AxonConfiguration {
     }
 
     private void registerProcessor(Configurer configurer, String group, MessageHandlerInterceptor<EventMessage<?>> interceptor,
-                                   SequencedDeadLetterQueue<EventMessage<?>> deadLetters) {
+                                   SequencedDeadLetterQueue<EventMessage<?>> deadLetters, Duration eventWait) {
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(group, c -> eventTopic(c.serializer()),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(PROJECTION_BATCH_SIZE)
+                                .andEventAvailabilityTimeout(eventWait.toMillis(), TimeUnit.MILLISECONDS)
                                 // From the first offset, as a plain Kafka position (Axon's default wraps it in a
                                 // replay token, which the lag of a projection cannot be read from).
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))

@@ -1,20 +1,13 @@
 package io.supplyline.query.projection;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.supplyline.query.http.CommitSignal;
@@ -26,8 +19,6 @@ import io.supplyline.query.stream.LiveFeed;
  */
 @Singleton
 public class ProjectionRows {
-
-    private static final String WARMED = ProjectionRows.class.getName() + ".warmed";
 
     private final CommitSignal commits;
     private final LiveFeed feed;
@@ -43,13 +34,8 @@ public class ProjectionRows {
      */
     public <R extends ProjectedRow> void applyOnce(Class<R> type, String aggregateId, Function<String, R> start,
                                                    long sequence, Instant at, Consumer<R> change) {
-        EntityManager entities = Panache.getEntityManager(type);
-        warmUp(entities, type, aggregateId);
-        R row = entities.find(type, aggregateId);
-        if (row == null) {
-            row = start.apply(aggregateId);
-            entities.persist(row);
-        }
+        R found = find(type, aggregateId);
+        R row = found == null ? start.apply(aggregateId) : found;
         if (row.firstSight(aggregateId, sequence, at)) {
             change.accept(row);
             String liveType = row.liveType();
@@ -59,33 +45,26 @@ public class ProjectionRows {
                 changed();
             }
         }
+        if (found == null) {
+            // Persisted once changed, so the flush inserts it as it is instead of inserting and then updating it.
+            Panache.getEntityManager(type).persist(row);
+        }
     }
 
     /**
-     * At the first row of a kind a processor batch asks for, loads the rows of that kind for every
-     * aggregate of the same kind in the batch with one query, so that the {@code find}s that follow are
-     * answered by the session instead of one round trip each. Only a warm-up: every decision is still
-     * the {@code find}'s, and a row not loaded here is looked up as before.
+     * A row keyed by an aggregate's id (its own, or another one's such as a stock item's demand), found
+     * the way {@link #applyOnce} finds them: inside a processor batch, through the batch's {@link BatchRows}.
      */
-    private static void warmUp(EntityManager entities, Class<?> type, String aggregateId) {
-        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)
-                || batch.getMessages().size() < 2) {
-            return;
-        }
-        String kind = aggregateId.substring(0, aggregateId.indexOf(':') + 1);
-        Set<String> warmed = batch.getOrComputeResource(WARMED, key -> new HashSet<>());
-        if (!warmed.add(type.getName() + " " + kind)) {
-            return;
-        }
-        List<String> ids = batch.getMessages().stream()
-                .filter(DomainEventMessage.class::isInstance)
-                .map(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
-                .filter(id -> id.startsWith(kind))
-                .distinct()
-                .toList();
-        if (ids.size() > 1) {
-            entities.unwrap(Session.class).byMultipleIds(type).multiLoad(ids);
-        }
+    public <R> R find(Class<R> type, String aggregateId) {
+        EntityManager entities = Panache.getEntityManager(type);
+        BatchRows batch = BatchRows.current();
+        return batch == null ? entities.find(type, aggregateId) : batch.find(entities, type, aggregateId);
+    }
+
+    /** The aggregates whose events the current processor batch holds; empty outside a batch. */
+    public List<String> aggregatesOfBatch() {
+        BatchRows batch = BatchRows.current();
+        return batch == null ? List.of() : batch.aggregateIds();
     }
 
     /** For changes that are not one aggregate's, such as a product's reorder point on all its stock levels. */

@@ -133,7 +133,7 @@ public class StockLevelProjection implements AppliedVersions {
     /** Inbound is not the stock item's own event: the level's version stays the stock item's. */
     private void changeInbound(String warehouse, String sku, long delta) {
         StockItemId item = StockItemId.of(warehouse, sku);
-        StockLevel level = StockLevel.findById(item.aggregateId());
+        StockLevel level = rows.find(StockLevel.class, item.aggregateId());
         if (level == null) {
             level = StockLevel.startTracking(item, ProductPolicy.reorderPointOf(sku));
             level.persist();
