@@ -1,5 +1,6 @@
 package io.supplyline.query.alerts;
 
+import static io.supplyline.query.projection.HandlerCalls.asOneBatch;
 import static io.supplyline.query.projection.HandlerCalls.inNewTransaction;
 import static io.supplyline.query.projection.HandlerCalls.message;
 import static io.supplyline.query.projection.HandlerCalls.read;
@@ -12,7 +13,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -158,6 +161,42 @@ class AlertProjectionTest {
                     T0.plus(hour, ChronoUnit.HOURS).plusSeconds(60), projection::on));
         }
         return orders;
+    }
+
+    /**
+     * One processor batch: a purchase order makes its product's row before the product's own registration
+     * arrives in the same batch, and a new stock item opens and resolves alerts. The batch loads its rows
+     * together and knows which had none; a row made along the way is found, not made twice.
+     */
+    @Test
+    void aBatchFindsTheRowsItMadeAlongTheWay() {
+        Sku sku = new Sku(unique("SKU"));
+        StockItemId item = StockItemId.of(unique("WH"), sku.value());
+        PurchaseOrderId order = PurchaseOrderId.random();
+        SupplierCode supplier = new SupplierCode(unique("SUP"));
+        Map<EventMessage<?>, Runnable> calls = new LinkedHashMap<>();
+        var placed = message(order.aggregateId(), 0, purchaseOrder(order, supplier, TODAY.plusDays(9), sku), T0);
+        calls.put(placed, () -> projection.on(placed.getPayload(), 0, placed));
+        var registered = message(sku.aggregateId(), 0,
+                new ProductRegistered(sku, sku.value(), "EA", new ReorderPolicy(5, 10)), T0.plusSeconds(1));
+        calls.put(registered, () -> projection.on(registered.getPayload(), 0, registered));
+        var few = message(item.aggregateId(), 0, new StockReceived(item, Quantity.of(3), "DN"), T0.plusSeconds(2));
+        calls.put(few, () -> projection.on(few.getPayload(), 0, few));
+        var more = message(item.aggregateId(), 1, new StockReceived(item, Quantity.of(10), "DN"), T0.plusSeconds(3));
+        calls.put(more, () -> projection.on(more.getPayload(), 1, more));
+        var lost = message(item.aggregateId(), 2, new StockAdjusted(item, -13, AdjustmentReason.LOSS, "flood"),
+                T0.plusSeconds(4));
+        calls.put(lost, () -> projection.on(lost.getPayload(), 2, lost));
+
+        asOneBatch(calls);
+
+        AlertProduct product = read(() -> AlertProduct.findById(sku.aggregateId()));
+        assertThat(product).extracting(p -> p.version, p -> p.reorderPoint, p -> p.lastSupplier)
+                .containsExactly(0L, 5L, supplier.value());
+        assertThat(alertsOf(item.aggregateId())).extracting(alert -> alert.type, alert -> alert.open)
+                .containsExactly(tuple(AlertType.LOW_STOCK, false), tuple(AlertType.STOCKOUT, true));
+        AlertStockItem stock = read(() -> AlertStockItem.findById(item.aggregateId()));
+        assertThat(stock).extracting(s -> s.version, s -> s.onHand).containsExactly(2L, 0L);
     }
 
     /**

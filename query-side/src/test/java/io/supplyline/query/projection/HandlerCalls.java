@@ -1,11 +1,16 @@
 package io.supplyline.query.projection;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -31,6 +36,23 @@ public final class HandlerCalls {
     /** Runs handler calls in a transaction of their own, committed at the end: one processor batch. */
     public static void inNewTransaction(Runnable calls) {
         QuarkusTransaction.requiringNew().run(calls);
+    }
+
+    /**
+     * Runs handler calls as one processor batch: in one transaction and one batching unit of work over
+     * all their messages, each call while its message is the current one.
+     */
+    public static void asOneBatch(Map<EventMessage<?>, Runnable> calls) {
+        inNewTransaction(() -> {
+            BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(calls.keySet()));
+            ResultMessage<Object> result = batch.executeWithResult(() -> {
+                calls.get(batch.getMessage()).run();
+                return null;
+            });
+            if (result.isExceptional()) {
+                throw new IllegalStateException("The batch failed", result.exceptionResult());
+            }
+        });
     }
 
     /** Reads rows in a transaction of its own, after the handlers' transactions committed. */
