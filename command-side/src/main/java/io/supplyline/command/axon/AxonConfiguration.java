@@ -98,6 +98,7 @@ public class AxonConfiguration {
         this.relay = new KafkaRelay(kafka, new CloudEventHeaders(DefaultKafkaMessageConverter.builder()
                 .serializer(serializer).build()));
 
+        ProcessTurns processTurns = new ProcessTurns();
         var configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureTransactionManager(c -> transactions)
                 .configureSerializer(c -> serializer)
@@ -135,6 +136,8 @@ public class AxonConfiguration {
                         .serializer(StateSerializer.create())
                         .build()))
                 .registerTrackingEventProcessor(OrderFulfilment.PROCESS, Configuration::eventStore, c -> processBatches())
+                .registerHandlerInterceptor(GoodsIntoStock.NAME, c -> processTurns)
+                .registerHandlerInterceptor(OrderFulfilment.PROCESS, c -> processTurns)
                 .registerEventHandler(c -> relay)
                 .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaRelay)
                 .registerTrackingEventProcessor(RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.command.axon.AxonConfiguration;
+import io.supplyline.command.fulfilment.OrderFulfilment;
+import io.supplyline.command.purchasing.GoodsIntoStock;
 
 /**
  * Prometheus gauges (at {@code /q/metrics}) of the relay's lag and of the last whole-store
@@ -60,8 +63,13 @@ public class ReconciliationMetrics {
                 Reconciliation::outOfOrderOnTopic);
         gauge("supplyline.reconciliation.unknown.events", "Events on the topic that the store does not have",
                 Reconciliation::unknownOnTopic);
-        Gauge.builder("supplyline.relay.lag.events", this, ReconciliationMetrics::relayLag)
+        Gauge.builder("supplyline.relay.lag.events", this, metrics -> metrics.lagOf(AxonConfiguration.RELAY))
                 .description("Events stored but not yet published by the relay").register(registry);
+        for (String processor : List.of(GoodsIntoStock.NAME, OrderFulfilment.PROCESS)) {
+            Gauge.builder("supplyline.process.lag.events", this, metrics -> metrics.lagOf(processor))
+                    .tag("process", processor)
+                    .description("Events stored but not yet seen by the process").register(registry);
+        }
         if (!interval.isZero()) {
             schedule = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "reconciliation"));
             schedule.scheduleWithFixedDelay(this::reconcile, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -90,12 +98,12 @@ public class ReconciliationMetrics {
                 .description(description).register(registry);
     }
 
-    /** The store's last global index minus the relay's position. */
-    private double relayLag() {
-        if (!(axon.eventProcessing().eventProcessor(AxonConfiguration.RELAY).orElse(null) instanceof TrackingEventProcessor relay)) {
+    /** The store's last global index minus a tracking processor's position. */
+    private double lagOf(String processorName) {
+        if (!(axon.eventProcessing().eventProcessor(processorName).orElse(null) instanceof TrackingEventProcessor processor)) {
             return Double.NaN;
         }
-        long position = relay.processingStatus().values().stream()
+        long position = processor.processingStatus().values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(current -> current.orElse(-1))
                 .min().orElse(-1);

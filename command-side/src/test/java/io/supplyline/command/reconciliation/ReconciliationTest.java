@@ -116,7 +116,9 @@ class ReconciliationTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("supplyline_reconciliation_missing_events " + (double) missing))
                 .body(containsString("supplyline_reconciliation_duplicate_events"))
-                .body(matchesPattern("(?s).*supplyline_relay_lag_events \\d+\\.\\d+.*"));
+                .body(matchesPattern("(?s).*supplyline_relay_lag_events \\d+\\.\\d+.*"))
+                .body(matchesPattern("(?s).*supplyline_process_lag_events\\{process=\"order-fulfilment\"} \\d+\\.\\d+.*"))
+                .body(matchesPattern("(?s).*supplyline_process_lag_events\\{process=\"goods-into-stock\"} \\d+\\.\\d+.*"));
     }
 
     @Test

@@ -24,11 +24,13 @@ public final class Benchmark {
 
     private final BenchSettings settings;
     private final Http admin;
+    private final CommandBacklog commandBacklog;
     private final String runId = Long.toString(System.currentTimeMillis() % 60_466_176L, 36).toUpperCase();
 
     private Benchmark(BenchSettings settings) {
         this.settings = settings;
         this.admin = new Http(settings.queryApi(), "admin", "admin");
+        this.commandBacklog = new CommandBacklog(settings.commandApi());
     }
 
     public static void main(String[] args) throws Exception {
@@ -116,13 +118,16 @@ public final class Benchmark {
         return result;
     }
 
-    /** Waits until every projection has applied every event on the topic; the seconds that took. */
+    /**
+     * Waits until the relay and the processes have seen every stored event and every projection has
+     * applied every event on the topic; the seconds that took.
+     */
     private double awaitCaughtUp() throws InterruptedException {
         long began = System.nanoTime();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         while (Instant.now().isBefore(deadline)) {
             JsonNode projections = admin.get("/admin/projections").body();
-            boolean caughtUp = projections.size() > 0;
+            boolean caughtUp = projections.size() > 0 && commandBacklog.events() == 0;
             for (JsonNode projection : projections) {
                 caughtUp &= projection.path("lagEvents").asLong(-1) == 0;
             }
@@ -131,7 +136,7 @@ public final class Benchmark {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("The projections did not catch up within 10 minutes");
+        throw new IllegalStateException("The processes and projections did not catch up within 10 minutes");
     }
 
     /** The relay's producer settings that matter for throughput, so the producer baseline uses them too. */

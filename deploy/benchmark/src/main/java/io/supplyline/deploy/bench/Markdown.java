@@ -54,7 +54,7 @@ final class Markdown {
         }
         String perProjection = String.join(", ", results.rebuild().eventsPerSecondByProjection().entrySet().stream()
                 .map(projection -> format("%s %,.0f", projection.getKey(), projection.getValue())).toList());
-        md.append(format("%nRead models caught up %.1f s after the last phase. Replay rate of each projection "
+        md.append(format("%nProcesses and read models caught up %.1f s after the last phase. Replay rate of each projection "
                 + "(the topic's events over its replay time, events/s; two rebuilding at a time): %s.%n",
                 results.drainSeconds(), perProjection));
         return md.toString();
