@@ -5,10 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Singleton;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import io.supplyline.events.axon.AfterCommit;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.supplier.SupplierCode;
 import io.supplyline.events.warehouse.WarehouseCode;
@@ -62,18 +61,7 @@ public class JpaCatalogLookup implements CatalogLookup {
         }
         boolean exists = read.getAsBoolean();
         if (exists) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        known.add(key);
-                    }
-                }
-            });
+            AfterCommit.run(transactions, () -> known.add(key));
         }
         return exists;
     }

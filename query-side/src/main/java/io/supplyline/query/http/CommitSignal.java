@@ -1,9 +1,9 @@
 package io.supplyline.query.http;
 
 import jakarta.inject.Singleton;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.supplyline.events.axon.AfterCommit;
 
 /**
  * Wakes readers waiting for a version as soon as a projection's transaction commits, instead of
@@ -27,19 +27,10 @@ public class CommitSignal {
             return;
         }
         transactions.putResource(this, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    synchronized (monitor) {
-                        generation++;
-                        monitor.notifyAll();
-                    }
-                }
+        AfterCommit.run(transactions, () -> {
+            synchronized (monitor) {
+                generation++;
+                monitor.notifyAll();
             }
         });
     }

@@ -34,8 +34,12 @@ public class ProjectionRows {
      */
     public <R extends ProjectedRow> void applyOnce(Class<R> type, String aggregateId, Function<String, R> start,
                                                    long sequence, Instant at, Consumer<R> change) {
-        R found = find(type, aggregateId);
-        R row = found == null ? start.apply(aggregateId) : found;
+        R row = find(type, aggregateId);
+        if (row == null) {
+            // Persisted before the change: the change may look its own row up (a product's policy, judging its stock).
+            row = start.apply(aggregateId);
+            Panache.getEntityManager(type).persist(row);
+        }
         if (row.firstSight(aggregateId, sequence, at)) {
             change.accept(row);
             String liveType = row.liveType();
@@ -44,10 +48,6 @@ public class ProjectionRows {
             } else {
                 changed();
             }
-        }
-        if (found == null) {
-            // Persisted once changed, so the flush inserts it as it is instead of inserting and then updating it.
-            Panache.getEntityManager(type).persist(row);
         }
     }
 

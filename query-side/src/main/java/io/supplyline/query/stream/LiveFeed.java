@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.supplyline.events.axon.AfterCommit;
 
 /**
  * The live feed of read-model changes and alerts for {@code GET /stream}. Projections announce a change
@@ -55,18 +55,8 @@ public class LiveFeed {
         if (pending == null) {
             Map<String, Object[]> changes = new LinkedHashMap<>();
             transactions.putResource(this, changes);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        changes.values().forEach(change -> publish((String) change[0], ((Supplier<?>) change[1]).get()));
-                    }
-                }
-            });
+            AfterCommit.run(transactions,
+                    () -> changes.values().forEach(change -> publish((String) change[0], ((Supplier<?>) change[1]).get())));
             pending = changes;
         }
         pending.remove(type + "/" + key);

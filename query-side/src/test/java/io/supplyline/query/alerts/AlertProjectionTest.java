@@ -163,6 +163,18 @@ class AlertProjectionTest {
         return orders;
     }
 
+    /** A product registered after its stock arrived judges that stock by its new reorder point at once. */
+    @Test
+    void aProductRegisteredAfterItsStockOpensLowStock() {
+        Item item = new Item();
+        item.next(new StockReceived(item.id, Quantity.of(3), "DN"), projection::on);
+        Sku sku = item.id.sku();
+        deliver(sku.aggregateId(), 0, new ProductRegistered(sku, sku.value(), "EA", new ReorderPolicy(5, 10)),
+                T0.plus(1, ChronoUnit.HOURS), projection::on);
+        assertThat(alertsOf(item.subject())).extracting(alert -> alert.type, alert -> alert.open)
+                .containsExactly(tuple(AlertType.LOW_STOCK, true));
+    }
+
     /**
      * One processor batch: a purchase order makes its product's row before the product's own registration
      * arrives in the same batch, and a new stock item opens and resolves alerts. The batch loads its rows
