@@ -18,15 +18,21 @@ public final class ReadModelRows {
     }
 
     /**
-     * The rows, with the alerts reduced to which are open about what. An alert's history (which event
-     * opened it first, with which figures) depends on the order events of different aggregates arrive
-     * in, which Kafka fixes only within a partition: a replay may interleave them differently.
+     * The rows, with what depends on the order in which events of different aggregates arrive reduced
+     * to what does not: Kafka fixes that order only within a partition, and a replay may interleave them
+     * differently. An alert's history (which event opened it first, with which figures) becomes which
+     * alerts are open about what. An item's demand becomes its latest hour with orders: an order
+     * stamped in an hour that has already closed, arriving after a later one, counts towards the
+     * current hour, so the hourly figures differ when a day's orders straddle the hour.
      */
     public static Map<String, List<String>> independentOfArrivalOrder(Map<String, List<String>> rows) {
         Map<String, List<String>> result = new TreeMap<>(rows);
         result.put("alert", rows.get("alert").stream()
                 .filter(row -> row.contains(" is_open=t "))
                 .map(row -> row.replaceAll("^id=\\S+ (type=\\S+) is_open=t (subject=\\S+) .*$", "$1 $2"))
+                .sorted().toList());
+        result.put("alert_demand", rows.get("alert_demand").stream()
+                .map(row -> row.replaceAll("^(id=\\S+ current_hour=\\S+ \\S+) .*$", "$1"))
                 .sorted().toList());
         return result;
     }
