@@ -41,15 +41,17 @@ public class CommandDispatcher {
     private final CommandGateway gateway;
     private final SecurityIdentity caller;
     private final IdempotentCommands idempotentCommands;
+    private final CommandMetrics metrics;
     private final String correlationId;
     private final String ifMatch;
     private final String idempotencyKey;
 
     CommandDispatcher(CommandGateway gateway, SecurityIdentity caller, HttpServerRequest request,
-                      IdempotentCommands idempotentCommands) {
+                      IdempotentCommands idempotentCommands, CommandMetrics metrics) {
         this.gateway = gateway;
         this.caller = caller;
         this.idempotentCommands = idempotentCommands;
+        this.metrics = metrics;
         this.correlationId = correlationId(request.getHeader(CORRELATION_HEADER));
         this.ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
         this.idempotencyKey = request.getHeader(IDEMPOTENCY_HEADER);
@@ -77,14 +79,15 @@ public class CommandDispatcher {
     private Response dispatch(Object command, MetaData metadata, Response.Status status,
                               Function<Object, CommandAccepted> accepted) {
         if (idempotencyKey == null) {
-            Object result = ConflictRetry.sendAndWait(gateway,
-                    GenericCommandMessage.asCommandMessage(command).withMetaData(metadata));
+            Object result = metrics.timed(command, () -> ConflictRetry.sendAndWait(gateway,
+                    GenericCommandMessage.asCommandMessage(command).withMetaData(metadata)));
             return answer(status, accepted.apply(result));
         }
         if (!SAFE_IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new BadRequestException("Idempotency-Key must be 1 to 200 visible ASCII characters");
         }
-        return answer(status, idempotentCommands.send(command, metadata, idempotencyKey, accepted));
+        return answer(status, metrics.timed(command,
+                () -> idempotentCommands.send(command, metadata, idempotencyKey, accepted)));
     }
 
     private static long expectedVersion(String ifMatch) {
