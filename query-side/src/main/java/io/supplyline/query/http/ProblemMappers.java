@@ -51,8 +51,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated() {
-        return Response.fromResponse(Problems.response(401, "UNAUTHENTICATED", "Send credentials (HTTP Basic locally)"))
+        return Response.fromResponse(Problems.response(401, "UNAUTHENTICATED", "Send credentials: a bearer token, or HTTP Basic locally"))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"supplyline\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"supplyline\"")
                 .build();
     }
 
