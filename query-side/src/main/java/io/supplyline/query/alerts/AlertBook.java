@@ -28,7 +28,7 @@ public class AlertBook {
 
     /** Opens an alert, or adds the event to the causes of the one already open, with the new detail. */
     public Alert open(AlertType type, String subject, EventMessage<?> cause, String detail) {
-        Alert alert = current(type, subject).orElseGet(() -> {
+        Alert alert = openAlerts.of(subject).computeIfAbsent(type, absent -> {
             Alert opened = new Alert();
             // One event may open one type of alert for several subjects (a policy change, a new day).
             opened.id = cause.getIdentifier() + "/" + type + "/" + subject;
@@ -38,7 +38,6 @@ public class AlertBook {
             opened.openedAt = cause.getTimestamp();
             opened.causedBy = "";
             opened.persist();
-            openAlerts.of(subject).put(type, opened);
             return opened;
         });
         List<String> causes = new ArrayList<>(Arrays.asList(alert.causedBy.isEmpty() ? new String[0] : alert.causedBy.split(",")));
@@ -54,16 +53,11 @@ public class AlertBook {
     }
 
     public void resolve(AlertType type, String subject, String causeId, Instant at) {
-        current(type, subject).ifPresent(alert -> {
-            openAlerts.of(subject).remove(type);
+        Optional.ofNullable(openAlerts.of(subject).remove(type)).ifPresent(alert -> {
             alert.open = false;
             alert.resolvedAt = at;
             alert.resolvedBy = causeId;
             rows.changed("alert", alert.id, () -> AlertView.of(alert));
         });
-    }
-
-    private Optional<Alert> current(AlertType type, String subject) {
-        return Optional.ofNullable(openAlerts.of(subject).get(type));
     }
 }

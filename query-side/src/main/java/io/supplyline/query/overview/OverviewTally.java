@@ -74,30 +74,32 @@ class OverviewTally implements Synchronization {
              PreparedStatement newHour = connection.prepareStatement(
                      "INSERT INTO overview_hourly (hour_start, metric, total) VALUES (?, ?, ?)")) {
             for (var counter : counters.entrySet()) {
-                addCount.setLong(1, counter.getValue());
-                addCount.setString(2, counter.getKey());
-                if (addCount.executeUpdate() == 0) {
-                    newCount.setString(1, counter.getKey());
-                    newCount.setLong(2, counter.getValue());
-                    newCount.executeUpdate();
-                }
+                add(addCount, newCount, counter.getValue(), counter.getKey());
             }
             for (var hour : hours.entrySet()) {
-                addHour.setLong(1, hour.getValue());
-                addHour.setObject(2, hour.getKey().hourStart().atOffset(ZoneOffset.UTC));
-                addHour.setString(3, hour.getKey().metric());
-                if (addHour.executeUpdate() == 0) {
-                    newHour.setObject(1, hour.getKey().hourStart().atOffset(ZoneOffset.UTC));
-                    newHour.setString(2, hour.getKey().metric());
-                    newHour.setLong(3, hour.getValue());
-                    newHour.executeUpdate();
-                }
+                add(addHour, newHour, hour.getValue(), hour.getKey().hourStart().atOffset(ZoneOffset.UTC), hour.getKey().metric());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write the overview's counts; the batch rolls back", e);
         }
         counters.clear();
         hours.clear();
+    }
+
+    /** Adds {@code delta} to the row with this key, or inserts it: both statements take the key first, the total last. */
+    private static void add(PreparedStatement update, PreparedStatement insert, long delta, Object... key)
+            throws SQLException {
+        update.setLong(1, delta);
+        for (int i = 0; i < key.length; i++) {
+            update.setObject(i + 2, key[i]);
+        }
+        if (update.executeUpdate() == 0) {
+            for (int i = 0; i < key.length; i++) {
+                insert.setObject(i + 1, key[i]);
+            }
+            insert.setLong(key.length + 1, delta);
+            insert.executeUpdate();
+        }
     }
 
     @Override
