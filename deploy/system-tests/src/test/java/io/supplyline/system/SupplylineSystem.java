@@ -2,7 +2,6 @@ package io.supplyline.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.supplyline.deploy.kafka.FreePorts;
 import io.supplyline.deploy.kafka.KafkaBroker;
 import io.supplyline.deploy.kafka.DataDirectory;
 
@@ -39,8 +39,8 @@ final class SupplylineSystem implements AutoCloseable {
     SupplylineSystem() {
         try {
             dataDir = Files.createTempDirectory("supplyline-system-kafka");
-            kafkaPort = freePort();
-            controllerPort = freePort();
+            kafkaPort = FreePorts.next();
+            controllerPort = FreePorts.next();
             root = Path.of(System.getProperty("supplyline.root", "../..")).toAbsolutePath().normalize();
             common = Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort,
@@ -55,7 +55,7 @@ final class SupplylineSystem implements AutoCloseable {
             commandProperties = concat(local, relay);
             commandSide = commandSide("command-side");
             querySide = new ServiceProcess("query-side", root.resolve("query-side/target/quarkus-app/quarkus-run.jar"),
-                    freePort(), common, local);
+                    FreePorts.next(), common, local);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,7 +63,7 @@ final class SupplylineSystem implements AutoCloseable {
 
     /** Another command-side instance on its own port, sharing the event store and the broker with the first. */
     ServiceProcess commandSide(String name) throws IOException {
-        return new ServiceProcess(name, root.resolve("command-side/target/quarkus-app/quarkus-run.jar"), freePort(), common,
+        return new ServiceProcess(name, root.resolve("command-side/target/quarkus-app/quarkus-run.jar"), FreePorts.next(), common,
                 commandProperties);
     }
 
@@ -116,9 +116,4 @@ final class SupplylineSystem implements AutoCloseable {
         return Stream.concat(first.stream(), second.stream()).toList();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

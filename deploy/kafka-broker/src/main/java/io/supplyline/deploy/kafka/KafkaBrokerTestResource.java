@@ -2,7 +2,6 @@ package io.supplyline.deploy.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,8 +23,8 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
     public synchronized Map<String, String> start() {
         try {
             dataDir = Files.createTempDirectory("supplyline-kafka-test");
-            port = freePort();
-            controllerPort = freePort();
+            port = FreePorts.next();
+            controllerPort = FreePorts.next();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,13 +52,6 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
     public static synchronized void startBroker() {
         if (broker == null) {
             broker = KafkaBroker.start(dataDir, port, controllerPort);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 }

@@ -3,7 +3,6 @@ package io.supplyline.deploy.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +33,8 @@ class KafkaBrokerTest {
     @TempDir
     Path dataDir;
 
-    private final int port = freePort();
-    private final int controllerPort = freePort();
+    private final int port = FreePorts.next();
+    private final int controllerPort = FreePorts.next();
 
     @Test
     void aConsumerGroupReadsBackARecordThatWasProduced() throws Exception {
@@ -146,13 +145,5 @@ class KafkaBrokerTest {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         }
         return records;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
