@@ -1,7 +1,9 @@
 package io.supplyline.deploy.kafka;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +18,12 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node Apache Kafka broker (KRaft, combined broker and controller) started from
- * the Maven artifacts: in-process for tests, or as its own JVM through {@link #main}.
+ * A real Apache Kafka broker (KRaft, combined broker and controller) started from the Maven
+ * artifacts: a single node, or one node of a loopback cluster; in-process for tests, or as its own
+ * JVM through {@link #main}.
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    static final int NODE_ID = 1;
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final int READY_TIMEOUT_MS = 30_000;
 
@@ -34,17 +36,23 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
     }
 
+    /** A single-node cluster: see {@link #start(Path, ClusterMember)}. */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+        return start(dataDir, ClusterMember.single(port, controllerPort));
+    }
+
     /**
      * Formats dataDir on first use (keeps the cluster id there, so a restart on the same dir keeps
-     * all data), starts a single combined broker+controller KafkaRaftServer, and returns once a
-     * client can talk to it (Admin describeCluster succeeds).
+     * all data), starts a combined broker+controller KafkaRaftServer, and returns once a client can
+     * talk to it (Admin describeCluster succeeds). In a cluster that takes a quorum of controllers,
+     * so start the nodes of a new cluster side by side, not one after the other.
      */
-    public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+    public static KafkaBroker start(Path dataDir, ClusterMember member) {
         Path logDir = dataDir.toAbsolutePath();
-        KafkaConfig config = new KafkaConfig(settings(logDir, port, controllerPort), false);
-        KraftStorage.formatIfNew(logDir);
+        KafkaConfig config = new KafkaConfig(settings(logDir, member), false);
+        KraftStorage.formatIfNew(logDir, member);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        KafkaBroker broker = new KafkaBroker(server, port);
+        KafkaBroker broker = new KafkaBroker(server, member.port());
         try {
             server.startup();
             broker.awaitClientAccess();
@@ -76,12 +84,13 @@ public final class KafkaBroker implements AutoCloseable {
         stop();
     }
 
-    private static Map<String, String> settings(Path logDir, int port, int controllerPort) {
+    private static Map<String, String> settings(Path logDir, ClusterMember member) {
+        int port = member.port();
         Map<String, String> s = new HashMap<>();
         s.put("process.roles", "broker,controller");
-        s.put("node.id", String.valueOf(NODE_ID));
-        s.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        s.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        s.put("node.id", String.valueOf(member.nodeId()));
+        s.put("controller.quorum.voters", member.voters());
+        s.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + member.controllerPort());
         s.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
         // Kafka's default map has no entry for a listener called CONTROLLER.
         s.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
@@ -91,12 +100,17 @@ public final class KafkaBroker implements AutoCloseable {
         s.put("num.partitions", "6");
         // Services create their topics themselves, with the partitions they need.
         s.put("auto.create.topics.enable", "false");
-        // One node: every internal topic must fit on one replica, or it is never created.
-        s.put("offsets.topic.replication.factor", "1");
-        s.put("transaction.state.log.replication.factor", "1");
-        s.put("transaction.state.log.min.isr", "1");
-        s.put("share.coordinator.state.topic.replication.factor", "1");
-        s.put("share.coordinator.state.topic.min.isr", "1");
+        // Internal topics get as many copies as there are nodes, up to three (on one node: one, or
+        // they are never created); with three, a write needs two in sync.
+        String replicas = String.valueOf(member.replicationFactor());
+        String minInsync = String.valueOf(member.minInsyncReplicas());
+        s.put("default.replication.factor", replicas);
+        s.put("min.insync.replicas", minInsync);
+        s.put("offsets.topic.replication.factor", replicas);
+        s.put("transaction.state.log.replication.factor", replicas);
+        s.put("transaction.state.log.min.isr", minInsync);
+        s.put("share.coordinator.state.topic.replication.factor", replicas);
+        s.put("share.coordinator.state.topic.min.isr", minInsync);
         s.put("group.initial.rebalance.delay.ms", "0");
         // After a crash (kill -9) the controller refuses the restarted broker until the old
         // incarnation's session expires: 9 s by default, 3 s here.
@@ -124,16 +138,17 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Own-process launcher for the local run: args --data-dir DIR --port 9092 --controller-port
-     * 9093 (these defaults). Prints one ready line to stdout, stops gracefully on SIGTERM/SIGINT
-     * via a shutdown hook, then exits.
+     * Own-process launcher: {@code --data-dir DIR --port 9092 --controller-port 9093} (these
+     * defaults) for a single node; for a node of a cluster, {@code --node-id N --controller-ports
+     * P1,P2,P3 --cluster-id ID} instead of {@code --controller-port}. Prints one ready line to
+     * stdout, stops gracefully on SIGTERM/SIGINT via a shutdown hook, then exits.
      */
     public static void main(String[] args) {
         LauncherArgs launch = LauncherArgs.parse(args);
         long begin = System.nanoTime();
         KafkaBroker broker;
         try {
-            broker = start(launch.dataDir(), launch.port(), launch.controllerPort());
+            broker = start(launch.dataDir(), launch.member());
         } catch (RuntimeException e) {
             // Threads a failed start leaves behind would otherwise keep the JVM alive.
             e.printStackTrace();
@@ -142,17 +157,20 @@ public final class KafkaBroker implements AutoCloseable {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-broker-shutdown"));
-        System.out.println("Kafka broker ready on " + broker.bootstrapServers() + " (KRaft, data in "
-                + launch.dataDir().toAbsolutePath() + ", started in " + millis + " ms)");
+        System.out.println("Kafka broker ready on " + broker.bootstrapServers() + " (KRaft node " + launch.member().nodeId()
+                + " of " + launch.member().size() + ", data in " + launch.dataDir().toAbsolutePath()
+                + ", started in " + millis + " ms)");
         // Kafka's own non-daemon threads keep the JVM alive until a signal runs the hook.
     }
 
-    private record LauncherArgs(Path dataDir, int port, int controllerPort) {
+    private record LauncherArgs(Path dataDir, ClusterMember member) {
 
         static LauncherArgs parse(String[] args) {
             Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "supplyline-kafka");
             int port = 9092;
-            int controllerPort = 9093;
+            int nodeId = 1;
+            List<Integer> controllerPorts = List.of(9093);
+            String clusterId = null;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw usage("missing value after " + args[i]);
@@ -161,16 +179,23 @@ public final class KafkaBroker implements AutoCloseable {
                 switch (args[i]) {
                     case "--data-dir" -> dataDir = Path.of(value);
                     case "--port" -> port = Integer.parseInt(value);
-                    case "--controller-port" -> controllerPort = Integer.parseInt(value);
+                    case "--controller-port" -> controllerPorts = List.of(Integer.parseInt(value));
+                    case "--controller-ports" -> controllerPorts = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
+                    case "--node-id" -> nodeId = Integer.parseInt(value);
+                    case "--cluster-id" -> clusterId = value;
                     default -> throw usage("unknown option " + args[i]);
                 }
             }
-            return new LauncherArgs(dataDir, port, controllerPort);
+            if (clusterId == null && controllerPorts.size() > 1) {
+                throw usage("the nodes of a cluster share one --cluster-id");
+            }
+            return new LauncherArgs(dataDir, new ClusterMember(nodeId, port, controllerPorts,
+                    clusterId == null ? ClusterMember.newClusterId() : clusterId));
         }
 
         private static IllegalArgumentException usage(String problem) {
-            return new IllegalArgumentException(problem
-                    + "; usage: KafkaBroker [--data-dir DIR] [--port 9092] [--controller-port 9093]");
+            return new IllegalArgumentException(problem + "; usage: KafkaBroker [--data-dir DIR] [--port 9092]"
+                    + " [--controller-port 9093 | --node-id N --controller-ports P1,P2,P3 --cluster-id ID]");
         }
     }
 }

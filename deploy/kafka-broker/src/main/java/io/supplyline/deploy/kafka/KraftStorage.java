@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.metadata.storage.Formatter;
 
 /** What {@code kafka-storage format} does, done once per data directory. */
@@ -14,7 +13,7 @@ final class KraftStorage {
     private KraftStorage() {
     }
 
-    static void formatIfNew(Path logDir) {
+    static void formatIfNew(Path logDir, ClusterMember member) {
         // meta.properties holds the cluster id; formatting again would mint a new cluster
         // and Kafka would refuse the existing data, so a formatted directory is kept as it is.
         if (Files.exists(logDir.resolve("meta.properties"))) {
@@ -22,8 +21,8 @@ final class KraftStorage {
         }
         Formatter formatter = new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setNodeId(KafkaBroker.NODE_ID)
-                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(member.nodeId())
+                .setClusterId(member.clusterId())
                 .setControllerListenerName(KafkaBroker.CONTROLLER_LISTENER)
                 // metadata.log.dir is unset, so the metadata log lives in the single log dir.
                 .setMetadataLogDirectory(logDir.toString())
