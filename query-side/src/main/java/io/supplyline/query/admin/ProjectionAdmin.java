@@ -36,13 +36,15 @@ public class ProjectionAdmin {
     private final AxonConfiguration axon;
     private final KafkaSettings kafka;
     private final ProjectionMeter meter;
+    private final StoredPositions stored;
     /** One client for every offsets question: rebuilds ask four times a second, metrics on each scrape. */
     private Admin kafkaAdmin;
 
-    ProjectionAdmin(AxonConfiguration axon, KafkaSettings kafka, ProjectionMeter meter) {
+    ProjectionAdmin(AxonConfiguration axon, KafkaSettings kafka, ProjectionMeter meter, StoredPositions stored) {
         this.axon = axon;
         this.kafka = kafka;
         this.meter = meter;
+        this.stored = stored;
     }
 
     private synchronized Admin kafkaAdmin() {
@@ -95,8 +97,14 @@ public class ProjectionAdmin {
                 meter.eventsPerSecond(name), lastEventAt, null);
     }
 
-    /** Per partition, the offset of the last event the processor handled. */
-    private static Map<Integer, Long> positions(TrackingEventProcessor processor) {
+    /**
+     * Per partition, the offset of the last event the processor handled: as this instance processes it,
+     * or, when another query instance holds it, as its last batch stored it.
+     */
+    private Map<Integer, Long> positions(TrackingEventProcessor processor) {
+        if (processor.processingStatus().isEmpty()) {
+            return stored.of(processor.getName());
+        }
         Map<Integer, Long> positions = new TreeMap<>();
         processor.processingStatus().values().stream()
                 // A replay wraps the position; its lower bound is where the replay has got to.

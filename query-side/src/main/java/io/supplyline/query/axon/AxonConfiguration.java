@@ -1,5 +1,6 @@
 package io.supplyline.query.axon;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -74,6 +76,8 @@ public class AxonConfiguration {
      */
     private static final Duration LIVE_EVENT_WAIT = Duration.ofMillis(500);
     private static final Duration REPLAY_EVENT_WAIT = Duration.ofMillis(100);
+    /** Who holds a projection's claim in the token store: this JVM, as {@code pid@host}. */
+    private final String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     /** Failed batches (with the processor's back-off in between) before an event is parked. */
     static final int DEAD_LETTER_AFTER_ATTEMPTS = 3;
 
@@ -145,6 +149,7 @@ public class AxonConfiguration {
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(dataSource::getConnection)
                         .serializer(serializer)
+                        .nodeId(nodeId)
                         .contentType(byte[].class)
                         .build())
                 // Axon's default only logs a projection's failure and skips the event; until dead letters
@@ -180,6 +185,19 @@ public class AxonConfiguration {
 
     void stop(@Observes ShutdownEvent event) {
         axon.shutdown();
+    }
+
+    /** This instance's name in the token store's claims. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** The live processors, one per projection. */
+    public List<TrackingEventProcessor> liveProcessors() {
+        return axon.eventProcessingConfiguration().eventProcessors().values().stream()
+                .filter(TrackingEventProcessor.class::isInstance)
+                .map(TrackingEventProcessor.class::cast)
+                .toList();
     }
 
     /** The projections' processors, for their status and for rebuilds. */
