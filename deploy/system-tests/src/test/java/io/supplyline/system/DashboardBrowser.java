@@ -19,6 +19,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import io.supplyline.deploy.cluster.ServiceProcess;
+
 /**
  * The dashboard in real headless Chromium (Debian's chromium and chromium-driver, installed by
  * deploy/chromium.sh), signed in as a user through an Authorization header on every request.

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.supplyline.deploy.cluster.ServiceProcess;
 import io.supplyline.deploy.generator.DayOptions;
 import io.supplyline.deploy.generator.RealisticDay;
 import io.supplyline.deploy.generator.TopicSize;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.supplyline.deploy.cluster.ServiceProcess;
 import io.supplyline.deploy.kafka.FreePorts;
 import io.supplyline.deploy.kafka.KafkaBroker;
 import io.supplyline.deploy.kafka.DataDirectory;
@@ -25,6 +26,7 @@ final class SupplylineSystem implements AutoCloseable {
     /** A fresh broker needs fresh databases: the query side's Kafka offsets would not match it. */
     private static final String CLEAN_DATABASE = "quarkus.flyway.clean-at-start=true";
     static final int RELAY_DELIVERY_TIMEOUT_SECONDS = 2;
+    static final Path LOGS = Path.of(System.getProperty("supplyline.logs", "target/system-test-logs"));
 
     private final Path root;
     private final Map<String, String> common;
@@ -55,7 +57,7 @@ final class SupplylineSystem implements AutoCloseable {
             commandProperties = concat(local, relay);
             commandSide = commandSide("command-side");
             querySide = new ServiceProcess("query-side", root.resolve("query-side/target/quarkus-app/quarkus-run.jar"),
-                    FreePorts.next(), common, local);
+                    FreePorts.next(), common, local, LOGS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,7 +66,7 @@ final class SupplylineSystem implements AutoCloseable {
     /** Another command-side instance on its own port, sharing the event store and the broker with the first. */
     ServiceProcess commandSide(String name) throws IOException {
         return new ServiceProcess(name, root.resolve("command-side/target/quarkus-app/quarkus-run.jar"), FreePorts.next(), common,
-                commandProperties);
+                commandProperties, LOGS);
     }
 
     void start() {
