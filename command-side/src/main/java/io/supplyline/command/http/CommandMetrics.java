@@ -11,13 +11,15 @@ import org.axonframework.modelling.command.ConcurrencyException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.supplyline.events.http.DatabaseOutage;
 import io.supplyline.command.rules.CommandRejected;
 
 /**
  * Counts and times the commands sent over HTTP, by command and outcome, at {@code /q/metrics} as
  * {@code supplyline_commands_seconds} (a histogram, so percentiles can be taken across instances).
  * Outcomes: {@code accepted}; {@code refused} by the business rules; {@code unknown} aggregate;
- * {@code conflict} with a concurrent writer after the retries; {@code failed}, anything else.
+ * {@code conflict} with a concurrent writer after the retries; {@code unavailable}, the database away
+ * (answered 503); {@code failed}, anything else.
  */
 @Singleton
 public class CommandMetrics {
@@ -44,6 +46,9 @@ public class CommandMetrics {
         } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
             outcome = "conflict";
             throw conflict;
+        } catch (RuntimeException failure) {
+            outcome = DatabaseOutage.causedBy(failure) ? "unavailable" : "failed";
+            throw failure;
         } finally {
             Timer.builder("supplyline.commands")
                     .description("Commands sent over HTTP, by command and outcome")

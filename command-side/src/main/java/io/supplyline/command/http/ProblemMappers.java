@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.supplyline.events.http.DatabaseOutage;
 import io.supplyline.events.http.Problem;
 import io.supplyline.command.rules.CommandRejected;
 import io.supplyline.command.rules.DuplicateRegistration;
@@ -111,6 +112,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable exception) {
+        if (DatabaseOutage.causedBy(exception)) {
+            LOG.warnf("Database unavailable: %s", exception.getMessage());
+            return Response.fromResponse(Problems.response(503, DatabaseOutage.CODE, DatabaseOutage.DETAIL))
+                    .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", exception);
         return Problems.response(500, "INTERNAL_ERROR", "Something went wrong on our side");
     }

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.supplyline.events.http.DatabaseOutage;
 import io.supplyline.events.http.Problem;
 
 /** Every error leaves as problem+json with a stable code; nothing leaks a stack trace. */
@@ -77,6 +78,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable exception) {
+        if (DatabaseOutage.causedBy(exception)) {
+            LOG.warnf("Database unavailable: %s", exception.getMessage());
+            return Response.fromResponse(Problems.response(503, DatabaseOutage.CODE, DatabaseOutage.DETAIL))
+                    .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", exception);
         return Problems.response(500, "INTERNAL_ERROR", "Something went wrong on our side");
     }
