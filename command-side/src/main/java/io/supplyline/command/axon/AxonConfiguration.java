@@ -47,6 +47,7 @@ import io.supplyline.command.supplier.Supplier;
 import io.supplyline.command.warehouse.Warehouse;
 import io.supplyline.events.EventTopic;
 import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.events.axon.CorrelationLogging;
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
@@ -123,6 +124,7 @@ public class AxonConfiguration {
                 // written fails its command, and an event Kafka did not acknowledge keeps the relay's
                 // token where it is, to be retried with back-off.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultHandlerInterceptor((c, processor) -> new CorrelationLogging<>())
                 .registerSubscribingEventProcessor(LOOKUPS)
                 .registerEventHandler(c -> lookupUpdater)
                 .registerEventHandler(c -> new AuditTrail(serializer))

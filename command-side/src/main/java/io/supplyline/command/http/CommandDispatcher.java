@@ -16,12 +16,14 @@ import jakarta.ws.rs.core.Response;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.jboss.logging.MDC;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.supplyline.command.axon.CommandMetadata;
 import io.supplyline.command.axon.ConflictRetry;
 import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.command.rules.ExpectedVersion;
+import io.supplyline.events.axon.CorrelationLogging;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -78,6 +80,8 @@ public class CommandDispatcher {
     /** Sends the command; with an Idempotency-Key, at most once per caller and key. */
     private Response dispatch(Object command, MetaData metadata, Response.Status status,
                               Function<Object, CommandAccepted> accepted) {
+        // Every log line of this request names its conversation; the logging context is the request's own.
+        MDC.put(CorrelationLogging.KEY, correlationId);
         if (idempotencyKey == null) {
             Object result = metrics.timed(command, () -> ConflictRetry.sendAndWait(gateway,
                     GenericCommandMessage.asCommandMessage(command).withMetaData(metadata)));

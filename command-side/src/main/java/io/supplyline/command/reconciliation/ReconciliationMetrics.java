@@ -1,10 +1,12 @@
 package io.supplyline.command.reconciliation;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +20,9 @@ import jakarta.inject.Singleton;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,6 +33,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.fulfilment.OrderFulfilment;
 import io.supplyline.command.purchasing.GoodsIntoStock;
+import io.supplyline.events.axon.EventSerializer;
 
 /**
  * Prometheus gauges (at {@code /q/metrics}) of the relay's lag and of the last whole-store
@@ -43,6 +49,8 @@ public class ReconciliationMetrics {
     private final DataSource dataSource;
     private final AxonConfiguration axon;
     private final Duration interval;
+    /** Reads the token store's positions, serialized as the token store does. */
+    private final Serializer serializer = EventSerializer.create();
     private ScheduledExecutorService schedule;
 
     ReconciliationMetrics(MeterRegistry registry, Reconciler reconciler, DataSource dataSource, AxonConfiguration axon,
@@ -65,6 +73,8 @@ public class ReconciliationMetrics {
                 Reconciliation::unknownOnTopic);
         Gauge.builder("supplyline.relay.lag.events", this, metrics -> metrics.lagOf(AxonConfiguration.RELAY))
                 .description("Events stored but not yet published by the relay").register(registry);
+        Gauge.builder("supplyline.relay.lag.seconds", this, ReconciliationMetrics::relayLagSeconds)
+                .description("How long the oldest event not yet published by the relay has waited").register(registry);
         for (String processor : List.of(GoodsIntoStock.NAME, OrderFulfilment.PROCESS)) {
             Gauge.builder("supplyline.process.lag.events", this, metrics -> metrics.lagOf(processor))
                     .tag("process", processor)
@@ -100,19 +110,53 @@ public class ReconciliationMetrics {
 
     /** The store's last global index minus a tracking processor's position. */
     private double lagOf(String processorName) {
-        if (!(axon.eventProcessing().eventProcessor(processorName).orElse(null) instanceof TrackingEventProcessor processor)) {
-            return Double.NaN;
-        }
-        long position = processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(current -> current.orElse(-1))
-                .min().orElse(-1);
         try (Connection connection = dataSource.getConnection(); Statement query = connection.createStatement();
              ResultSet row = query.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
             row.next();
-            return Math.max(0, row.getLong(1) - position);
-        } catch (SQLException e) {
+            return Math.max(0, row.getLong(1) - position(connection, processorName));
+        } catch (SQLException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** How long the oldest event the relay has not published yet has waited (0: none waits). */
+    private double relayLagSeconds() {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement oldest = connection.prepareStatement(
+                "SELECT timestamp FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT 1")) {
+            oldest.setLong(1, position(connection, AxonConfiguration.RELAY));
+            try (ResultSet row = oldest.executeQuery()) {
+                return row.next() ? Math.max(0, Duration.between(Instant.parse(row.getString(1)), Instant.now()).toMillis() / 1000.0)
+                        : 0;
+            }
+        } catch (SQLException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The global index a tracking processor has handled up to: as it runs here, or, when another
+     * command instance holds it, as its last batch stored it in the token store.
+     */
+    private long position(Connection connection, String processorName) throws SQLException {
+        if (axon.eventProcessing().eventProcessor(processorName).orElse(null) instanceof TrackingEventProcessor processor
+                && !processor.processingStatus().isEmpty()) {
+            return processor.processingStatus().values().stream()
+                    .map(EventTrackerStatus::getCurrentPosition)
+                    .mapToLong(current -> current.orElse(-1))
+                    .min().orElse(-1);
+        }
+        long position = Long.MAX_VALUE;
+        try (PreparedStatement tokens = connection.prepareStatement(
+                "SELECT token, tokentype FROM tokenentry WHERE processorname = ?")) {
+            tokens.setString(1, processorName);
+            try (ResultSet rows = tokens.executeQuery()) {
+                while (rows.next()) {
+                    TrackingToken token = rows.getBytes(1) == null ? null : serializer.deserialize(
+                            new SimpleSerializedObject<>(rows.getBytes(1), byte[].class, rows.getString(2), null));
+                    position = Math.min(position, token == null ? -1 : token.position().orElse(-1));
+                }
+            }
+        }
+        return position == Long.MAX_VALUE ? -1 : position;
     }
 }

@@ -83,6 +83,24 @@ public class ProjectionAdmin {
         }
     }
 
+    /**
+     * How far behind the events the projection is in time (now minus the latest applied event's time,
+     * while it has events to apply; 0 when it has none); NaN where it cannot be told here: another
+     * instance applies it, or Kafka is away.
+     */
+    public double lagSeconds(String projection) {
+        try {
+            return axon.eventProcessing().eventProcessor(projection)
+                    .filter(TrackingEventProcessor.class::isInstance)
+                    .map(processor -> status(projection, (TrackingEventProcessor) processor, topicBounds()).lagMillis())
+                    .filter(millis -> millis >= 0)
+                    .map(millis -> millis / 1000.0)
+                    .orElse(Double.NaN);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Events on the topic the processor has still to handle. */
     public long lagOf(TrackingEventProcessor processor) {
         return lag(positions(processor), topicBounds());
@@ -92,7 +110,10 @@ public class ProjectionAdmin {
         Map<Integer, Long> positions = positions(processor);
         long lag = lag(positions, bounds);
         Instant lastEventAt = meter.lastEventAt(name);
-        long lagMillis = lag == 0 ? 0 : lastEventAt == null ? -1 : Duration.between(lastEventAt, Instant.now()).toMillis();
+        // The time of the latest event applied is known only where the projection runs.
+        boolean appliedHere = !processor.processingStatus().isEmpty();
+        long lagMillis = lag == 0 ? 0 : lastEventAt == null || !appliedHere ? -1
+                : Duration.between(lastEventAt, Instant.now()).toMillis();
         return new ProjectionStatus(name, processor.isRunning(), processor.isError(), positions, lag, lagMillis,
                 meter.eventsPerSecond(name), lastEventAt, null);
     }

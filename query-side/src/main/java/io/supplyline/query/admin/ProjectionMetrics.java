@@ -9,9 +9,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.supplyline.query.axon.AxonConfiguration;
 
 /**
- * Per projection at {@code /q/metrics}: {@code supplyline_dead_letters} (events parked) and
+ * Per projection at {@code /q/metrics}: {@code supplyline_dead_letters} (events parked),
  * {@code supplyline_projection_lag_events} (events on the topic not yet applied: together with the
- * command side's reconciliation, whether every stored event reached every read model).
+ * command side's reconciliation, whether every stored event reached every read model; this is the
+ * consumer lag, as positions live in the token store rather than in Kafka consumer groups) and
+ * {@code supplyline_projection_lag_seconds}.
  */
 @Singleton
 public class ProjectionMetrics {
@@ -35,6 +37,11 @@ public class ProjectionMetrics {
                         admin, statuses -> statuses.lagEvents(projection))
                 .tag("projection", projection)
                 .description("Events on the topic the projection has still to apply")
+                .register(registry));
+        axon.deadLetterQueues().keySet().forEach(projection -> Gauge.builder("supplyline.projection.lag.seconds",
+                        admin, statuses -> statuses.lagSeconds(projection))
+                .tag("projection", projection)
+                .description("Now minus the time of the latest event applied, while events wait (NaN where another instance applies it)")
                 .register(registry));
     }
 }

@@ -44,6 +44,7 @@ import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.events.EventTopic;
+import io.supplyline.events.axon.CorrelationLogging;
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.events.axon.JtaTransactionManager;
@@ -154,7 +155,8 @@ public class AxonConfiguration {
                         .build())
                 // Axon's default only logs a projection's failure and skips the event; until dead letters
                 // exist, a failing event stops its projection (retried with back-off) rather than vanish.
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultHandlerInterceptor((c, processor) -> new CorrelationLogging<>());
         return configurer;
     }
 

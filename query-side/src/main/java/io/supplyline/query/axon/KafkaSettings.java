@@ -1,10 +1,11 @@
 package io.supplyline.query.axon;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.supplyline.events.KafkaClientFile;
 
 /** Where the event topic lives and how it is created; see application.properties. */
 @ConfigMapping(prefix = "supplyline.kafka")
@@ -24,8 +25,12 @@ public interface KafkaSettings {
     /** Client settings passed through untouched (security protocol, SASL, TLS...). */
     Map<String, String> client();
 
+    /** A Kafka client properties file (security protocol, SASL, TLS) for every client of the service. */
+    Optional<String> clientPropertiesFile();
+
     default Map<String, Object> clientProperties() {
-        Map<String, Object> properties = new HashMap<>(client());
+        Map<String, Object> properties = KafkaClientFile.read(clientPropertiesFile());
+        properties.putAll(client());
         properties.put("bootstrap.servers", bootstrapServers());
         return properties;
     }
