@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.supplyline.events.axon.AfterCommit;
@@ -33,11 +35,21 @@ public class LiveFeed {
     public record Change(long sequence, String type, Object data) {
     }
 
+    /** Carries the changes made here to the other query instances, whose projections are not this one's. */
+    public interface Carrier {
+
+        /** Called inside the committing transaction with its changes, so they travel only if it commits. */
+        void carry(List<Change> changes);
+
+        void carryReset(String reason);
+    }
+
     private final TransactionSynchronizationRegistry transactions;
     private final String epoch = Long.toString(System.currentTimeMillis(), 36);
     private final Deque<Change> recent = new ArrayDeque<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     private long sequence;
+    private volatile Carrier carrier;
 
     LiveFeed(TransactionSynchronizationRegistry transactions) {
         this.transactions = transactions;
@@ -57,6 +69,22 @@ public class LiveFeed {
             transactions.putResource(this, changes);
             AfterCommit.run(transactions,
                     () -> changes.values().forEach(change -> publish((String) change[0], ((Supplier<?>) change[1]).get())));
+            Carrier others = carrier;
+            if (others != null) {
+                transactions.registerInterposedSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                            others.carry(changes.values().stream()
+                                    .map(change -> new Change(0, (String) change[0], ((Supplier<?>) change[1]).get())).toList());
+                        }
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                    }
+                });
+            }
             pending = changes;
         }
         pending.remove(type + "/" + key);
@@ -75,9 +103,23 @@ public class LiveFeed {
         listeners.forEach(listener -> listener.accept(change));
     }
 
-    /** Tells every subscriber to load the read models afresh: they changed wholesale (a rebuild). */
+    /** Attaches what carries this instance's changes to the others (and theirs here, through {@link #publishCarried}). */
+    public void carryWith(Carrier carrier) {
+        this.carrier = carrier;
+    }
+
+    /** A change another query instance made, published here as if made here. */
+    public void publishCarried(String type, Object data) {
+        publish(type, data);
+    }
+
+    /** Tells every subscriber, here and on the other instances, to load the read models afresh (a rebuild). */
     public void reset(String reason) {
         publish(RESET, reason);
+        Carrier others = carrier;
+        if (others != null) {
+            others.carryReset(reason);
+        }
     }
 
     /** The wire id of a change: this instance's epoch and the change's number. */
