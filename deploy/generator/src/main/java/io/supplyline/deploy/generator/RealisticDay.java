@@ -1,6 +1,7 @@
 package io.supplyline.deploy.generator;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -158,6 +159,21 @@ public final class RealisticDay {
     public RealisticDay stopAfter(Duration after) {
         stopAt = System.nanoTime() + after.toNanos();
         return this;
+    }
+
+    /**
+     * Spreads the commands over several instances of the command API, as a load balancer would, and
+     * keeps every accepted write ({@code aggregateId@version}) for {@link #acknowledged()}.
+     */
+    public RealisticDay spreadOver(List<URI> commandApis) {
+        api.spreadOver(commandApis);
+        tally.keepAcknowledged();
+        return this;
+    }
+
+    /** The writes the service said it did, as {@code aggregateId@version}: each must be in the event store. */
+    public List<String> acknowledged() {
+        return tally.acknowledged();
     }
 
     /** What was answered so far. */

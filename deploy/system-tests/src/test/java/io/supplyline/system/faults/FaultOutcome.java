@@ -1,0 +1,46 @@
+package io.supplyline.system.faults;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+import io.supplyline.deploy.generator.RealisticDay;
+
+/** One row of the fault table. */
+record FaultOutcome(String fault, long sent, long accepted, long rejected, long unavailable, long serverErrors,
+                    long noAnswer, long storedDuringFault, Ledger ledger, double serviceBackSeconds,
+                    double reconciledSeconds) {
+
+    static final String HEADER = String.format(
+            "| %-40s | %6s | %8s | %8s | %5s | %9s | %9s | %13s | %4s | %7s | %8s | %9s | %10s |",
+            "Fault", "Sent", "Accepted", "Rejected", "503", "Other 5xx", "No answer", "Stored during", "Lost", "Doubled",
+            "Rows off", "Works in", "Reconciled");
+
+    static FaultOutcome of(String fault, RealisticDay.Report load, long storedDuringFault, Ledger ledger, double serviceBack,
+                           double reconciled) {
+        return new FaultOutcome(fault, load.commands(), load.accepted(), load.rejected(),
+                count(load.serverErrors(), status -> status == 503), count(load.serverErrors(), status -> status >= 500 && status != 503),
+                count(load.serverErrors(), status -> status < 0), storedDuringFault, ledger, serviceBack, reconciled);
+    }
+
+    /** Answers counted by the generator as "Command -> status CODE" (status -1: no answer) whose status matches. */
+    private static long count(Map<String, Long> serverErrors, IntPredicate status) {
+        return serverErrors.entrySet().stream()
+                .filter(entry -> status.test(Integer.parseInt(entry.getKey().split(" -> ")[1].split(" ")[0])))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    String row() {
+        return String.format("| %-40s | %6d | %8d | %8d | %5d | %9d | %9d | %13d | %4d | %7d | %8d | %7.1f s | %8.1f s |",
+                fault, sent, accepted, rejected, unavailable, serverErrors, noAnswer, storedDuringFault, ledger.lost(),
+                ledger.appliedTwice(),
+                ledger.differingRows(), serviceBackSeconds, reconciledSeconds);
+    }
+
+    static String table(List<FaultOutcome> outcomes) {
+        StringBuilder table = new StringBuilder(HEADER).append('\n')
+                .append(HEADER.replaceAll("[^|]", "-")).append('\n');
+        outcomes.forEach(outcome -> table.append(outcome.row()).append('\n'));
+        return table.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package io.supplyline.system.faults;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.supplyline.system.reconciliation.ReadModelRecomputation;
+
+/**
+ * The books after a fault: what the clients were told was done against the event store, the store
+ * against the topic, and every read model against a recomputation from the store.
+ *
+ * <ul>
+ * <li>lost: an accepted write missing from the store, a stored event missing from the topic, or an
+ *     event the overview's per-hour event counts miss;</li>
+ * <li>doubled: an event those counts hold more often than the store (they add one per event applied,
+ *     so an event applied twice shows there);</li>
+ * <li>differing rows: any read-model row unlike its recomputation (a lost or doubled event anywhere
+ *     else shows here).</li>
+ * </ul>
+ */
+record Ledger(long storedEvents, long acknowledgedMissing, long missingFromTopic, long duplicatesOnTopic,
+              long appliedMissing, long appliedTwice, long differingRows, List<String> differences) {
+
+    long lost() {
+        return acknowledgedMissing + missingFromTopic + appliedMissing;
+    }
+
+    boolean balanced() {
+        return lost() == 0 && appliedTwice == 0 && differingRows == 0;
+    }
+
+    static Ledger take(List<String> acknowledged, JsonNode storeAgainstTopic) throws SQLException {
+        ReadModelRecomputation.Comparison comparison;
+        Set<String> stored = new HashSet<>();
+        try (Connection store = FaultDatabases.commandStore(); Connection readModels = FaultDatabases.readModels()) {
+            comparison = ReadModelRecomputation.compare(store, readModels);
+            try (Statement sql = store.createStatement();
+                 ResultSet rows = sql.executeQuery("SELECT aggregateidentifier, sequencenumber FROM domainevententry")) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1) + "@" + rows.getLong(2));
+                }
+            }
+        }
+        long acknowledgedMissing = acknowledged.stream().filter(write -> !stored.contains(write)).count();
+        long missing = 0;
+        long twice = 0;
+        for (Map.Entry<String, String> hour : comparison.expected().entrySet()) {
+            if (hour.getKey().startsWith("overview: hour ") && hour.getKey().endsWith(" events")) {
+                long expected = Long.parseLong(hour.getValue());
+                long actual = Long.parseLong(comparison.actual().getOrDefault(hour.getKey(), "0"));
+                missing += Math.max(0, expected - actual);
+                twice += Math.max(0, actual - expected);
+            }
+        }
+        Set<String> keys = new HashSet<>(comparison.expected().keySet());
+        keys.addAll(comparison.actual().keySet());
+        List<String> differences = keys.stream().sorted()
+                .filter(key -> !String.valueOf(comparison.expected().get(key)).equals(String.valueOf(comparison.actual().get(key))))
+                .map(key -> key + ": expected " + comparison.expected().get(key) + ", read model " + comparison.actual().get(key))
+                .toList();
+        return new Ledger(comparison.storedEvents(), acknowledgedMissing, storeAgainstTopic.path("missingFromTopic").asLong(),
+                storeAgainstTopic.path("duplicatesOnTopic").asLong(), missing, twice, differences.size(),
+                differences.stream().limit(10).toList());
+    }
+}
