@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.jboss.logging.Logger;
 
 import io.supplyline.command.axon.KafkaSettings;
 import io.supplyline.events.EventTopic;
@@ -32,29 +33,32 @@ import io.supplyline.events.EventTopic;
  * for each event's ack before sending the next, so one round trip to the broker per event capped
  * the relay at a few hundred events per second.
  * <p>
- * Order per aggregate must survive failures, and with several sends in flight that takes care. The
- * producer is idempotent with {@code acks=all} and never gives up on a record (no delivery
- * timeout): a Kafka producer that expires a record goes on to write the ones queued after it, which
- * would put an aggregate's later events on the topic before its earlier ones. So when a batch's acks
- * do not come in time (the broker is away), its records stay queued and will be written in order;
- * the batch rolls back, and the relay's next attempt first waits for those records before sending
- * anything new. The retry then writes the batch again: publication is at least once, and the query
- * side ignores the repeats by aggregate version.
+ * An aggregate's events must reach the topic in order, failures included. The producer is
+ * idempotent with {@code acks=all}, retries without a delivery timeout, and has one request in
+ * flight per broker, so it writes a partition's records in the order they were sent as long as
+ * none fails. But a producer that fails a record goes on to write the ones queued after it: after
+ * all brokers restarted, the fault suite once found an order's later events on the topic without
+ * the earlier ones before them. So the first failure, or acks that do not come in time, ends the
+ * producer on the spot ({@code close} with no wait, from the send callback), before it can write
+ * anything queued after the failed record; the batch rolls back, and the retry sends it again with a
+ * new producer. Whatever reached the topic before is an in-order prefix, and the repeats after it
+ * are in order too: publication is at least once, and the query side ignores repeats by version.
  */
 public final class KafkaRelay implements EventMessageHandler, AutoCloseable {
 
-    private static final String PENDING_ACKS = KafkaRelay.class.getName() + ".acks";
+    private static final Logger LOG = Logger.getLogger(KafkaRelay.class);
+    private static final String ATTEMPT = KafkaRelay.class.getName() + ".attempt";
 
-    private final Producer<String, byte[]> producer;
+    private final Map<String, Object> settings;
     private final KafkaMessageConverter<String, byte[]> converter;
     private final Duration ackTimeout;
-    /** Records of a batch that failed while they were still queued: the next batch waits for them. */
-    private volatile List<Future<RecordMetadata>> unresolved = List.of();
+    /** The producer of the current attempt; null once it failed, and a new one is made for the next. */
+    private Producer<String, byte[]> producer;
 
     public KafkaRelay(KafkaSettings kafka, KafkaMessageConverter<String, byte[]> converter) {
         this.converter = converter;
         this.ackTimeout = kafka.relayDeliveryTimeout();
-        this.producer = new KafkaProducer<>(producerSettings(kafka), new StringSerializer(), new ByteArraySerializer());
+        this.settings = producerSettings(kafka);
     }
 
     static Map<String, Object> producerSettings(KafkaSettings kafka) {
@@ -62,6 +66,8 @@ public final class KafkaRelay implements EventMessageHandler, AutoCloseable {
         int relayTimeout = (int) kafka.relayDeliveryTimeout().toMillis();
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // One request in flight per broker: a later batch of a partition is never sent beside an earlier one.
+        producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         producer.put(ProducerConfig.LINGER_MS_CONFIG, kafka.relayLingerMs());
         producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         // A batch of 500 events is well under a megabyte; the default 32 MB pool stays in the heap once filled.
@@ -74,65 +80,83 @@ public final class KafkaRelay implements EventMessageHandler, AutoCloseable {
 
     @Override
     public Object handle(EventMessage<?> event) throws Exception {
-        List<Future<RecordMetadata>> acks = pendingAcks(CurrentUnitOfWork.get());
-        Future<RecordMetadata> ack = producer.send(converter.createKafkaMessage(event, EventTopic.NAME));
-        acks.add(ack);
+        Attempt attempt = attempt(CurrentUnitOfWork.get());
+        synchronized (this) {
+            if (producer != attempt.producer) {
+                // This batch's producer already failed a record: nothing more of the batch may follow it.
+                throw new RelayFailed("The relay's producer failed during the batch", null);
+            }
+        }
+        Producer<String, byte[]> sending = attempt.producer;
+        Future<RecordMetadata> ack = sending.send(converter.createKafkaMessage(event, EventTopic.NAME), (written, failure) -> {
+            if (failure != null) {
+                abandon(sending, failure);
+            }
+        });
+        attempt.acks.add(ack);
         if (ack.isDone()) {
-            // Failed at once (the producer could not learn where the topic lives): send no later event
-            // of this batch, which might get through first.
-            awaitAll(List.of(ack));
+            // Failed at once (the producer could not learn where the topic lives): send no later event.
+            attempt.awaitAcks();
         }
         return null;
     }
 
-    /**
-     * The acks the current batch waits for, registered to be awaited when it commits. The first
-     * event of a batch first waits for what a failed batch left queued.
-     */
-    private List<Future<RecordMetadata>> pendingAcks(UnitOfWork<?> unitOfWork) {
+    private synchronized Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    /** Ends a producer that failed a record, before it writes any record queued after it. */
+    private void abandon(Producer<String, byte[]> failed, Exception cause) {
+        synchronized (this) {
+            if (producer != failed) {
+                return;
+            }
+            producer = null;
+        }
+        LOG.warnf("The relay's producer failed (%s); the batch will be sent again by a new one", cause.toString());
+        failed.close(Duration.ZERO);
+    }
+
+    /** The current batch's attempt: made with its first event, its acks awaited when it commits. */
+    private Attempt attempt(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> batch = unitOfWork.root();
-        return batch.getOrComputeResource(PENDING_ACKS, key -> {
-            awaitUnresolved();
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
-            batch.onPrepareCommit(committing -> awaitAll(acks));
-            batch.onRollback(failed -> unresolved = acks.stream().filter(ack -> !ack.isDone()).toList());
-            return acks;
+        return batch.getOrComputeResource(ATTEMPT, key -> {
+            Attempt attempt = new Attempt(producer());
+            batch.onPrepareCommit(committing -> attempt.awaitAcks());
+            return attempt;
         });
     }
 
-    /**
-     * Waits until every record a failed batch left queued is written or refused; only records still
-     * queued could overtake what this batch sends. A refused one is sent again with this batch.
-     */
-    private void awaitUnresolved() {
-        List<Future<RecordMetadata>> earlier = unresolved;
-        if (earlier.isEmpty()) {
-            return;
-        }
-        try {
-            awaitAll(earlier);
-        } catch (RelayFailed failed) {
-            if (!earlier.stream().allMatch(Future::isDone)) {
-                throw failed;
-            }
-        }
-        unresolved = List.of();
-    }
+    /** One batch's sends, all through one producer. */
+    private final class Attempt {
 
-    private void awaitAll(List<Future<RecordMetadata>> acks) {
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
-        try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        final Producer<String, byte[]> producer;
+        final List<Future<RecordMetadata>> acks = new ArrayList<>();
+
+        Attempt(Producer<String, byte[]> producer) {
+            this.producer = producer;
+        }
+
+        void awaitAcks() {
+            long deadline = System.nanoTime() + ackTimeout.toNanos();
+            try {
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            } catch (ExecutionException e) {
+                throw new RelayFailed("Kafka refused an event of the relay's batch of " + acks.size() + " events", e);
+            } catch (TimeoutException e) {
+                // What is still queued must not be written once the retry has begun: end it.
+                abandon(producer, e);
+                throw new RelayFailed("Kafka did not acknowledge the relay's batch of " + acks.size() + " events in "
+                        + ackTimeout.toMillis() + " ms", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RelayFailed("Interrupted while awaiting Kafka's acknowledgements", e);
             }
-        } catch (ExecutionException e) {
-            throw new RelayFailed("Kafka refused an event of the relay's batch of " + acks.size() + " events", e);
-        } catch (TimeoutException e) {
-            throw new RelayFailed("Kafka did not acknowledge the relay's batch of " + acks.size() + " events in "
-                    + ackTimeout.toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RelayFailed("Interrupted while awaiting Kafka's acknowledgements", e);
         }
     }
 
@@ -142,8 +166,11 @@ public final class KafkaRelay implements EventMessageHandler, AutoCloseable {
     }
 
     @Override
-    public void close() {
-        producer.close(Duration.ofSeconds(5));
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
     }
 
     /** The batch was not acknowledged: it rolls back and the relay sends it again after a pause. */

@@ -81,17 +81,7 @@ public class SegmentBalancer {
     /** Writes this instance's heartbeat and counts the instances alive, itself included. */
     private int liveInstances() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement seen = connection.prepareStatement(
-                    "UPDATE query_instance SET seen_at = CURRENT_TIMESTAMP WHERE instance_id = ?")) {
-                seen.setString(1, instanceId);
-                if (seen.executeUpdate() == 0) {
-                    try (PreparedStatement first = connection.prepareStatement(
-                            "INSERT INTO query_instance (instance_id, seen_at) VALUES (?, CURRENT_TIMESTAMP)")) {
-                        first.setString(1, instanceId);
-                        first.executeUpdate();
-                    }
-                }
-            }
+            beat(connection, instanceId);
             try (PreparedStatement alive = connection.prepareStatement("SELECT count(*) FROM query_instance"
                     + " WHERE seen_at > CURRENT_TIMESTAMP - INTERVAL '" + ALIVE_SECONDS + "' SECOND");
                  ResultSet count = alive.executeQuery()) {
@@ -114,6 +104,21 @@ public class SegmentBalancer {
             processor.processingStatus().keySet().forEach(segment ->
                     processor.releaseSegment(segment, RELEASE.toMillis(), TimeUnit.MILLISECONDS));
             LOG.infof("Released %s for another of %d query instances to take", processor.getName(), instances);
+        }
+    }
+
+    /** Says that {@code instance} is alive now. */
+    static void beat(Connection connection, String instance) throws SQLException {
+        try (PreparedStatement seen = connection.prepareStatement(
+                "UPDATE query_instance SET seen_at = CURRENT_TIMESTAMP WHERE instance_id = ?")) {
+            seen.setString(1, instance);
+            if (seen.executeUpdate() == 0) {
+                try (PreparedStatement first = connection.prepareStatement(
+                        "INSERT INTO query_instance (instance_id, seen_at) VALUES (?, CURRENT_TIMESTAMP)")) {
+                    first.setString(1, instance);
+                    first.executeUpdate();
+                }
+            }
         }
     }
 

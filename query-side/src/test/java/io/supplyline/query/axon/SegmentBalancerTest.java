@@ -70,17 +70,8 @@ class SegmentBalancerTest {
     }
 
     private void beat(String instance) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement seen = connection.prepareStatement("UPDATE query_instance SET seen_at = CURRENT_TIMESTAMP"
-                     + " WHERE instance_id = ?")) {
-            seen.setString(1, instance);
-            if (seen.executeUpdate() == 0) {
-                try (PreparedStatement first = connection.prepareStatement(
-                        "INSERT INTO query_instance (instance_id, seen_at) VALUES (?, CURRENT_TIMESTAMP)")) {
-                    first.setString(1, instance);
-                    first.executeUpdate();
-                }
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            SegmentBalancer.beat(connection, instance);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

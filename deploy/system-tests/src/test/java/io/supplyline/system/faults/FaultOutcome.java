@@ -12,9 +12,9 @@ record FaultOutcome(String fault, long sent, long accepted, long rejected, long 
                     double reconciledSeconds) {
 
     static final String HEADER = String.format(
-            "| %-40s | %6s | %8s | %8s | %5s | %9s | %9s | %13s | %4s | %7s | %8s | %9s | %10s |",
-            "Fault", "Sent", "Accepted", "Rejected", "503", "Other 5xx", "No answer", "Stored during", "Lost", "Doubled",
-            "Rows off", "Works in", "Reconciled");
+            "| %-40s | %6s | %8s | %8s | %5s | %9s | %9s | %13s | %4s | %12s | %7s | %8s | %9s | %10s |",
+            "Fault", "Sent", "Accepted", "Rejected", "503", "Other 5xx", "No answer", "Stored during", "Lost",
+            "Out of order", "Doubled", "Rows off", "Works in", "Reconciled");
 
     static FaultOutcome of(String fault, RealisticDay.Report load, long storedDuringFault, Ledger ledger, double serviceBack,
                            double reconciled) {
@@ -31,9 +31,9 @@ record FaultOutcome(String fault, long sent, long accepted, long rejected, long 
     }
 
     String row() {
-        return String.format("| %-40s | %6d | %8d | %8d | %5d | %9d | %9d | %13d | %4d | %7d | %8d | %7.1f s | %8.1f s |",
+        return String.format("| %-40s | %6d | %8d | %8d | %5d | %9d | %9d | %13d | %4d | %12d | %7d | %8d | %7.1f s | %8.1f s |",
                 fault, sent, accepted, rejected, unavailable, serverErrors, noAnswer, storedDuringFault, ledger.lost(),
-                ledger.appliedTwice(),
+                ledger.outOfOrderOnTopic(), ledger.appliedTwice(),
                 ledger.differingRows(), serviceBackSeconds, reconciledSeconds);
     }
 

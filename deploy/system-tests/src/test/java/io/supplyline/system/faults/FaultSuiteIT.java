@@ -104,6 +104,7 @@ class FaultSuiteIT {
             OUTCOMES.add(outcome);
             System.out.println(FaultOutcome.HEADER + "\n" + outcome.row());
             books.assertThat(outcome.ledger().lost()).as(fault.name() + ": events lost").isZero();
+            books.assertThat(outcome.ledger().outOfOrderOnTopic()).as(fault.name() + ": events out of order on the topic").isZero();
             books.assertThat(outcome.ledger().appliedTwice()).as(fault.name() + ": events applied twice").isZero();
             books.assertThat(outcome.ledger().differences()).as(fault.name() + ": read-model rows off").isEmpty();
             books.assertThat(outcome.serverErrors()).as(fault.name() + ": 5xx answers other than 503").isZero();
