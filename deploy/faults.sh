@@ -6,8 +6,8 @@
 # (also written to deploy/system-tests/target/fault-results.md). Fails on any lost or doubled event,
 # any read-model row unlike its recomputation, or any 5xx other than 503.
 #
-#   deploy/faults.sh           the full form (brokers down 30 s, 50 commands/s), about 8 minutes
-#   deploy/faults.sh --short   the short form every build runs (deploy/test.sh), about 4 minutes
+#   deploy/faults.sh           the full form (brokers down 30 s, 50 commands/s), about 11 minutes
+#   deploy/faults.sh --short   the short form every build runs (deploy/test.sh), about 6 minutes
 #
 # Stopping PostgreSQL needs root or passwordless sudo (pg_ctlcluster).
 set -euo pipefail
