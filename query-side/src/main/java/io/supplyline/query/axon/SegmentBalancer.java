@@ -36,6 +36,8 @@ public class SegmentBalancer {
     static final int BEAT_SECONDS = 2;
     /** Silent for this long, an instance no longer counts (and its claims are about to time out). */
     private static final int ALIVE_SECONDS = 10;
+    /** Silent for this long, a crashed instance's row is removed (a stopped one removes its own). */
+    private static final int FORGET_SECONDS = 300;
     /** Long enough for another instance's processor to look for unclaimed segments (every 5 s). */
     private static final Duration RELEASE = Duration.ofSeconds(12);
 
@@ -82,6 +84,10 @@ public class SegmentBalancer {
     private int liveInstances() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             beat(connection, instanceId);
+            try (PreparedStatement forget = connection.prepareStatement("DELETE FROM query_instance"
+                    + " WHERE seen_at < CURRENT_TIMESTAMP - INTERVAL '" + FORGET_SECONDS + "' SECOND")) {
+                forget.executeUpdate();
+            }
             try (PreparedStatement alive = connection.prepareStatement("SELECT count(*) FROM query_instance"
                     + " WHERE seen_at > CURRENT_TIMESTAMP - INTERVAL '" + ALIVE_SECONDS + "' SECOND");
                  ResultSet count = alive.executeQuery()) {

@@ -42,7 +42,8 @@ public final class ReadModelRows {
         List<String> tables = new ArrayList<>();
         try (Statement query = readModels.createStatement(); ResultSet row = query.executeQuery(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-                        + " AND table_type = 'BASE TABLE' AND table_name NOT IN ('flyway_schema_history', 'tokenentry', 'deadletterentry')")) {
+                        + " AND table_type = 'BASE TABLE' AND table_name NOT IN"
+                        + " ('flyway_schema_history', 'tokenentry', 'deadletterentry', 'query_instance')")) {
             while (row.next()) {
                 tables.add(row.getString(1));
             }

@@ -6,21 +6,22 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
+import io.smallrye.health.api.Wellness;
 import io.supplyline.events.EventTopic;
 
 /**
- * Ready only while the Kafka cluster answers. Commands are still accepted while it is away (the
- * relay catches up later), but an operator needs to see the outage.
+ * Whether the Kafka cluster answers, at {@code /q/health/well} and {@code /q/health}. Not a readiness
+ * check: commands are still accepted while Kafka is away (the relay catches up later), so a load
+ * balancer must keep sending them here; an operator sees the outage here and in the relay lag.
  */
-@Readiness
+@Wellness
 @Singleton
-public class KafkaReadiness implements HealthCheck {
+public class KafkaHealth implements HealthCheck {
 
     private final Admin admin;
 
-    KafkaReadiness(KafkaSettings kafka) {
+    KafkaHealth(KafkaSettings kafka) {
         this.admin = Admin.create(kafka.clientProperties());
     }
 

@@ -6,18 +6,22 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
+import io.smallrye.health.api.Wellness;
 import io.supplyline.events.EventTopic;
 
-/** Ready only while the Kafka cluster answers: without it the read models fall behind. */
-@Readiness
+/**
+ * Whether the Kafka cluster answers, at {@code /q/health/well} and {@code /q/health}. Not a readiness
+ * check: the read models are still served while Kafka is away, only they fall behind (the projection
+ * lag shows by how much).
+ */
+@Wellness
 @Singleton
-public class KafkaReadiness implements HealthCheck {
+public class KafkaHealth implements HealthCheck {
 
     private final Admin admin;
 
-    KafkaReadiness(KafkaSettings kafka) {
+    KafkaHealth(KafkaSettings kafka) {
         this.admin = Admin.create(kafka.clientProperties());
     }
 
