@@ -160,7 +160,7 @@ class FaultSuiteIT {
         }
     }
 
-    /** Takes the books until they balance and the store has been quiet for three looks, or the time is up. */
+    /** Takes the books until they balance and the store stayed the same over three looks, or the time is up. */
     private static Ledger awaitReconciled(List<String> acknowledged) throws Exception {
         long deadline = System.nanoTime() + RECONCILE_WITHIN.toNanos();
         Ledger ledger;
