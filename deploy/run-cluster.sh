@@ -3,7 +3,10 @@
 # KRaft mode on loopback (9092/9094/9096; supplychain.events with replication 3 and
 # min.insync.replicas 2, the relay sends with acks=all), PostgreSQL (deploy/postgres.sh), two
 # command-side instances (8080, 8082) sharing the event store, and two query-side instances (8081,
-# 8083) sharing the projections. Data and logs stay in .supplyline-cluster/ so a restart keeps them.
+# 8083) sharing the projections. Kafka's log and the services' logs stay in .supplyline-cluster/, and
+# the cluster has its own two databases (supplyline_cluster_command, supplyline_cluster_query), so a
+# restart keeps everything; they are made afresh together with a new Kafka log, because the databases
+# hold positions in it (delete .supplyline-cluster/ to start from nothing).
 # Stop with Ctrl-C or SIGTERM: every process it started stops with it (queries, commands, brokers).
 set -euo pipefail
 
@@ -31,5 +34,14 @@ fi
 
 "$ROOT/deploy/postgres.sh"
 export SUPPLYLINE_DB_USER=${SUPPLYLINE_DB_USER:-supplyline} SUPPLYLINE_DB_PASSWORD=${SUPPLYLINE_DB_PASSWORD:-supplyline}
+DATABASES=(supplyline_cluster_command supplyline_cluster_query)
+if [[ ! -f $DATA/kafka-cluster-id ]]; then
+  for database in "${DATABASES[@]}"; do
+    PGPASSWORD=$SUPPLYLINE_DB_PASSWORD psql -X -q -h 127.0.0.1 -p "${PGPORT:-5432}" -U "$SUPPLYLINE_DB_USER" -d postgres \
+      -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database"
+  done
+fi
+export SUPPLYLINE_COMMAND_DB_URL=jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/${DATABASES[0]}
+export SUPPLYLINE_QUERY_DB_URL=jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/${DATABASES[1]}
 # The launcher stops its processes from a shutdown hook on SIGINT or SIGTERM.
 exec "$JAVA" -Xmx64m -cp "$CLUSTER_JAR" io.supplyline.deploy.cluster.LocalCluster "$ROOT" "$DATA"
