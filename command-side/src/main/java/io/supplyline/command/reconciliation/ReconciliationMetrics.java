@@ -20,9 +20,6 @@ import jakarta.inject.Singleton;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -33,7 +30,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.fulfilment.OrderFulfilment;
 import io.supplyline.command.purchasing.GoodsIntoStock;
-import io.supplyline.events.axon.EventSerializer;
+import io.supplyline.events.axon.StoredTokens;
 
 /**
  * Prometheus gauges (at {@code /q/metrics}) of the relay's lag and of the last whole-store
@@ -49,8 +46,6 @@ public class ReconciliationMetrics {
     private final DataSource dataSource;
     private final AxonConfiguration axon;
     private final Duration interval;
-    /** Reads the token store's positions, serialized as the token store does. */
-    private final Serializer serializer = EventSerializer.create();
     private ScheduledExecutorService schedule;
 
     ReconciliationMetrics(MeterRegistry registry, Reconciler reconciler, DataSource dataSource, AxonConfiguration axon,
@@ -145,18 +140,8 @@ public class ReconciliationMetrics {
                     .mapToLong(current -> current.orElse(-1))
                     .min().orElse(-1);
         }
-        long position = Long.MAX_VALUE;
-        try (PreparedStatement tokens = connection.prepareStatement(
-                "SELECT token, tokentype FROM tokenentry WHERE processorname = ?")) {
-            tokens.setString(1, processorName);
-            try (ResultSet rows = tokens.executeQuery()) {
-                while (rows.next()) {
-                    TrackingToken token = rows.getBytes(1) == null ? null : serializer.deserialize(
-                            new SimpleSerializedObject<>(rows.getBytes(1), byte[].class, rows.getString(2), null));
-                    position = Math.min(position, token == null ? -1 : token.position().orElse(-1));
-                }
-            }
-        }
-        return position == Long.MAX_VALUE ? -1 : position;
+        return StoredTokens.of(connection, processorName).stream()
+                .mapToLong(token -> token.position().orElse(-1))
+                .min().orElse(-1);
     }
 }

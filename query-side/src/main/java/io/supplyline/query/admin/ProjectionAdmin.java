@@ -37,6 +37,9 @@ public class ProjectionAdmin {
     private final KafkaSettings kafka;
     private final ProjectionMeter meter;
     private final StoredPositions stored;
+    private static final Duration GAUGE_BOUNDS_FRESH = Duration.ofSeconds(1);
+    private Map<TopicPartition, long[]> gaugeBounds;
+    private long gaugeBoundsAt;
     /** One client for every offsets question: rebuilds ask four times a second, metrics on each scrape. */
     private Admin kafkaAdmin;
 
@@ -76,7 +79,7 @@ public class ProjectionAdmin {
         try {
             return axon.eventProcessing().eventProcessor(projection)
                     .filter(TrackingEventProcessor.class::isInstance)
-                    .map(processor -> (double) lagOf((TrackingEventProcessor) processor))
+                    .map(processor -> (double) lag(positions((TrackingEventProcessor) processor), gaugeBounds()))
                     .orElse(Double.NaN);
         } catch (RuntimeException e) {
             return Double.NaN;
@@ -92,7 +95,7 @@ public class ProjectionAdmin {
         try {
             return axon.eventProcessing().eventProcessor(projection)
                     .filter(TrackingEventProcessor.class::isInstance)
-                    .map(processor -> status(projection, (TrackingEventProcessor) processor, topicBounds()).lagMillis())
+                    .map(processor -> status(projection, (TrackingEventProcessor) processor, gaugeBounds()).lagMillis())
                     .filter(millis -> millis >= 0)
                     .map(millis -> millis / 1000.0)
                     .orElse(Double.NaN);
@@ -145,6 +148,18 @@ public class ProjectionAdmin {
             lag += Math.max(0, partition.getValue()[1] - next);
         }
         return lag;
+    }
+
+    /**
+     * The topic's bounds for the gauges: one scrape asks every projection for its lag in events and in
+     * seconds, so the bounds are remembered for a second rather than asked of Kafka fourteen times.
+     */
+    private synchronized Map<TopicPartition, long[]> gaugeBounds() {
+        if (gaugeBounds == null || System.nanoTime() - gaugeBoundsAt > GAUGE_BOUNDS_FRESH.toNanos()) {
+            gaugeBounds = topicBounds();
+            gaugeBoundsAt = System.nanoTime();
+        }
+        return gaugeBounds;
     }
 
     /** Per partition of the topic: {first offset, end offset}. */

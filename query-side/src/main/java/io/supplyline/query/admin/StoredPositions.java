@@ -1,8 +1,6 @@
 package io.supplyline.query.admin;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,13 +9,9 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 
-import io.supplyline.events.axon.EventSerializer;
+import io.supplyline.events.axon.StoredTokens;
 
 /**
  * Where a projection is in the topic according to the token store: what its last committed batch
@@ -27,7 +21,6 @@ import io.supplyline.events.axon.EventSerializer;
 class StoredPositions {
 
     private final DataSource dataSource;
-    private final Serializer serializer = EventSerializer.create();
 
     StoredPositions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -36,21 +29,9 @@ class StoredPositions {
     /** Per partition, the offset of the last event the projection applied (empty before its first batch). */
     Map<Integer, Long> of(String projection) {
         Map<Integer, Long> positions = new TreeMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement tokens = connection.prepareStatement(
-                     "SELECT token, tokentype FROM tokenentry WHERE processorname = ? AND token IS NOT NULL")) {
-            tokens.setString(1, projection);
-            try (ResultSet rows = tokens.executeQuery()) {
-                while (rows.next()) {
-                    TrackingToken token = serializer.deserialize(
-                            new SimpleSerializedObject<>(rows.getBytes(1), byte[].class, rows.getString(2), null));
-                    TrackingToken position = WrappedToken.unwrapLowerBound(token);
-                    if (position != null) {
-                        KafkaTrackingToken.from(position).getPositions().forEach((partition, offset) ->
-                                positions.merge(partition.partition(), offset, Math::max));
-                    }
-                }
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            StoredTokens.of(connection, projection).forEach(token -> KafkaTrackingToken.from(token).getPositions()
+                    .forEach((partition, offset) -> positions.merge(partition.partition(), offset, Math::max)));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the position of " + projection, e);
         }

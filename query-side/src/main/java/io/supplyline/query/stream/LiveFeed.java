@@ -15,8 +15,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import io.supplyline.events.axon.AfterCommit;
-
 /**
  * The live feed of read-model changes and alerts for {@code GET /stream}. Projections announce a change
  * inside their transaction; it is published only when that transaction commits, in commit order.
@@ -65,30 +63,46 @@ public class LiveFeed {
         @SuppressWarnings("unchecked")
         Map<String, Object[]> pending = (Map<String, Object[]>) transactions.getResource(this);
         if (pending == null) {
-            Map<String, Object[]> changes = new LinkedHashMap<>();
-            transactions.putResource(this, changes);
-            AfterCommit.run(transactions,
-                    () -> changes.values().forEach(change -> publish((String) change[0], ((Supplier<?>) change[1]).get())));
-            Carrier others = carrier;
-            if (others != null) {
-                transactions.registerInterposedSynchronization(new Synchronization() {
-                    @Override
-                    public void beforeCompletion() {
-                        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                            others.carry(changes.values().stream()
-                                    .map(change -> new Change(0, (String) change[0], ((Supplier<?>) change[1]).get())).toList());
-                        }
-                    }
-
-                    @Override
-                    public void afterCompletion(int status) {
-                    }
-                });
-            }
-            pending = changes;
+            pending = new LinkedHashMap<>();
+            transactions.putResource(this, pending);
+            transactions.registerInterposedSynchronization(new Committing(pending));
         }
         pending.remove(type + "/" + key);
         pending.put(type + "/" + key, new Object[] {type, view});
+    }
+
+    /**
+     * Takes each announced view once, as the transaction stands just before it commits: carries them
+     * to the other instances inside it, and publishes them here once it has committed.
+     */
+    private final class Committing implements Synchronization {
+
+        private final Map<String, Object[]> pending;
+        private List<Change> views = List.of();
+
+        Committing(Map<String, Object[]> pending) {
+            this.pending = pending;
+        }
+
+        @Override
+        public void beforeCompletion() {
+            if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+                return;
+            }
+            views = pending.values().stream()
+                    .map(change -> new Change(0, (String) change[0], ((Supplier<?>) change[1]).get())).toList();
+            Carrier others = carrier;
+            if (others != null) {
+                others.carry(views);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                views.forEach(view -> publish(view.type(), view.data()));
+            }
+        }
     }
 
     private void publish(String type, Object data) {
