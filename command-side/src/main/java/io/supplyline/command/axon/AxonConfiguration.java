@@ -31,6 +31,7 @@ import org.axonframework.serialization.Serializer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.command.audit.AuditTrail;
+import io.supplyline.command.eventstore.EventStoreReader;
 import io.supplyline.command.catalog.Product;
 import io.supplyline.command.idempotency.IdempotencyRecorder;
 import io.supplyline.command.inventory.StockItem;
@@ -80,12 +81,13 @@ public class AxonConfiguration {
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
                       IdempotencyRecorder idempotencyRecorder, SnapshotSettings snapshots,
-                      OrderLookup orderLookup, GoodsIntoStock goodsIntoStock) {
+                      OrderLookup orderLookup, GoodsIntoStock goodsIntoStock, EventStoreReader eventStoreReader) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
         Serializer serializer = EventSerializer.create();
-        // Agroal connections enlist in the current JTA transaction; Axon must not commit them itself.
-        var storageEngine = new SnapshotReadingStorageEngine(JdbcEventStorageEngine.builder()
+        // Agroal connections enlist in the current JTA transaction; Axon must not commit them itself. The
+        // relay and the processes read the store in commit order, never skipping a late commit.
+        var storageEngine = eventStoreReader.storageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(dataSource::getConnection)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)

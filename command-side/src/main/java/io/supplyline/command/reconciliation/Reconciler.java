@@ -13,13 +13,20 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
+import org.axonframework.eventhandling.TrackingToken;
+
+import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.axon.KafkaSettings;
+import io.supplyline.command.eventstore.EventStoreReader;
 import io.supplyline.events.EventTopic;
+import io.supplyline.events.axon.StoredTokens;
 
 /**
  * Reads the whole topic, then the event store, and says per aggregate what is missing from the
- * topic, doubled on it, out of order, or on it without being stored. Keeps the last result for the
- * metrics.
+ * topic, doubled on it, out of order, or on it without being stored. A missing event the relay's
+ * position has not delivered yet is on its way (the relay's lag); one it has delivered is lost. That
+ * position is judged by the same reader the relay follows the store with. Keeps the last result for
+ * the metrics.
  */
 @Singleton
 public class Reconciler {
@@ -29,11 +36,13 @@ public class Reconciler {
 
     private final DataSource dataSource;
     private final KafkaSettings kafka;
+    private final EventStoreReader reader;
     private volatile Reconciliation last;
 
-    Reconciler(DataSource dataSource, KafkaSettings kafka) {
+    Reconciler(DataSource dataSource, KafkaSettings kafka, EventStoreReader reader) {
         this.dataSource = dataSource;
         this.kafka = kafka;
+        this.reader = reader;
     }
 
     /** The last whole-store result, or null before the first. */
@@ -44,14 +53,18 @@ public class Reconciler {
     /** @param aggregateId one aggregate, or null for the whole store */
     public Reconciliation run(String aggregateId) {
         long started = System.nanoTime();
-        // The topic first: an event stored meanwhile then counts as not yet published, never as unknown.
+        // The relay's committed position first (what it delivered was acknowledged by then), then the
+        // topic, then the store: an event stored meanwhile counts as not yet published, never as lost
+        // or unknown.
+        TrackingToken relayed = relayPosition();
         TopicLedger topic = TopicLedger.read(kafka.clientProperties(), EventTopic.NAME, aggregateId, TOPIC_TIMEOUT);
         Tally tally = new Tally();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT aggregateidentifier, sequencenumber"
-                    + " FROM domainevententry" + (aggregateId == null ? "" : " WHERE aggregateidentifier = ?")
+            try (PreparedStatement statement = connection.prepareStatement("SELECT aggregateidentifier, sequencenumber, "
+                    + reader.positionColumns() + " FROM domainevententry"
+                    + (aggregateId == null ? "" : " WHERE aggregateidentifier = ?")
                     + " ORDER BY aggregateidentifier, sequencenumber")) {
                 if (aggregateId != null) {
                     statement.setString(1, aggregateId);
@@ -59,7 +72,7 @@ public class Reconciler {
                 statement.setFetchSize(5_000);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        tally.stored(row.getString(1), row.getLong(2), topic);
+                        tally.stored(row.getString(1), row.getLong(2), topic, () -> reader.delivered(relayed, row, 3));
                     }
                 }
                 tally.endOfAggregate(topic);
@@ -77,12 +90,26 @@ public class Reconciler {
             tally.outOfOrder += onTopic.outOfOrder;
         });
         Reconciliation result = new Reconciliation(tally.missing + tally.duplicates + tally.outOfOrder + tally.unknown == 0,
-                Instant.now(), tally.storedEvents, topic.records, tally.aggregates, tally.missing, tally.duplicates,
-                tally.outOfOrder, tally.unknown, (System.nanoTime() - started) / 1_000_000, tally.findings);
+                Instant.now(), tally.storedEvents, topic.records, tally.aggregates, tally.missing, tally.lost,
+                tally.duplicates, tally.outOfOrder, tally.unknown, (System.nanoTime() - started) / 1_000_000,
+                tally.findings);
         if (aggregateId == null) {
             last = result;
         }
         return result;
+    }
+
+    /** The relay's position as its last batch committed it; null before its first. */
+    private TrackingToken relayPosition() {
+        try (Connection connection = dataSource.getConnection()) {
+            return StoredTokens.of(connection, AxonConfiguration.RELAY).stream().findFirst().orElse(null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the relay's position", e);
+        }
+    }
+
+    private interface Delivered {
+        boolean check() throws SQLException;
     }
 
     /** Counts as the store is walked in aggregate and sequence order. */
@@ -91,14 +118,16 @@ public class Reconciler {
         long storedEvents;
         long aggregates;
         long missing;
+        long lost;
         long duplicates;
         long outOfOrder;
         long unknown;
         private String aggregate;
         private long aggregateMissing;
+        private long aggregateLost;
         private long aggregateFound;
 
-        void stored(String aggregateId, long sequence, TopicLedger topic) {
+        void stored(String aggregateId, long sequence, TopicLedger topic, Delivered relayed) throws SQLException {
             if (!aggregateId.equals(aggregate)) {
                 endOfAggregate(topic);
                 aggregate = aggregateId;
@@ -108,6 +137,8 @@ public class Reconciler {
             TopicLedger.OnTopic onTopic = topic.aggregates.get(aggregateId);
             if (onTopic != null && onTopic.sequences.get(Math.toIntExact(sequence))) {
                 aggregateFound++;
+            } else if (relayed.check()) {
+                aggregateLost++;
             } else {
                 aggregateMissing++;
             }
@@ -127,7 +158,9 @@ public class Reconciler {
                 finding(aggregate, "UNKNOWN", onTopic.sequences.cardinality() - aggregateFound);
             }
             finding(aggregate, "MISSING", aggregateMissing);
+            finding(aggregate, "LOST", aggregateLost);
             aggregateMissing = 0;
+            aggregateLost = 0;
             aggregateFound = 0;
             aggregate = null;
         }
@@ -138,6 +171,10 @@ public class Reconciler {
             }
             switch (problem) {
                 case "MISSING" -> missing += events;
+                case "LOST" -> {
+                    missing += events;
+                    lost += events;
+                }
                 case "UNKNOWN" -> unknown += events;
                 default -> { }
             }

@@ -1,10 +1,7 @@
 package io.supplyline.command.reconciliation;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +15,9 @@ import javax.sql.DataSource;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.command.axon.AxonConfiguration;
+import io.supplyline.command.eventstore.EventStoreReader;
 import io.supplyline.command.fulfilment.OrderFulfilment;
 import io.supplyline.command.purchasing.GoodsIntoStock;
 import io.supplyline.events.axon.StoredTokens;
@@ -44,15 +43,18 @@ public class ReconciliationMetrics {
     private final MeterRegistry registry;
     private final Reconciler reconciler;
     private final DataSource dataSource;
+    private final EventStoreReader reader;
     private final AxonConfiguration axon;
     private final Duration interval;
     private ScheduledExecutorService schedule;
 
-    ReconciliationMetrics(MeterRegistry registry, Reconciler reconciler, DataSource dataSource, AxonConfiguration axon,
+    ReconciliationMetrics(MeterRegistry registry, Reconciler reconciler, DataSource dataSource, EventStoreReader reader,
+                          AxonConfiguration axon,
                           @ConfigProperty(name = "supplyline.reconciliation.interval") Duration interval) {
         this.registry = registry;
         this.reconciler = reconciler;
         this.dataSource = dataSource;
+        this.reader = reader;
         this.axon = axon;
         this.interval = interval;
     }
@@ -60,6 +62,8 @@ public class ReconciliationMetrics {
     void start(@Observes StartupEvent event) {
         gauge("supplyline.reconciliation.missing.events", "Stored events not on the topic, at the last reconciliation",
                 Reconciliation::missingFromTopic);
+        gauge("supplyline.reconciliation.lost.events", "Stored events the relay passed that are not on the topic, at the last reconciliation",
+                Reconciliation::lostFromTopic);
         gauge("supplyline.reconciliation.duplicate.events", "Events on the topic more than once, at the last reconciliation",
                 Reconciliation::duplicatesOnTopic);
         gauge("supplyline.reconciliation.out.of.order.events", "Events on the topic after a later one of their aggregate",
@@ -67,13 +71,13 @@ public class ReconciliationMetrics {
         gauge("supplyline.reconciliation.unknown.events", "Events on the topic that the store does not have",
                 Reconciliation::unknownOnTopic);
         Gauge.builder("supplyline.relay.lag.events", this, metrics -> metrics.lagOf(AxonConfiguration.RELAY))
-                .description("Events stored but not yet published by the relay").register(registry);
+                .description("Events committed but not yet published by the relay").register(registry);
         Gauge.builder("supplyline.relay.lag.seconds", this, ReconciliationMetrics::relayLagSeconds)
                 .description("How long the oldest event not yet published by the relay has waited").register(registry);
         for (String processor : List.of(GoodsIntoStock.NAME, OrderFulfilment.PROCESS)) {
             Gauge.builder("supplyline.process.lag.events", this, metrics -> metrics.lagOf(processor))
                     .tag("process", processor)
-                    .description("Events stored but not yet seen by the process").register(registry);
+                    .description("Events committed but not yet seen by the process").register(registry);
         }
         if (!interval.isZero()) {
             schedule = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "reconciliation"));
@@ -103,12 +107,10 @@ public class ReconciliationMetrics {
                 .description(description).register(registry);
     }
 
-    /** The store's last global index minus a tracking processor's position. */
+    /** Committed events a tracking processor has not handled yet. */
     private double lagOf(String processorName) {
-        try (Connection connection = dataSource.getConnection(); Statement query = connection.createStatement();
-             ResultSet row = query.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
-            row.next();
-            return Math.max(0, row.getLong(1) - position(connection, processorName));
+        try {
+            return reader.undelivered(position(processorName));
         } catch (SQLException | RuntimeException e) {
             return Double.NaN;
         }
@@ -116,32 +118,31 @@ public class ReconciliationMetrics {
 
     /** How long the oldest event the relay has not published yet has waited (0: none waits). */
     private double relayLagSeconds() {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement oldest = connection.prepareStatement(
-                "SELECT timestamp FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT 1")) {
-            oldest.setLong(1, position(connection, AxonConfiguration.RELAY));
-            try (ResultSet row = oldest.executeQuery()) {
-                return row.next() ? Math.max(0, Duration.between(Instant.parse(row.getString(1)), Instant.now()).toMillis() / 1000.0)
-                        : 0;
-            }
+        try {
+            return reader.oldestUndelivered(position(AxonConfiguration.RELAY))
+                    .map(stored -> Math.max(0, Duration.between(stored, Instant.now()).toMillis() / 1000.0))
+                    .orElse(0.0);
         } catch (SQLException | RuntimeException e) {
             return Double.NaN;
         }
     }
 
     /**
-     * The global index a tracking processor has handled up to: as it runs here, or, when another
-     * command instance holds it, as its last batch stored it in the token store.
+     * Where a tracking processor stands: as it runs here, or, when another command instance holds
+     * it, as its last batch stored it in the token store. (Each runs as one segment.)
      */
-    private long position(Connection connection, String processorName) throws SQLException {
+    private TrackingToken position(String processorName) throws SQLException {
         if (axon.eventProcessing().eventProcessor(processorName).orElse(null) instanceof TrackingEventProcessor processor
                 && !processor.processingStatus().isEmpty()) {
             return processor.processingStatus().values().stream()
-                    .map(EventTrackerStatus::getCurrentPosition)
-                    .mapToLong(current -> current.orElse(-1))
-                    .min().orElse(-1);
+                    .map(status -> WrappedToken.unwrapLowerBound(status.getTrackingToken()))
+                    .reduce((one, other) -> one == null || other == null ? null : one.lowerBound(other))
+                    .orElse(null);
         }
-        return StoredTokens.of(connection, processorName).stream()
-                .mapToLong(token -> token.position().orElse(-1))
-                .min().orElse(-1);
+        try (Connection connection = dataSource.getConnection()) {
+            return StoredTokens.of(connection, processorName).stream()
+                    .reduce(TrackingToken::lowerBound)
+                    .orElse(null);
+        }
     }
 }

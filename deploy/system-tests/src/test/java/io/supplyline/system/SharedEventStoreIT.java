@@ -38,18 +38,23 @@ import io.supplyline.deploy.generator.TopicSize;
 import io.supplyline.deploy.kafka.TopicReader;
 
 /**
- * Two command-side instances share one event store and one broker, as two replicas would.
- * Conflicting commands sent to both never both succeed; sixteen writers drive realistic days through
- * both at once, and afterwards every stored event is on the topic exactly once, in order per
- * aggregate (the relay runs in one instance at a time, claimed through its token).
+ * Three command-side instances share one event store and one broker, as replicas would.
+ * Conflicting commands sent to two never both succeed; for a few minutes twenty-four writers drive
+ * realistic days through all three at once, their transactions committing in every interleaving,
+ * and afterwards every stored event is on the topic exactly once, in order per aggregate (the relay
+ * runs in one instance at a time, claimed through its token, and reads the store in commit order).
  */
 class SharedEventStoreIT {
 
     private static final String TOPIC = "supplychain.events";
-    /** Commands per instance; raise it (-Dsupplyline.soak.commands=40000) for a soak of several minutes. */
-    private static final int SOAK_COMMANDS = Integer.getInteger("supplyline.soak.commands", 1500);
+    /** How long the writers run (-Dsupplyline.soak.seconds=1800 for a long soak). */
+    private static final int SOAK_SECONDS = Integer.getInteger("supplyline.soak.seconds", 150);
+    /** Commands per second each instance is sent. */
+    private static final int SOAK_RATE = Integer.getInteger("supplyline.soak.rate", 40);
+    private static final int WRITERS_PER_INSTANCE = 8;
     private static SupplylineSystem system;
     private static ServiceProcess secondCommandSide;
+    private static ServiceProcess thirdCommandSide;
 
     @BeforeAll
     static void startSystemWithTwoCommandSides() throws Exception {
@@ -57,12 +62,16 @@ class SharedEventStoreIT {
         system.start();
         secondCommandSide = system.commandSide("command-side-2");
         secondCommandSide.start();
+        thirdCommandSide = system.commandSide("command-side-3");
+        thirdCommandSide.start();
     }
 
     @AfterAll
     static void stopSystem() {
-        if (secondCommandSide != null) {
-            secondCommandSide.stop();
+        for (ServiceProcess instance : new ServiceProcess[] {secondCommandSide, thirdCommandSide}) {
+            if (instance != null) {
+                instance.stop();
+            }
         }
         if (system != null) {
             system.close();
@@ -115,24 +124,28 @@ class SharedEventStoreIT {
     }
 
     @Test
-    void afterSixteenWritersOnTwoInstancesEveryStoredEventIsOnTheTopicOnceAndInOrder() throws Exception {
-        DayOptions day = DayOptions.defaults().withSize(SOAK_COMMANDS, 8, 0);
-        CompletableFuture<RealisticDay.Report> first = CompletableFuture.supplyAsync(() ->
-                runDay(day.against(URI.create(system.commandSide.url()), "")));
-        CompletableFuture<RealisticDay.Report> second = CompletableFuture.supplyAsync(() ->
-                runDay(new DayOptions(URI.create(secondCommandSide.url()), "operator", "operator", SOAK_COMMANDS, 8, 0,
-                        day.seed() + 1, "")));
-        for (RealisticDay.Report report : List.of(first.get(), second.get())) {
+    void afterWritersOnThreeInstancesForMinutesEveryStoredEventIsOnTheTopicOnceAndInOrder() throws Exception {
+        int commands = SOAK_SECONDS * SOAK_RATE;
+        DayOptions day = DayOptions.defaults().withSize(commands, WRITERS_PER_INSTANCE, SOAK_RATE);
+        List<CompletableFuture<RealisticDay.Report>> days = new ArrayList<>();
+        List<ServiceProcess> instances = List.of(system.commandSide, secondCommandSide, thirdCommandSide);
+        for (int i = 0; i < instances.size(); i++) {
+            DayOptions options = new DayOptions(URI.create(instances.get(i).url()), "operator", "operator", commands,
+                    WRITERS_PER_INSTANCE, SOAK_RATE, day.seed() + i, "");
+            days.add(CompletableFuture.supplyAsync(() -> runDay(options)));
+        }
+        for (CompletableFuture<RealisticDay.Report> done : days) {
+            RealisticDay.Report report = done.get();
             System.out.print(report.summary());
             assertThat(report.serverErrors()).as("5xx answers").isEmpty();
-            assertThat(report.accepted()).isGreaterThan(SOAK_COMMANDS / 2);
+            assertThat(report.accepted()).isGreaterThan(commands / 2);
         }
 
         // The processes (order fulfilment, goods into stock) may still be appending after the last
         // command: wait until the store has stopped growing and the topic holds as many records.
         long daysDone = System.nanoTime();
         AtomicLong lastStoreCount = new AtomicLong(-1);
-        await().atMost(Duration.ofMinutes(3 + SOAK_COMMANDS / 5_000)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        await().atMost(Duration.ofMinutes(3 + SOAK_SECONDS / 300)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             long storeCount = storedEventCount();
             boolean settled = storeCount == lastStoreCount.getAndSet(storeCount);
             return settled && TopicSize.of(system.bootstrapServers()) >= storeCount;

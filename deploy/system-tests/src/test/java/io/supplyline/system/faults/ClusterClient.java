@@ -23,6 +23,7 @@ final class ClusterClient {
 
     static final String PROBE_WAREHOUSE = "PROBE-WH";
     static final String PROBE_SKU = "PROBE-SKU";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -70,16 +71,29 @@ final class ClusterClient {
     }
 
     private Optional<JsonNode> post(String path, String body) {
-        List<ServiceProcess> commands = cluster.commandSides();
-        for (ServiceProcess command : commands) {
+        return send(path, body, REQUEST_TIMEOUT).filter(response -> response.statusCode() / 100 == 2).flatMap(response -> {
+            try {
+                return Optional.of(json.readTree(response.body()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The status the first command instance that took the command answered; empty if none answered in time. */
+    Optional<Integer> post(String path, String body, Duration timeout) {
+        return send(path, body, timeout).map(HttpResponse::statusCode);
+    }
+
+    private Optional<HttpResponse<byte[]>> send(String path, String body, Duration timeout) {
+        for (ServiceProcess command : cluster.commandSides()) {
             if (!command.isAlive()) {
                 continue;
             }
             try {
-                HttpResponse<byte[]> response = http.send(request(command, "operator", path)
+                return Optional.of(http.send(request(command, "operator", path).timeout(timeout)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                return response.statusCode() / 100 == 2 ? Optional.of(json.readTree(response.body())) : Optional.empty();
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray()));
             } catch (ConnectException refused) {
                 // try the next instance
             } catch (IOException e) {
@@ -108,7 +122,7 @@ final class ClusterClient {
     private static HttpRequest.Builder request(ServiceProcess service, String user, String path) {
         // The local profile's users have their name as password.
         String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(service.url() + path)).timeout(Duration.ofSeconds(20))
+        return HttpRequest.newBuilder(URI.create(service.url() + path)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Basic " + credentials);
     }
 }

@@ -44,6 +44,8 @@ class FaultSuiteIT {
     private static final Duration AFTER = Duration.ofSeconds(FULL ? 15 : 5);
     private static final Duration RECONCILE_WITHIN = Duration.ofSeconds(180);
     private static final Duration READY = Duration.ofSeconds(120);
+    /** Under the services' transaction timeout (60 s), past which the stalled transaction would be rolled back. */
+    private static final Duration LATE_COMMIT = Duration.ofSeconds(FULL ? 45 : 15);
 
     private static Path dataDirectory;
     private static LocalCluster cluster;
@@ -87,6 +89,7 @@ class FaultSuiteIT {
         awaitBothQueryInstancesProcess();
         PostgresServer postgres = PostgresServer.onPort5432();
         BrokerKill brokerKill = new BrokerKill();
+        LateCommit lateCommit = new LateCommit(client);
         List<Fault> faults = List.of(
                 new Fault("kill -9 one of three brokers", brokerKill::kill, Duration.ofSeconds(FULL ? 20 : 10),
                         brokerKill::restart, true),
@@ -96,7 +99,9 @@ class FaultSuiteIT {
                 instanceKill("kill -9 command instance", cluster.commandSides(), FaultDatabases::commandStore, "kafka-relay"),
                 instanceStop("SIGTERM query instance", cluster.querySides(), FaultDatabases::readModels, "stock-levels"),
                 instanceStop("SIGTERM command instance", cluster.commandSides(), FaultDatabases::commandStore, "kafka-relay"),
-                new Fault("PostgreSQL stopped 10 s", postgres::stop, Duration.ofSeconds(10), postgres::start, false));
+                new Fault("PostgreSQL stopped 10 s", postgres::stop, Duration.ofSeconds(10), postgres::start, false),
+                new Fault("a command's commit stalled " + LATE_COMMIT.toSeconds() + " s", lateCommit::inject, LATE_COMMIT,
+                        lateCommit::lift, false));
 
         SoftAssertions books = new SoftAssertions();
         for (Fault fault : faults) {

@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.eventstore;
 
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -11,7 +11,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * aggregate's snapshot before every load, and only stock items are snapshotted: for every other
  * aggregate that was a query per command that never found anything.
  */
-final class SnapshotReadingStorageEngine extends JdbcEventStorageEngine {
+abstract class SnapshotReadingStorageEngine extends JdbcEventStorageEngine {
 
     private final Predicate<String> snapshotted;
 
