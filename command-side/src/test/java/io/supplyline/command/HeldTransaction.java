@@ -2,10 +2,12 @@ package io.supplyline.command;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.transaction.TransactionManager;
@@ -17,49 +19,63 @@ import org.axonframework.messaging.MetaData;
 import io.supplyline.command.axon.CommandMetadata;
 
 /**
- * Commands that ran in one transaction which then stays open, as a stalled transaction would (a
+ * Commands that run in one transaction which then stays open, as a stalled transaction would (a
  * lock wait, a GC pause, a slow disk): their events are inserted, global indexes taken, nothing
  * committed, until the test commits or rolls back.
  */
 public final class HeldTransaction implements AutoCloseable {
 
+    /** Commands to send in the transaction, or, when null, the end of it. */
+    private record Step(Object[] commands, boolean commit, CompletableFuture<Void> done) {
+    }
+
     private final ExecutorService thread = Executors.newSingleThreadExecutor();
-    private final CompletableFuture<Boolean> decision = new CompletableFuture<>();
+    private final BlockingQueue<Step> steps = new LinkedBlockingQueue<>();
     private final Future<Void> ended;
 
-    private HeldTransaction(TransactionManager jta, CommandGateway gateway, Duration atMost, Object... commands)
-            throws Exception {
-        CompletableFuture<Void> appended = new CompletableFuture<>();
+    private HeldTransaction(TransactionManager jta, CommandGateway gateway, Duration atMost) {
+        // JTA transactions belong to a thread: this one begins the transaction, runs every step and ends it.
         ended = thread.submit(() -> {
-            // JTA transactions belong to a thread: this one begins, holds and ends it.
             jta.setTransactionTimeout((int) atMost.toSeconds());
             jta.begin();
-            try {
-                for (Object command : commands) {
-                    gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(MetaData.from(Map.of(
-                            CommandMetadata.PRINCIPAL, "held-transaction-test",
-                            CommandMetadata.COMMAND_NAME, command.getClass().getSimpleName()))));
+            while (true) {
+                Step step = steps.take();
+                if (step.commands == null) {
+                    if (step.commit) {
+                        jta.commit();
+                    } else {
+                        jta.rollback();
+                    }
+                    step.done.complete(null);
+                    return null;
                 }
-                appended.complete(null);
-            } catch (Exception | Error e) {
-                appended.completeExceptionally(e);
-                jta.rollback();
-                throw e;
+                try {
+                    for (Object command : step.commands) {
+                        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(MetaData.from(Map.of(
+                                CommandMetadata.PRINCIPAL, "held-transaction-test",
+                                CommandMetadata.COMMAND_NAME, command.getClass().getSimpleName()))));
+                    }
+                    step.done.complete(null);
+                } catch (Exception | Error e) {
+                    step.done.completeExceptionally(e);
+                    jta.rollback();
+                    throw e;
+                }
             }
-            if (decision.get()) {
-                jta.commit();
-            } else {
-                jta.rollback();
-            }
-            return null;
         });
-        appended.get(30, TimeUnit.SECONDS);
     }
 
     /** Runs the commands in a transaction that stays open (at most {@code atMost}) until told otherwise. */
     public static HeldTransaction appending(TransactionManager jta, CommandGateway gateway, Duration atMost,
                                             Object... commands) throws Exception {
-        return new HeldTransaction(jta, gateway, atMost, commands);
+        HeldTransaction held = new HeldTransaction(jta, gateway, atMost);
+        held.send(commands);
+        return held;
+    }
+
+    /** Runs more commands in the same transaction. */
+    public void send(Object... commands) throws Exception {
+        run(new Step(commands, false, new CompletableFuture<>()));
     }
 
     public boolean isOpen() {
@@ -67,21 +83,23 @@ public final class HeldTransaction implements AutoCloseable {
     }
 
     public void commit() throws Exception {
-        end(true);
+        run(new Step(null, true, new CompletableFuture<>()));
     }
 
     public void rollBack() throws Exception {
-        end(false);
+        run(new Step(null, false, new CompletableFuture<>()));
     }
 
-    private void end(boolean commit) throws Exception {
-        decision.complete(commit);
-        ended.get(30, TimeUnit.SECONDS);
+    private void run(Step step) throws Exception {
+        steps.add(step);
+        step.done.get(30, TimeUnit.SECONDS);
     }
 
     @Override
     public void close() {
-        decision.complete(false);
+        if (isOpen()) {
+            steps.add(new Step(null, false, new CompletableFuture<>()));
+        }
         thread.shutdown();
     }
 }

@@ -48,9 +48,9 @@ class SharedEventStoreIT {
 
     private static final String TOPIC = "supplychain.events";
     /** How long the writers run (-Dsupplyline.soak.seconds=1800 for a long soak). */
-    private static final int SOAK_SECONDS = Integer.getInteger("supplyline.soak.seconds", 150);
+    private static final int SOAK_SECONDS = Integer.getInteger("supplyline.soak.seconds", 120);
     /** Commands per second each instance is sent. */
-    private static final int SOAK_RATE = Integer.getInteger("supplyline.soak.rate", 40);
+    private static final int SOAK_RATE = Integer.getInteger("supplyline.soak.rate", 30);
     private static final int WRITERS_PER_INSTANCE = 8;
     private static SupplylineSystem system;
     private static ServiceProcess secondCommandSide;
