@@ -43,6 +43,21 @@ public final class ApiMother {
         return "stock:" + warehouse + ":" + sku;
     }
 
+    /** A registered warehouse and product, whose stock item has no events yet. */
+    public record NewStockItem(String warehouse, String sku) {
+
+        public String aggregateId() {
+            return "stock:" + warehouse + ":" + sku;
+        }
+    }
+
+    public static NewStockItem newStockItem(String prefix) {
+        NewStockItem item = new NewStockItem(unique(prefix + "-WH"), unique(prefix + "-SKU"));
+        registerWarehouse(item.warehouse());
+        registerProduct(item.sku());
+        return item;
+    }
+
     public static void registerWarehouse(String code) {
         given().auth().basic("operator", "operator").contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Berlin DC", "city", "Berlin", "country", "DE"))

@@ -11,16 +11,16 @@ import org.axonframework.eventhandling.TrackingToken;
 /** The PostgreSQL event store: its streams follow commit order ({@link CommitOrderReader}). */
 final class CommitOrderStorageEngine extends SnapshotReadingStorageEngine {
 
-    private final CommitOrderReader reader;
+    private final CommitOrderSteps steps;
 
-    CommitOrderStorageEngine(Builder builder, Predicate<String> snapshotted, CommitOrderReader reader) {
+    CommitOrderStorageEngine(Builder builder, Predicate<String> snapshotted, CommitOrderSteps steps) {
         super(builder, snapshotted);
-        this.reader = reader;
+        this.steps = steps;
     }
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        return reader.fetch(lastToken, batchSize);
+        return steps.fetch(lastToken, batchSize);
     }
 
     @Override
@@ -30,11 +30,11 @@ final class CommitOrderStorageEngine extends SnapshotReadingStorageEngine {
 
     @Override
     public TrackingToken createHeadToken() {
-        return reader.head();
+        return steps.head();
     }
 
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        return reader.at(dateTime);
+        return steps.at(dateTime);
     }
 }

@@ -46,6 +46,20 @@ public record CommitOrderToken(TxSnapshot base, long floor, TxSnapshot bound, lo
         return new CommitOrderToken(snapshot, floor, null, -1, null);
     }
 
+    /** A reader's position as kept here: {@code null} is the tail; the gap-aware token of the version before is converted. */
+    static CommitOrderToken of(TrackingToken token) {
+        if (token == null) {
+            return tail();
+        }
+        if (token instanceof CommitOrderToken commitOrder) {
+            return commitOrder;
+        }
+        if (token instanceof GapAwareTrackingToken old) {
+            return convert(old);
+        }
+        throw new IllegalArgumentException("Not a position in the event store: " + token);
+    }
+
     /** The same position as the gap-aware token of the version before, which read by global index only. */
     static CommitOrderToken convert(GapAwareTrackingToken old) {
         return new CommitOrderToken(TxSnapshot.BEFORE_TRANSACTION_IDS, old.getIndex(), null, -1,

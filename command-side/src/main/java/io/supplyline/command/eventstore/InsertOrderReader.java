@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -16,12 +14,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * The embedded database's reader: appends take turns ({@link SerialAppendStorageEngine}), so the
  * global index is commit order and Axon's gap-aware reader by global index is exact.
  */
-final class InsertOrderReader implements EventStoreReader {
-
-    private final OutsideTransactions database;
+final class InsertOrderReader extends EventStoreReader {
 
     InsertOrderReader(OutsideTransactions database) {
-        this.database = database;
+        super(database);
     }
 
     @Override
@@ -29,34 +25,13 @@ final class InsertOrderReader implements EventStoreReader {
         return new SerialAppendStorageEngine(builder, snapshotted);
     }
 
-    @Override
-    public long undelivered(TrackingToken position) {
-        return database.read("count undelivered events", connection -> {
-            try (PreparedStatement query = undeliveredQuery(connection, "SELECT count(*)", position, "");
-                 ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
-    }
-
-    @Override
-    public Optional<Instant> oldestUndelivered(TrackingToken position) {
-        return database.read("find the oldest undelivered event", connection -> {
-            try (PreparedStatement query = undeliveredQuery(connection, "SELECT timestamp", position,
-                    " ORDER BY globalindex LIMIT 1");
-                 ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(Instant.parse(row.getString(1))) : Optional.empty();
-            }
-        });
-    }
-
     /** Rows above the position's index, and those in its gaps (appends it saw roll back, or none yet). */
-    private static PreparedStatement undeliveredQuery(Connection connection, String select, TrackingToken position,
-                                                      String tail) throws SQLException {
+    @Override
+    PreparedStatement undeliveredQuery(Connection connection, String select, TrackingToken position, String tail)
+            throws SQLException {
         GapAwareTrackingToken from = position(position);
         PreparedStatement query = connection.prepareStatement(select
-                + " FROM domainevententry WHERE globalindex > ? OR globalindex = ANY(?)" + tail);
+                + " FROM domainevententry e WHERE e.globalindex > ? OR e.globalindex = ANY(?)" + tail);
         query.setLong(1, from == null ? -1 : from.getIndex());
         query.setArray(2, connection.createArrayOf("BIGINT", from == null ? new Long[0] : from.getGaps().toArray(Long[]::new)));
         return query;

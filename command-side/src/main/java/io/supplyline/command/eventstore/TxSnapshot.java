@@ -65,6 +65,10 @@ public final class TxSnapshot {
         return true;
     }
 
+    boolean hasInProgress() {
+        return inProgress.length > 0;
+    }
+
     long xmax() {
         return xmax;
     }

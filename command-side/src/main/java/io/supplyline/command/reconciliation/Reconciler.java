@@ -72,7 +72,7 @@ public class Reconciler {
                 statement.setFetchSize(5_000);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        tally.stored(row.getString(1), row.getLong(2), topic, () -> reader.delivered(relayed, row, 3));
+                        tally.stored(row.getString(1), row.getLong(2), topic, reader.delivered(relayed, row, 3));
                     }
                 }
                 tally.endOfAggregate(topic);
@@ -108,10 +108,6 @@ public class Reconciler {
         }
     }
 
-    private interface Delivered {
-        boolean check() throws SQLException;
-    }
-
     /** Counts as the store is walked in aggregate and sequence order. */
     private static final class Tally {
         final List<Reconciliation.Finding> findings = new ArrayList<>();
@@ -127,7 +123,7 @@ public class Reconciler {
         private long aggregateLost;
         private long aggregateFound;
 
-        void stored(String aggregateId, long sequence, TopicLedger topic, Delivered relayed) throws SQLException {
+        void stored(String aggregateId, long sequence, TopicLedger topic, boolean relayed) {
             if (!aggregateId.equals(aggregate)) {
                 endOfAggregate(topic);
                 aggregate = aggregateId;
@@ -137,7 +133,7 @@ public class Reconciler {
             TopicLedger.OnTopic onTopic = topic.aggregates.get(aggregateId);
             if (onTopic != null && onTopic.sequences.get(Math.toIntExact(sequence))) {
                 aggregateFound++;
-            } else if (relayed.check()) {
+            } else if (relayed) {
                 aggregateLost++;
             } else {
                 aggregateMissing++;

@@ -134,15 +134,11 @@ public class ReconciliationMetrics {
     private TrackingToken position(String processorName) throws SQLException {
         if (axon.eventProcessing().eventProcessor(processorName).orElse(null) instanceof TrackingEventProcessor processor
                 && !processor.processingStatus().isEmpty()) {
-            return processor.processingStatus().values().stream()
-                    .map(status -> WrappedToken.unwrapLowerBound(status.getTrackingToken()))
-                    .reduce((one, other) -> one == null || other == null ? null : one.lowerBound(other))
-                    .orElse(null);
+            return WrappedToken.unwrapLowerBound(processor.processingStatus().values().iterator().next().getTrackingToken());
         }
         try (Connection connection = dataSource.getConnection()) {
-            return StoredTokens.of(connection, processorName).stream()
-                    .reduce(TrackingToken::lowerBound)
-                    .orElse(null);
+            List<TrackingToken> stored = StoredTokens.of(connection, processorName);
+            return stored.isEmpty() ? null : stored.get(0);
         }
     }
 }

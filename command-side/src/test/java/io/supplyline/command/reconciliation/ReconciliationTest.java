@@ -2,8 +2,7 @@ package io.supplyline.command.reconciliation;
 
 import static io.restassured.RestAssured.given;
 import static io.supplyline.command.ApiMother.receivedStock;
-import static io.supplyline.command.ApiMother.registerProduct;
-import static io.supplyline.command.ApiMother.registerWarehouse;
+import static io.supplyline.command.ApiMother.newStockItem;
 import static io.supplyline.command.ApiMother.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +34,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import io.supplyline.command.ApiMother.NewStockItem;
 import io.supplyline.command.EventStoreRows;
 import io.supplyline.command.HeldTransaction;
 import io.supplyline.command.axon.AxonConfiguration;
@@ -109,15 +109,12 @@ class ReconciliationTest {
      */
     @Test
     void aLateCommitCountsAsRelayLagAndAsMissingAlikeUntilItIsPublished() throws Exception {
-        String warehouse = unique("LAG");
-        String sku = unique("LAG-SKU");
-        registerWarehouse(warehouse);
-        registerProduct(sku);
-        String late = "stock:" + warehouse + ":" + sku;
+        NewStockItem item = newStockItem("LAG");
+        String late = item.aggregateId();
         EventProcessor relay = axon.eventProcessing().eventProcessor(AxonConfiguration.RELAY).orElseThrow();
         try {
             try (HeldTransaction held = HeldTransaction.appending(jta, gateway, Duration.ofMinutes(2), new ReceiveStock(
-                    new StockItemId(new WarehouseCode(warehouse), new Sku(sku)), new Quantity(7), "late"))) {
+                    new StockItemId(new WarehouseCode(item.warehouse()), new Sku(item.sku())), new Quantity(7), "late"))) {
                 // Events appended after it are published: the relay has read past its global index.
                 awaitConsistent(received(3));
                 relay.shutDown();

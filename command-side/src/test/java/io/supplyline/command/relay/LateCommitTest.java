@@ -1,6 +1,7 @@
 package io.supplyline.command.relay;
 
 import static io.restassured.RestAssured.given;
+import static io.supplyline.command.ApiMother.newStockItem;
 import static io.supplyline.command.ApiMother.registerProduct;
 import static io.supplyline.command.ApiMother.registerWarehouse;
 import static io.supplyline.command.ApiMother.unique;
@@ -32,6 +33,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.supplyline.command.ApiMother.NewStockItem;
 import io.supplyline.command.EventStoreRows;
 import io.supplyline.command.HeldTransaction;
 import io.supplyline.command.fulfilment.PlaceOrder;
@@ -78,10 +80,9 @@ class LateCommitTest {
 
     @Test
     void eventsCommittedAfterTwentyThousandOthersAreRelayedAndProcessedAndRolledBackOnesAreNot() throws Exception {
-        String warehouse = unique("LATE");
-        String sku = unique("LATE-SKU");
-        registerWarehouse(warehouse);
-        registerProduct(sku);
+        NewStockItem late = newStockItem("LATE");
+        String warehouse = late.warehouse();
+        String sku = late.sku();
         String supplier = unique("SUP");
         operator().body(Map.of("code", supplier, "name", "Late Ltd", "leadTimeDays", 3)).post("/suppliers")
                 .then().statusCode(201);
@@ -109,7 +110,7 @@ class LateCommitTest {
 
         String po = committedPo.aggregateId();
         String order = committedOrder.aggregateId();
-        String item = "stock:" + warehouse + ":" + sku;
+        String item = late.aggregateId();
         // The processes reacted: the goods went into stock, and the order was allocated from it.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(eventStore.payloads(item)).anySatisfy(payload -> assertThat(payload).contains("PO " + committedPo));
