@@ -103,27 +103,23 @@ final class CommitOrderSteps {
     private List<TrackedEventData<?>> step(Connection connection, CommitOrderToken from, int batchSize)
             throws SQLException {
         if (from.bound() != null) {
-            return step(connection, from, from.bound(), batchSize).events;
+            return step(connection, from, from.bound(), batchSize);
         }
         TxSnapshot shared = latestBound.get();
         if (!shared.equals(from.base()) && shared.includes(from.base())) {
-            List<TrackedEventData<?>> events = step(connection, from, shared, batchSize).events;
+            List<TrackedEventData<?>> events = step(connection, from, shared, batchSize);
             if (!events.isEmpty()) {
                 return events;
             }
         }
-        Step fresh = step(connection, from, null, batchSize);
-        latestBound.accumulateAndGet(fresh.bound, (known, now) -> now.includes(known) ? now : known);
-        return fresh.events;
+        TxSnapshot now = now(connection);
+        latestBound.accumulateAndGet(now, (known, taken) -> taken.includes(known) ? taken : known);
+        return step(connection, from, now, batchSize);
     }
 
-    private record Step(TxSnapshot bound, List<TrackedEventData<?>> events) {
-    }
-
-    /** One step's events, to the given bound or, for {@code null}, to a snapshot taken now. */
-    private static Step step(Connection connection, CommitOrderToken from, TxSnapshot bound, int batchSize)
-            throws SQLException {
-        TxSnapshot to = bound != null ? bound : now(connection);
+    /** One step's events, from the position to the bound {@code to}. */
+    private static List<TrackedEventData<?>> step(Connection connection, CommitOrderToken from, TxSnapshot to,
+                                                  int batchSize) throws SQLException {
         List<Row> rows = new ArrayList<>();
         if (from.last() < from.floor()) {
             rows.addAll(rows(connection, AT_OR_BELOW_FLOOR, from, to, from.base().inProgressArray(),
@@ -140,7 +136,7 @@ final class CommitOrderSteps {
             events.add(rows.get(i).tracked(lastOfStep ? from.stepDone(to, globalIndex)
                     : from.deliveredInStep(to, globalIndex)));
         }
-        return new Step(to, events);
+        return events;
     }
 
     /** Runs one of a step's statements: its own parameters, then the step's bound and base. */

@@ -1,0 +1,114 @@
+package io.supplyline.command.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.supplyline.events.axon.EventSerializer;
+
+/**
+ * The embedded database (H2, the local default) with the migrations it runs there: an append waits
+ * for the transaction before it to end, so no global index is taken while an earlier one is still
+ * uncommitted, and global-index order is commit order.
+ */
+class SerialAppendStorageEngineTest {
+
+    private static final String URL = "jdbc:h2:mem:serial-appends;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+    private final Serializer serializer = EventSerializer.create();
+    private Connection keepAlive;
+    private SerialAppendStorageEngine engine;
+
+    @BeforeEach
+    void migrate() throws Exception {
+        keepAlive = DriverManager.getConnection(URL, "sa", "");
+        Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration", "classpath:db/h2")
+                .cleanDisabled(false).load().clean();
+        Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration", "classpath:db/h2").load().migrate();
+        engine = new SerialAppendStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(() -> DriverManager.getConnection(URL, "sa", ""))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .dataType(byte[].class), id -> false);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        keepAlive.close();
+    }
+
+    @Test
+    void aSecondAppendWaitsUntilTheFirstTransactionHasEnded() throws Exception {
+        try (Connection first = transaction(); Connection second = transaction()) {
+            append(first, "stock:W:A");
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> append(second, "stock:W:B"));
+
+            Thread.sleep(500);
+            assertThat(waiting).as("the second append, while the first is uncommitted").isNotDone();
+            assertThat(globalIndexes(keepAlive)).as("visible meanwhile").isEmpty();
+
+            first.commit();
+            waiting.get(10, TimeUnit.SECONDS);
+            second.commit();
+        }
+        assertThat(globalIndexes(keepAlive)).extracting(row -> row.get(1)).containsExactly("stock:W:A", "stock:W:B");
+    }
+
+    @Test
+    void anAppendWaitingForOneThatRollsBackGoesOnAfterIt() throws Exception {
+        try (Connection rolledBack = transaction(); Connection next = transaction()) {
+            append(rolledBack, "stock:W:GONE");
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> append(next, "stock:W:NEXT"));
+            rolledBack.rollback();
+            waiting.get(10, TimeUnit.SECONDS);
+            next.commit();
+        }
+        assertThat(globalIndexes(keepAlive)).extracting(row -> row.get(1)).containsExactly("stock:W:NEXT");
+    }
+
+    private static Connection transaction() throws Exception {
+        Connection connection = DriverManager.getConnection(URL, "sa", "");
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    private void append(Connection connection, String aggregateId) {
+        try (PreparedStatement insert = engine.appendEvents(connection,
+                List.of(new GenericDomainEventMessage<>("StockItem", aggregateId, 0, "received")), serializer)) {
+            insert.executeBatch();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each stored event's global index and aggregate, in global-index order. */
+    private static List<List<Object>> globalIndexes(Connection connection) throws Exception {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT globalindex, aggregateidentifier FROM domainevententry ORDER BY globalindex");
+             ResultSet rows = query.executeQuery()) {
+            List<List<Object>> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(List.of(rows.getLong(1), rows.getString(2)));
+            }
+            return found;
+        }
+    }
+}
