@@ -84,6 +84,8 @@ public class AxonConfiguration {
                       OrderLookup orderLookup, GoodsIntoStock goodsIntoStock, EventStoreReader eventStoreReader) {
         this.kafka = kafka;
         TransactionManager transactions = new JtaTransactionManager(jta);
+        // Commands and the processes may append events; the relay and the store's reads never do.
+        TransactionManager appending = eventStoreReader.appendingTransactions(transactions);
         Serializer serializer = EventSerializer.create();
         // Agroal connections enlist in the current JTA transaction; Axon must not commit them itself. The
         // relay and the processes read the store in commit order, never skipping a late commit.
@@ -103,7 +105,7 @@ public class AxonConfiguration {
 
         ProcessTurns processTurns = new ProcessTurns();
         var configurer = DefaultConfigurer.defaultConfiguration(false)
-                .configureTransactionManager(c -> transactions)
+                .configureTransactionManager(c -> appending)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
@@ -144,6 +146,7 @@ public class AxonConfiguration {
                 .registerHandlerInterceptor(OrderFulfilment.PROCESS, c -> processTurns)
                 .registerEventHandler(c -> relay)
                 .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaRelay)
+                .registerTransactionManager(RELAY, c -> transactions)
                 .registerTrackingEventProcessor(RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(RELAY_BATCH_SIZE)

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
@@ -27,6 +28,14 @@ public abstract class EventStoreReader {
     /** The event store, reading in commit order; {@code snapshotted} says which aggregates may have snapshots. */
     public abstract JdbcEventStorageEngine storageEngine(JdbcEventStorageEngine.Builder builder,
                                                          Predicate<String> snapshotted);
+
+    /**
+     * The transactions in which commands and processes run, which may append events: Axon's own,
+     * unless appends on this database need more.
+     */
+    public TransactionManager appendingTransactions(TransactionManager transactions) {
+        return transactions;
+    }
 
     /** The columns {@link #delivered} needs of an event row, for a select list. */
     public abstract String positionColumns();

@@ -17,6 +17,6 @@ final class EventStoreReaders {
     EventStoreReader reader(DataSource dataSource, TransactionManager jta,
                             @ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind) {
         OutsideTransactions database = new OutsideTransactions(dataSource, jta);
-        return "postgresql".equals(databaseKind) ? new CommitOrderReader(database) : new InsertOrderReader(database);
+        return "postgresql".equals(databaseKind) ? new CommitOrderReader(database) : new InsertOrderReader(database, dataSource);
     }
 }

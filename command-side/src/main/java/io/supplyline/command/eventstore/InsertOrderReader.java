@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.Predicate;
 
+import javax.sql.DataSource;
+
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -16,13 +19,21 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  */
 final class InsertOrderReader extends EventStoreReader {
 
-    InsertOrderReader(OutsideTransactions database) {
+    private final DataSource dataSource;
+
+    InsertOrderReader(OutsideTransactions database, DataSource dataSource) {
         super(database);
+        this.dataSource = dataSource;
     }
 
     @Override
     public JdbcEventStorageEngine storageEngine(JdbcEventStorageEngine.Builder builder, Predicate<String> snapshotted) {
         return new SerialAppendStorageEngine(builder, snapshotted);
+    }
+
+    @Override
+    public TransactionManager appendingTransactions(TransactionManager transactions) {
+        return new AppendTurnFirst(transactions, dataSource::getConnection);
     }
 
     /** Rows above the position's index, and those in its gaps (appends it saw roll back, or none yet). */

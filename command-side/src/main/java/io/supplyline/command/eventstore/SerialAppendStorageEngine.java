@@ -15,7 +15,8 @@ import org.axonframework.serialization.Serializer;
  * (a row lock on {@code event_append_turn}, held until it commits or rolls back) before it inserts
  * events. One writer at a time means a global index is never taken while an earlier one is still
  * uncommitted, so Axon's reader by global index cannot meet a gap that fills later: a gap it sees is
- * an append that rolled back.
+ * an append that rolled back. Transactions begun through {@link AppendTurnFirst} hold the turn
+ * already; taking it again here keeps the guarantee for any other path to an append.
  */
 final class SerialAppendStorageEngine extends SnapshotReadingStorageEngine {
 
@@ -27,7 +28,7 @@ final class SerialAppendStorageEngine extends SnapshotReadingStorageEngine {
     protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
                                              Serializer serializer) throws SQLException {
         try (Statement turn = connection.createStatement()) {
-            turn.executeUpdate("UPDATE event_append_turn SET turns = turns + 1");
+            turn.executeUpdate(AppendTurnFirst.TAKE_TURN);
         }
         return super.appendEvents(connection, events, serializer);
     }

@@ -6,14 +6,21 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +37,7 @@ import io.supplyline.events.axon.EventSerializer;
 class SerialAppendStorageEngineTest {
 
     private static final String URL = "jdbc:h2:mem:serial-appends;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
 
     private final Serializer serializer = EventSerializer.create();
     private Connection keepAlive;
@@ -84,7 +91,73 @@ class SerialAppendStorageEngineTest {
         assertThat(globalIndexes(keepAlive)).extracting(row -> row.get(1)).containsExactly("stock:W:NEXT");
     }
 
-    private static Connection transaction() throws Exception {
+    /**
+     * A command may lock a lookup row before it appends, while a process batch that appended already
+     * goes on to update that row: taking the turn only at the append, each would wait for the other.
+     * Begun through {@link AppendTurnFirst}, the second transaction waits for the turn before it
+     * locks anything, and both commit.
+     */
+    @Test
+    void aTransactionThatMayAppendTakesTheTurnBeforeAnyOtherLock() throws Exception {
+        try (Statement setup = keepAlive.createStatement()) {
+            setup.execute("CREATE TABLE lookup_row (id INT PRIMARY KEY, status VARCHAR(20))");
+            setup.execute("INSERT INTO lookup_row VALUES (1, 'new')");
+        }
+        ConnectionProvider connections = new UnitOfWorkAwareConnectionProviderWrapper(SerialAppendStorageEngineTest::transaction);
+        AppendTurnFirst turnFirst = new AppendTurnFirst(NoTransactionManager.INSTANCE, connections);
+        CountDownLatch firstHasBegun = new CountDownLatch(1);
+        CountDownLatch firstGoesOn = new CountDownLatch(1);
+
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> inTransaction(turnFirst, connections, connection -> {
+            firstHasBegun.countDown();
+            assertThat(firstGoesOn.await(10, TimeUnit.SECONDS)).isTrue();
+            append(connection, "stock:W:A");
+            updateLookupRow(connection, "first");
+        }));
+        assertThat(firstHasBegun.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> inTransaction(turnFirst, connections, connection -> {
+            updateLookupRow(connection, "second");
+            append(connection, "stock:W:B");
+        }));
+
+        Thread.sleep(500);
+        assertThat(second).as("the second transaction, while the first holds the turn").isNotDone();
+        firstGoesOn.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+
+        assertThat(globalIndexes(keepAlive)).extracting(row -> row.get(1)).containsExactly("stock:W:A", "stock:W:B");
+        try (Statement query = keepAlive.createStatement(); ResultSet row = query.executeQuery("SELECT status FROM lookup_row")) {
+            row.next();
+            assertThat(row.getString(1)).isEqualTo("second");
+        }
+    }
+
+    private interface TransactionWork {
+        void run(Connection connection) throws Exception;
+    }
+
+    /** A unit of work whose transaction begins through {@code transactions}, on the connection it holds until it ends. */
+    private static void inTransaction(TransactionManager transactions, ConnectionProvider connections, TransactionWork work) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            transactions.startTransaction();
+            work.run(connections.getConnection());
+            unitOfWork.commit();
+        } catch (Exception e) {
+            unitOfWork.rollback(e);
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void updateLookupRow(Connection connection, String status) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE lookup_row SET status = ? WHERE id = 1")) {
+            update.setString(1, status);
+            update.executeUpdate();
+        }
+    }
+
+    private static Connection transaction() throws SQLException {
         Connection connection = DriverManager.getConnection(URL, "sa", "");
         connection.setAutoCommit(false);
         return connection;
