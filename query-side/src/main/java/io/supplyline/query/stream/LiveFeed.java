@@ -173,4 +173,9 @@ public class LiveFeed {
     public void unsubscribe(Consumer<Change> listener) {
         listeners.remove(listener);
     }
+
+    /** How many listen now (for tests that must not publish before their stream listens). */
+    int subscribers() {
+        return listeners.size();
+    }
 }

@@ -85,6 +85,18 @@ class StreamApiTest {
         return events;
     }
 
+    /** Opens the stream and waits until the server has subscribed it, so nothing published after is missed. */
+    private BlockingQueue<Event> listening(String query) throws InterruptedException {
+        int before = feed.subscribers();
+        BlockingQueue<Event> events = open(query, null);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (feed.subscribers() <= before) {
+            assertThat(System.nanoTime()).as("the stream subscribed within 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        return events;
+    }
+
     /** The next event that is not a heartbeat and mentions {@code text}, within a few seconds. */
     private static Event next(BlockingQueue<Event> events, String text) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -108,8 +120,7 @@ class StreamApiTest {
     /** A rebuilt read model changed wholesale: every subscriber is told to reload, whatever types it asked for. */
     @Test
     void aResetReachesEverySubscriberWithAnId() throws Exception {
-        BlockingQueue<Event> events = open("types=alert", null);
-        Thread.sleep(300);
+        BlockingQueue<Event> events = listening("types=alert");
         String reason = "The stock-levels read model was rebuilt " + UUID.randomUUID();
         feed.reset(reason);
         Event reset = next(events, reason);
@@ -119,8 +130,7 @@ class StreamApiTest {
 
     @Test
     void aCommittedChangeIsPushedWithAnIdAndTheStreamBeatsWhileQuiet() throws Exception {
-        BlockingQueue<Event> events = open("types=stock-level", null);
-        Thread.sleep(300);
+        BlockingQueue<Event> events = listening("types=stock-level");
         StockItemId item = StockItemId.of("WH-" + UUID.randomUUID().toString().substring(0, 8), "SSE-1");
         String sku = received(item, 0, 7);
         Event change = next(events, sku);
@@ -136,8 +146,7 @@ class StreamApiTest {
 
     @Test
     void aClientResumingWithLastEventIdGetsWhatItMissedAndAStrangerIdGetsAReset() throws Exception {
-        BlockingQueue<Event> first = open("types=stock-level", null);
-        Thread.sleep(300);
+        BlockingQueue<Event> first = listening("types=stock-level");
         StockItemId item = StockItemId.of("WH-" + UUID.randomUUID().toString().substring(0, 8), "SSE-2");
         Event seen = next(first, received(item, 0, 1));
         received(item, 1, 1);
@@ -159,8 +168,7 @@ class StreamApiTest {
 
     @Test
     void aFilterKeepsOtherTypesOutAndABadFilterIsRefused() throws Exception {
-        BlockingQueue<Event> alertsOnly = open("types=alert", null);
-        Thread.sleep(300);
+        BlockingQueue<Event> alertsOnly = listening("types=alert");
         StockItemId item = StockItemId.of("WH-" + UUID.randomUUID().toString().substring(0, 8), "SSE-3");
         received(item, 0, 5);
         Thread.sleep(500);
