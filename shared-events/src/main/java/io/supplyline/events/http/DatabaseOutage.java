@@ -1,6 +1,8 @@
 package io.supplyline.events.http;
 
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -21,16 +23,27 @@ public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
+    /**
+     * Looks through the causes and the suppressed exceptions: a commit the database cut off arrives as
+     * the transaction manager's {@code RollbackException} with the driver's error only suppressed.
+     */
     public static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && isOutage(sql)) {
+        return causedBy(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean causedBy(Throwable failure, Set<Throwable> seen) {
+        if (failure == null || !seen.add(failure)) {
+            return false;
+        }
+        if (failure instanceof SQLException sql && isOutage(sql)) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (causedBy(suppressed, seen)) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
-        return false;
+        return causedBy(failure.getCause(), seen);
     }
 
     private static boolean isOutage(SQLException sql) {

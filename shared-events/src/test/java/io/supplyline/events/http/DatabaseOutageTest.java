@@ -17,6 +17,18 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.causedBy(wrapped)).isTrue();
     }
 
+    /** Narayana's RollbackException for a commit PostgreSQL cut off carries the driver's error only as suppressed. */
+    @Test
+    void aCommitTheServerCutOffIsAnOutage() {
+        RuntimeException rollback = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+
+        assertThat(DatabaseOutage.causedBy(new IllegalStateException("JTA transaction did not complete", rollback))).isTrue();
+        assertThat(DatabaseOutage.causedBy(new IllegalStateException("JTA transaction did not complete",
+                new RuntimeException("ARJUNA016053: Could not commit transaction.")))).isFalse();
+    }
+
     @Test
     void aServerShuttingDownAndAPoolWithoutConnectionsAreOutages() {
         assertThat(DatabaseOutage.causedBy(new SQLException("terminating connection due to administrator command", "57P01")))
