@@ -28,6 +28,21 @@ public class EventStoreRows {
         return eventIds(aggregateId).size();
     }
 
+    /** How many aggregates of a type (Axon's aggregate type name, such as SalesOrder) the store holds. */
+    public long aggregates(String aggregateType) {
+        String sql = "SELECT count(*) FROM domainevententry WHERE type = ? AND sequencenumber = 0";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, aggregateType);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stores an event row as an earlier version of the system wrote it, bypassing today's code. */
     public void insertRaw(String aggregateType, String aggregateId, long sequence, String payloadType,
                           String revision, String jsonPayload) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.BusinessKey;
+import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.catalog.Sku;
 
 @Path("/products")
@@ -56,18 +57,18 @@ public class ProductResource {
 
     @POST
     @Path("/{sku}/reorder-policy")
-    public Response changeReorderPolicy(@PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
+    public Response changeReorderPolicy(@PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                                         @NotNull @Valid ChangeReorderPolicyRequest body) {
-        Sku product = new Sku(sku);
+        Sku product = new Sku(PathPatterns.bare(sku));
         return commands.update(new ChangeReorderPolicy(product, body.reorderPoint(), body.reorderQuantity()),
                 product.aggregateId());
     }
 
     @POST
     @Path("/{sku}/discontinuation")
-    public Response discontinue(@PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
+    public Response discontinue(@PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                                 @NotNull @Valid DiscontinueProductRequest body) {
-        Sku product = new Sku(sku);
+        Sku product = new Sku(PathPatterns.bare(sku));
         return commands.update(new DiscontinueProduct(product, body.reason()), product.aggregateId());
     }
 }

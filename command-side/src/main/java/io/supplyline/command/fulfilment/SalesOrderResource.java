@@ -2,7 +2,6 @@ package io.supplyline.command.fulfilment;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -30,7 +29,7 @@ import io.supplyline.events.fulfilment.OrderLine;
 import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.events.warehouse.WarehouseCode;
 
-/** Customer orders; the id in paths is the UUID the placing answer carries after {@code order:}. */
+/** Customer orders; paths take the id the placing answer carries ({@code order:…}) or its UUID alone. */
 @Path("/orders")
 @RolesAllowed("operator")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -64,15 +63,15 @@ public class SalesOrderResource {
         List<OrderLine> lines = body.lines().stream()
                 .map(line -> new OrderLine(new Sku(line.sku()), Quantity.of(line.quantity())))
                 .toList();
-        return commands.create(new PlaceOrder(SalesOrderId.random(), body.customer(),
+        return commands.create(new PlaceOrder(new SalesOrderId(commands.newId()), body.customer(),
                 new WarehouseCode(body.warehouse()), body.requestedDeliveryDate(), lines));
     }
 
     @POST
     @Path("/{id}/cancellation")
-    public Response cancel(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+    public Response cancel(@PathParam("id") @Pattern(regexp = PathPatterns.ORDER_ID) String id,
                            @NotNull @Valid CancelOrderRequest body) {
-        SalesOrderId order = new SalesOrderId(UUID.fromString(id));
+        SalesOrderId order = new SalesOrderId(PathPatterns.uuid(id));
         return commands.update(new CancelOrder(order, body.reason()), order.aggregateId());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -47,6 +48,7 @@ public class CommandDispatcher {
     private final String correlationId;
     private final String ifMatch;
     private final String idempotencyKey;
+    private final String path;
 
     CommandDispatcher(CommandGateway gateway, SecurityIdentity caller, HttpServerRequest request,
                       IdempotentCommands idempotentCommands, CommandMetrics metrics) {
@@ -57,9 +59,19 @@ public class CommandDispatcher {
         this.correlationId = correlationId(request.getHeader(CORRELATION_HEADER));
         this.ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
         this.idempotencyKey = request.getHeader(IDEMPOTENCY_HEADER);
+        this.path = request.path();
     }
 
-    /** For a command that creates an aggregate: its first event has version 0. */
+    /**
+     * The id for an aggregate a command creates. With an Idempotency-Key it follows from the caller
+     * and the key, so a retry asks for the very same aggregate and gets the first answer.
+     */
+    public UUID newId() {
+        return idempotencyKey == null ? UUID.randomUUID()
+                : IdempotentCommands.newAggregateId(caller.getPrincipal().getName(), idempotencyKey);
+    }
+
+    /** For a command that creates an aggregate: its first event has version 0; Location names it under this path. */
     public Response create(Object command) {
         return dispatch(command, metadataFor(command), Response.Status.CREATED,
                 result -> new CommandAccepted((String) result, 0));
@@ -116,7 +128,11 @@ public class CommandDispatcher {
     }
 
     private Response answer(Response.Status status, CommandAccepted accepted) {
-        return Response.status(status)
+        Response.ResponseBuilder answer = Response.status(status);
+        if (status == Response.Status.CREATED) {
+            answer.location(UriBuilder.fromPath(path).path(accepted.id()).build());
+        }
+        return answer
                 .entity(accepted)
                 .tag(new EntityTag(String.valueOf(accepted.version())))
                 .header(CORRELATION_HEADER, correlationId)

@@ -1,7 +1,5 @@
 package io.supplyline.command.idempotency;
 
-import java.time.Instant;
-
 import jakarta.inject.Singleton;
 
 import org.axonframework.config.ProcessingGroup;
@@ -21,6 +19,12 @@ import io.supplyline.command.axon.CommandMetadata;
 @ProcessingGroup(AxonConfiguration.LOOKUPS)
 public class IdempotencyRecorder {
 
+    private final IdempotencyRetention retention;
+
+    IdempotencyRecorder(IdempotencyRetention retention) {
+        this.retention = retention;
+    }
+
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
         MetaData metadata = event.getMetaData();
@@ -30,10 +34,14 @@ public class IdempotencyRecorder {
         }
         String principal = (String) metadata.get(CommandMetadata.PRINCIPAL);
         String commandId = (String) metadata.get(CommandMetadata.CAUSATION_ID);
-        IdempotentRequest request = IdempotentRequest.findById(IdempotentRequest.idFor(principal, key));
-        if (request == null) {
-            request = new IdempotentRequest();
-            request.id = IdempotentRequest.idFor(principal, key);
+        String id = IdempotentRequest.idFor(principal, key);
+        IdempotentRequest request = IdempotentRequest.findById(id);
+        // An answer older than the retention is forgotten, even before the cleanup deletes it.
+        if (request == null || request.recordedAt.isBefore(retention.cutoff())) {
+            if (request == null) {
+                request = new IdempotentRequest();
+                request.id = id;
+            }
             request.principal = principal;
             request.idempotencyKey = key;
             request.requestHash = (String) metadata.get(CommandMetadata.REQUEST_HASH);

@@ -1,6 +1,8 @@
 package io.supplyline.command.idempotency;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.inject.Singleton;
@@ -32,9 +34,11 @@ public class IdempotentCommands {
     private static final ObjectMapper COMMAND_JSON = EventSerializer.objectMapper();
 
     private final CommandGateway gateway;
+    private final IdempotencyRetention retention;
 
-    IdempotentCommands(CommandGateway gateway) {
+    IdempotentCommands(CommandGateway gateway, IdempotencyRetention retention) {
         this.gateway = gateway;
+        this.retention = retention;
     }
 
     /**
@@ -66,12 +70,19 @@ public class IdempotentCommands {
      */
     private Optional<CommandAccepted> firstAnswer(String principal, String key, String requestHash) {
         Optional<IdempotentRequest> first = QuarkusTransaction.requiringNew()
-                .call(() -> IdempotentRequest.<IdempotentRequest>findByIdOptional(IdempotentRequest.idFor(principal, key)));
+                .call(() -> IdempotentRequest.<IdempotentRequest>findByIdOptional(IdempotentRequest.idFor(principal, key)))
+                .filter(request -> !request.recordedAt.isBefore(retention.cutoff()));
         first.filter(request -> !request.requestHash.equals(requestHash)).ifPresent(request -> {
             throw new BusinessRuleViolation("IDEMPOTENCY_KEY_REUSED",
                     "Idempotency-Key " + key + " was already used for a different request");
         });
         return first.map(request -> new CommandAccepted(request.aggregateId, request.version));
+    }
+
+    /** The id of the aggregate that a creating command sent with this key creates: the same on every retry. */
+    public static UUID newAggregateId(String principal, String key) {
+        return UUID.nameUUIDFromBytes(("new aggregate\n" + IdempotentRequest.idFor(principal, key))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Fingerprint of what a command asks: its type, its content and the version it expects. */

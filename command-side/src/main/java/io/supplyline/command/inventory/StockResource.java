@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.Quantity;
-import io.supplyline.events.BusinessKey;
+import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockItemId;
 
@@ -48,19 +48,19 @@ public class StockResource {
 
     @POST
     @Path("/receipts")
-    public Response receive(@PathParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
-                            @PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
+    public Response receive(@PathParam("warehouse") @Pattern(regexp = PathPatterns.WAREHOUSE) String warehouse,
+                            @PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                             @NotNull @Valid ReceiveStockRequest body) {
-        StockItemId item = StockItemId.of(warehouse, sku);
+        StockItemId item = StockItemId.of(PathPatterns.bare(warehouse), PathPatterns.bare(sku));
         return commands.update(new ReceiveStock(item, Quantity.of(body.quantity()), body.reference()), item.aggregateId());
     }
 
     @POST
     @Path("/adjustments")
-    public Response adjust(@PathParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
-                           @PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
+    public Response adjust(@PathParam("warehouse") @Pattern(regexp = PathPatterns.WAREHOUSE) String warehouse,
+                           @PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                            @NotNull @Valid AdjustStockRequest body) {
-        StockItemId item = StockItemId.of(warehouse, sku);
+        StockItemId item = StockItemId.of(PathPatterns.bare(warehouse), PathPatterns.bare(sku));
         return commands.update(new AdjustStock(item, body.delta(), body.reason(), body.note()), item.aggregateId());
     }
 }

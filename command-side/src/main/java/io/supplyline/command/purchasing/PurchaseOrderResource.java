@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,7 +37,7 @@ import io.supplyline.events.purchasing.ReceivedLine;
 import io.supplyline.events.supplier.SupplierCode;
 import io.supplyline.events.warehouse.WarehouseCode;
 
-/** Purchase orders; the id in paths is the UUID the placing answer carries after {@code purchase-order:}. */
+/** Purchase orders; paths take the id the placing answer carries ({@code purchase-order:…}) or its UUID alone. */
 @Path("/purchase-orders")
 @RolesAllowed("operator")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -88,15 +87,15 @@ public class PurchaseOrderResource {
         List<PurchaseOrderLine> lines = body.lines().stream()
                 .map(line -> new PurchaseOrderLine(new Sku(line.sku()), Quantity.of(line.quantity()), money(line.unitPrice())))
                 .toList();
-        return commands.create(new PlacePurchaseOrder(PurchaseOrderId.random(), new SupplierCode(body.supplier()),
+        return commands.create(new PlacePurchaseOrder(new PurchaseOrderId(commands.newId()), new SupplierCode(body.supplier()),
                 new WarehouseCode(body.warehouse()), body.expectedDeliveryDate(), lines));
     }
 
     @POST
     @Path("/{id}/receipts")
-    public Response receive(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+    public Response receive(@PathParam("id") @Pattern(regexp = PathPatterns.PURCHASE_ORDER_ID) String id,
                             @NotNull @Valid ReceiveGoodsRequest body) {
-        PurchaseOrderId order = new PurchaseOrderId(UUID.fromString(id));
+        PurchaseOrderId order = new PurchaseOrderId(PathPatterns.uuid(id));
         List<ReceivedLine> lines = body.lines().stream()
                 .map(line -> new ReceivedLine(new Sku(line.sku()), Quantity.of(line.quantity())))
                 .toList();
@@ -105,9 +104,9 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("/{id}/cancellation")
-    public Response cancel(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+    public Response cancel(@PathParam("id") @Pattern(regexp = PathPatterns.PURCHASE_ORDER_ID) String id,
                            @NotNull @Valid CancelPurchaseOrderRequest body) {
-        PurchaseOrderId order = new PurchaseOrderId(UUID.fromString(id));
+        PurchaseOrderId order = new PurchaseOrderId(PathPatterns.uuid(id));
         return commands.update(new CancelPurchaseOrder(order, body.reason()), order.aggregateId());
     }
 

@@ -2,7 +2,6 @@ package io.supplyline.command.shipping;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,7 +23,7 @@ import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.events.shipping.ShipmentExceptionType;
 import io.supplyline.events.shipping.ShipmentId;
 
-/** Shipments of allocated orders; the id in paths is the UUID the creating answer carries after {@code shipment:}. */
+/** Shipments of allocated orders; paths take the id the creating answer carries ({@code shipment:…}) or its UUID alone. */
 @Path("/shipments")
 @RolesAllowed("operator")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,7 +31,7 @@ import io.supplyline.events.shipping.ShipmentId;
 public class ShipmentResource {
 
     public record CreateShipmentRequest(
-            @NotNull @Pattern(regexp = PathPatterns.UUID) String orderId,
+            @NotNull @Pattern(regexp = PathPatterns.ORDER_ID) String orderId,
             @NotBlank @Size(max = 100) String carrier,
             @NotBlank @Size(max = 100) String trackingNumber,
             @NotNull LocalDate promisedDeliveryDate) {
@@ -62,13 +61,13 @@ public class ShipmentResource {
 
     @POST
     public Response create(@NotNull @Valid CreateShipmentRequest body) {
-        return commands.create(new CreateShipment(ShipmentId.random(), new SalesOrderId(UUID.fromString(body.orderId())),
+        return commands.create(new CreateShipment(new ShipmentId(commands.newId()), new SalesOrderId(PathPatterns.uuid(body.orderId())),
                 body.carrier(), body.trackingNumber(), body.promisedDeliveryDate()));
     }
 
     @POST
     @Path("/{id}/dispatch")
-    public Response dispatch(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+    public Response dispatch(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                              @NotNull @Valid DispatchRequest body) {
         ShipmentId shipment = shipment(id);
         return commands.update(new DispatchShipment(shipment, body.at()), shipment.aggregateId());
@@ -76,7 +75,7 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/checkpoints")
-    public Response checkpoint(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+    public Response checkpoint(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                                @NotNull @Valid CheckpointRequest body) {
         ShipmentId shipment = shipment(id);
         return commands.update(new RecordCheckpoint(shipment, body.location(), body.at(), body.note()),
@@ -85,7 +84,7 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/delays")
-    public Response delay(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+    public Response delay(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                           @NotNull @Valid DelayRequest body) {
         ShipmentId shipment = shipment(id);
         return commands.update(new ReportDelay(shipment, body.newEta(), body.reason()), shipment.aggregateId());
@@ -93,7 +92,7 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/delivery")
-    public Response deliver(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+    public Response deliver(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                             @NotNull @Valid DeliveryRequest body) {
         ShipmentId shipment = shipment(id);
         return commands.update(new ConfirmDelivery(shipment, body.at(), body.receivedBy()), shipment.aggregateId());
@@ -101,13 +100,13 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/exceptions")
-    public Response exception(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+    public Response exception(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                               @NotNull @Valid ExceptionRequest body) {
         ShipmentId shipment = shipment(id);
         return commands.update(new ReportShipmentException(shipment, body.type(), body.note()), shipment.aggregateId());
     }
 
     private static ShipmentId shipment(String id) {
-        return new ShipmentId(UUID.fromString(id));
+        return new ShipmentId(PathPatterns.uuid(id));
     }
 }

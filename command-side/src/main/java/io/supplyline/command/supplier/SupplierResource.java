@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.BusinessKey;
+import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.supplier.SupplierCode;
 
 @Path("/suppliers")
@@ -48,17 +49,17 @@ public class SupplierResource {
 
     @POST
     @Path("/{code}/suspension")
-    public Response suspend(@PathParam("code") @Pattern(regexp = BusinessKey.PATTERN) String code,
+    public Response suspend(@PathParam("code") @Pattern(regexp = PathPatterns.SUPPLIER) String code,
                             @NotNull @Valid SuspendSupplierRequest body) {
-        SupplierCode supplier = new SupplierCode(code);
+        SupplierCode supplier = new SupplierCode(PathPatterns.bare(code));
         return commands.update(new SuspendSupplier(supplier, body.reason()), supplier.aggregateId());
     }
 
     /** Takes no body (or an empty JSON object). */
     @POST
     @Path("/{code}/reinstatement")
-    public Response reinstate(@PathParam("code") @Pattern(regexp = BusinessKey.PATTERN) String code) {
-        SupplierCode supplier = new SupplierCode(code);
+    public Response reinstate(@PathParam("code") @Pattern(regexp = PathPatterns.SUPPLIER) String code) {
+        SupplierCode supplier = new SupplierCode(PathPatterns.bare(code));
         return commands.update(new ReinstateSupplier(supplier), supplier.aggregateId());
     }
 }

@@ -65,12 +65,8 @@ class FulfilmentApiTest {
     }
 
     private static Map<String, Object> shipmentFor(String orderId) {
-        return Map.of("orderId", uuid(orderId), "carrier", "DHL", "trackingNumber", "JD0001",
+        return Map.of("orderId", orderId, "carrier", "DHL", "trackingNumber", "JD0001",
                 "promisedDeliveryDate", "2026-12-03");
-    }
-
-    private static String uuid(String aggregateId) {
-        return aggregateId.substring(aggregateId.indexOf(':') + 1);
     }
 
     private void awaitEvents(String aggregateId, String... types) {
@@ -103,24 +99,24 @@ class FulfilmentApiTest {
         operator().body(shipmentFor(order)).post("/shipments")
                 .then().statusCode(409).body("code", equalTo("ORDER_HAS_SHIPMENT"));
         operator().body(Map.of("location", "Leipzig hub", "at", "2026-12-01T09:00:00Z"))
-                .post("/shipments/{id}/checkpoints", uuid(shipment))
+                .post("/shipments/{id}/checkpoints", shipment)
                 .then().statusCode(422).body("code", equalTo("SHIPMENT_NOT_DISPATCHED"));
-        operator().body(Map.of("at", "2026-12-01T08:00:00Z")).post("/shipments/{id}/dispatch", uuid(shipment))
+        operator().body(Map.of("at", "2026-12-01T08:00:00Z")).post("/shipments/{id}/dispatch", shipment)
                 .then().statusCode(200).body("version", equalTo(1)).header("ETag", "\"1\"");
         awaitEvents(order, "OrderPlaced", "OrderBackordered", "OrderAllocated", "OrderShipped");
         awaitEvents("stock:" + warehouse + ":" + nut, "StockReceived", "StockReserved", "StockIssued");
-        operator().body(Map.of("reason", "too late")).post("/orders/{id}/cancellation", uuid(order))
+        operator().body(Map.of("reason", "too late")).post("/orders/{id}/cancellation", order)
                 .then().statusCode(422).body("code", equalTo("ORDER_ALREADY_SHIPPED"));
 
         operator().body(Map.of("location", "Leipzig hub", "at", "2026-12-01T09:00:00Z", "note", "sorted"))
-                .post("/shipments/{id}/checkpoints", uuid(shipment)).then().statusCode(200);
+                .post("/shipments/{id}/checkpoints", shipment).then().statusCode(200);
         operator().body(Map.of("newEta", "2026-12-05", "reason", "storm"))
-                .post("/shipments/{id}/delays", uuid(shipment)).then().statusCode(200);
+                .post("/shipments/{id}/delays", shipment).then().statusCode(200);
         operator().body(Map.of("at", "2026-12-05T15:00:00Z", "receivedBy", "J. Doe"))
-                .post("/shipments/{id}/delivery", uuid(shipment)).then().statusCode(200).body("version", equalTo(4));
+                .post("/shipments/{id}/delivery", shipment).then().statusCode(200).body("version", equalTo(4));
         awaitEvents(order, "OrderPlaced", "OrderBackordered", "OrderAllocated", "OrderShipped", "OrderDelivered");
         operator().body(Map.of("at", "2026-12-05T15:00:00Z", "receivedBy", "J. Doe"))
-                .post("/shipments/{id}/delivery", uuid(shipment))
+                .post("/shipments/{id}/delivery", shipment)
                 .then().statusCode(422).body("code", equalTo("SHIPMENT_ALREADY_DELIVERED"));
     }
 
@@ -135,11 +131,11 @@ class FulfilmentApiTest {
         awaitEvents(order, "OrderPlaced", "OrderAllocated");
         String shipment = createShipment(order);
 
-        operator().body(Map.of("reason", "customer changed plans")).post("/orders/{id}/cancellation", uuid(order))
+        operator().body(Map.of("reason", "customer changed plans")).post("/orders/{id}/cancellation", order)
                 .then().statusCode(200);
         awaitEvents("stock:" + warehouse + ":" + sku, "StockReceived", "StockReserved", "ReservationReleased");
         awaitEvents(shipment, "ShipmentCreated", "ShipmentExceptionReported");
-        operator().body(Map.of("at", "2026-12-01T08:00:00Z")).post("/shipments/{id}/dispatch", uuid(shipment))
+        operator().body(Map.of("at", "2026-12-01T08:00:00Z")).post("/shipments/{id}/dispatch", shipment)
                 .then().statusCode(422).body("code", equalTo("SHIPMENT_VOID"));
     }
 
@@ -173,12 +169,12 @@ class FulfilmentApiTest {
                 Future<Integer> dispatch = pool.submit(() -> {
                     start.await();
                     return operator().body(Map.of("at", "2026-12-01T08:00:00Z"))
-                            .post("/shipments/{id}/dispatch", uuid(shipment)).statusCode();
+                            .post("/shipments/{id}/dispatch", shipment).statusCode();
                 });
                 Future<Integer> cancel = pool.submit(() -> {
                     start.await();
                     return operator().body(Map.of("reason", "changed plans"))
-                            .post("/orders/{id}/cancellation", uuid(order)).statusCode();
+                            .post("/orders/{id}/cancellation", order).statusCode();
                 });
                 start.countDown();
                 List<Integer> statuses = List.of(dispatch.get(), cancel.get());

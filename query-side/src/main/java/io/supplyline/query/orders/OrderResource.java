@@ -59,11 +59,11 @@ public class OrderResource {
     /** One order; with {@code minVersion} it waits (bounded) until the write with that version is visible. */
     @GET
     @Path("/{id}")
-    public OrderView one(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+    public OrderView one(@PathParam("id") @Pattern(regexp = PathPatterns.ORDER_ID) String id,
                          @QueryParam("minVersion") @Min(0) Long minVersion,
                          @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, orders);
-        String aggregateId = "order:" + id.toLowerCase();
+        String aggregateId = "order:" + PathPatterns.bare(id).toLowerCase();
         Supplier<Optional<OrderView>> read = () -> Optional.ofNullable(OrderRow.<OrderRow>findById(aggregateId))
                 .filter(row -> row.placedAt != null)
                 .map(OrderView::of);

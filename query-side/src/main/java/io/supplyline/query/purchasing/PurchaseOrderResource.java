@@ -71,11 +71,11 @@ public class PurchaseOrderResource {
     /** One purchase order; with {@code minVersion} it waits (bounded) until that version is visible. */
     @GET
     @Path("/{id}")
-    public PurchaseOrderView one(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+    public PurchaseOrderView one(@PathParam("id") @Pattern(regexp = PathPatterns.PURCHASE_ORDER_ID) String id,
                                  @QueryParam("minVersion") @Min(0) Long minVersion,
                                  @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, purchaseOrders);
-        String aggregateId = "purchase-order:" + id.toLowerCase();
+        String aggregateId = "purchase-order:" + PathPatterns.bare(id).toLowerCase();
         LocalDate today = LocalDate.now(clock);
         Supplier<Optional<PurchaseOrderView>> read = () -> Optional
                 .ofNullable(PurchaseOrderRow.<PurchaseOrderRow>findById(aggregateId))

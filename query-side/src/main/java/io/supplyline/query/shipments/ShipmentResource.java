@@ -72,11 +72,11 @@ public class ShipmentResource {
     /** One shipment; with {@code minVersion} it waits (bounded) until the write with that version is visible. */
     @GET
     @Path("/{id}")
-    public ShipmentView one(@PathParam("id") @Pattern(regexp = PathPatterns.UUID) String id,
+    public ShipmentView one(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                             @QueryParam("minVersion") @Min(0) Long minVersion,
                             @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, shipments);
-        String aggregateId = "shipment:" + id.toLowerCase();
+        String aggregateId = "shipment:" + PathPatterns.bare(id).toLowerCase();
         LocalDate today = LocalDate.now(clock);
         Supplier<Optional<ShipmentView>> read = () -> Optional.ofNullable(ShipmentRow.<ShipmentRow>findById(aggregateId))
                 .filter(row -> row.status != null)

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.panache.common.Sort;
 import io.supplyline.events.BusinessKey;
+import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.query.http.Filters;
 import io.supplyline.query.http.PageView;
@@ -62,11 +63,13 @@ public class StockLevelResource {
     /** One item; with {@code minVersion} it waits (bounded) until the write with that version is visible. */
     @GET
     @Path("/{warehouse}/{sku}")
-    public StockLevelView one(@PathParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
-                              @PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
+    public StockLevelView one(@PathParam("warehouse") @Pattern(regexp = PathPatterns.WAREHOUSE) String warehouse,
+                              @PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                               @QueryParam("minVersion") @Min(0) Long minVersion,
                               @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, stockLevels);
+        warehouse = PathPatterns.bare(warehouse);
+        sku = PathPatterns.bare(sku);
         String id = StockItemId.of(warehouse, sku).aggregateId();
         Supplier<Optional<StockLevelView>> read =
                 () -> Optional.ofNullable(StockLevel.<StockLevel>findById(id)).map(StockLevelView::of);
@@ -76,11 +79,13 @@ public class StockLevelResource {
     /** The item's latest {@code limit} levels, one per event of the item, oldest first. */
     @GET
     @Path("/{warehouse}/{sku}/history")
-    public StockHistoryView history(@PathParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
-                                    @PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
+    public StockHistoryView history(@PathParam("warehouse") @Pattern(regexp = PathPatterns.WAREHOUSE) String warehouse,
+                                    @PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                                     @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit,
                                     @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, stockLevels);
+        warehouse = PathPatterns.bare(warehouse);
+        sku = PathPatterns.bare(sku);
         String id = StockItemId.of(warehouse, sku).aggregateId();
         List<StockHistoryView.Point> points = new ArrayList<>(StockLevelPoint.<StockLevelPoint>find("stockItemId",
                 Sort.descending("version"), id).page(0, limit).stream().map(StockHistoryView.Point::of).toList());
@@ -93,9 +98,10 @@ public class StockLevelResource {
 
     @GET
     @Path("/by-sku/{sku}")
-    public NetworkStockView network(@PathParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
+    public NetworkStockView network(@PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                                     @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, stockLevels);
+        sku = PathPatterns.bare(sku);
         List<StockLevelView> levels = StockLevel.<StockLevel>list("sku", Sort.by("warehouse"), sku).stream()
                 .map(StockLevelView::of).toList();
         if (levels.isEmpty()) {

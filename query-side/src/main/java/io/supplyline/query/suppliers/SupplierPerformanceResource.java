@@ -20,7 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.supplyline.events.BusinessKey;
+import io.supplyline.events.http.PathPatterns;
 import io.supplyline.query.http.Filters;
 import io.supplyline.query.http.PageView;
 import io.supplyline.query.http.ReadAfter;
@@ -73,9 +73,10 @@ public class SupplierPerformanceResource {
 
     @GET
     @Path("/{code}/performance")
-    public SupplierPerformanceView one(@PathParam("code") @Pattern(regexp = BusinessKey.PATTERN) String code,
+    public SupplierPerformanceView one(@PathParam("code") @Pattern(regexp = PathPatterns.SUPPLIER) String code,
                                        @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, suppliers);
+        code = PathPatterns.bare(code);
         SupplierRow row = SupplierRow.findById("supplier:" + code);
         if (row == null || row.name == null) {
             throw new NotFoundException("No supplier " + code);
