@@ -13,7 +13,6 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -51,8 +50,8 @@ public class AggregateAsOf {
                 last.getTimestamp(), events.size(), state));
     }
 
-    private static <T> T replay(Class<T> type, String aggregateId, List<? extends DomainEventMessage<?>> events) {
-        AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type);
+    private <T> T replay(Class<T> type, String aggregateId, List<? extends DomainEventMessage<?>> events) {
+        AggregateModel<T> model = axon.aggregateModel(type);
         T root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, events.get(0));
         // No event bus: replaying publishes nothing; no snapshot trigger: it stores nothing either.
         EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root, model, (EventBus) null,

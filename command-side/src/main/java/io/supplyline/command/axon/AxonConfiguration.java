@@ -12,6 +12,8 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -176,6 +178,15 @@ public class AxonConfiguration {
     /** The event store, for reading an aggregate's events as the aggregate itself reads them. */
     public EventStore eventStore() {
         return axon.eventStore();
+    }
+
+    /**
+     * How an aggregate type handles messages, inspected with this configuration's parameter resolvers:
+     * Axon's default inspection cannot resolve the lookups that command handlers take.
+     */
+    public <T> AggregateModel<T> aggregateModel(Class<T> type) {
+        return AnnotatedAggregateMetaModelFactory.inspectAggregate(type, axon.parameterResolverFactory(),
+                axon.handlerDefinition(type));
     }
 
     /** The running processors, for operations such as a replay. */
