@@ -42,7 +42,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(Refusal refused) {
-        return Problems.response(refused.status(), refused.code(), refused.getMessage());
+        Response problem = Problems.response(refused.status(), refused.code(), refused.getMessage());
+        return refused.retryAfter()
+                .map(wait -> Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, wait.toSeconds()).build())
+                .orElse(problem);
     }
 
     @ServerExceptionMapper

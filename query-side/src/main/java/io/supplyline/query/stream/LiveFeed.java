@@ -1,13 +1,11 @@
 package io.supplyline.query.stream;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
@@ -15,22 +13,42 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
 /**
  * The live feed of read-model changes and alerts for {@code GET /stream}. Projections announce a change
  * inside their transaction; it is published only when that transaction commits, in commit order.
- * The feed keeps the latest {@value #KEPT} changes so a client that reconnects with
- * {@code Last-Event-ID} gets what it missed; ids carry this instance's epoch, so an id from another
- * instance or before a restart is recognised and answered with a reset instead of a silent gap.
+ * Each change is numbered and queued for every subscriber under one lock, so every subscriber gets
+ * every change once and in number order, however many transactions commit at once; a subscriber
+ * that falls {@code supplyline.stream.buffer} changes behind is dropped rather than buffered without
+ * end. A client that reconnects with {@code Last-Event-ID} gets what it missed from the changes kept
+ * ({@link KeptChanges}), or a reset when that cannot be told, never a silent gap.
  */
 @Singleton
 public class LiveFeed {
 
-    static final int KEPT = 10_000;
+    private static final Logger LOG = Logger.getLogger(LiveFeed.class);
     /** The type of the change that says "reload": subscribers get it whatever types they asked for. */
     public static final String RESET = "reset";
 
     /** One change: {@code type} such as {@code stock-level} or {@code alert}, {@code data} its read-model view. */
     public record Change(long sequence, String type, Object data) {
+    }
+
+    /** One subscriber's end of the feed, such as a client's stream. */
+    public interface Subscriber {
+
+        /**
+         * Sends one change; called for one change at a time, in number order.
+         *
+         * @return completes once the change is written out (or failed to be): until then it counts as unwritten
+         */
+        CompletionStage<?> send(Change change);
+
+        /** The feed gave up on this subscriber, which fell too far behind: it gets nothing more. */
+        default void dropped() {
+        }
     }
 
     /** Carries the changes made here to the other query instances, whose projections are not this one's. */
@@ -43,14 +61,25 @@ public class LiveFeed {
     }
 
     private final TransactionSynchronizationRegistry transactions;
-    private final String epoch = Long.toString(System.currentTimeMillis(), 36);
-    private final Deque<Change> recent = new ArrayDeque<>();
-    private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
-    private long sequence;
+    private final int maxSubscribers;
+    private final int buffer;
+    /** Guards the numbering, the kept changes and the subscribers: each change reaches every queue in turn. */
+    private final Object lock = new Object();
+    private final KeptChanges kept = new KeptChanges();
+    private final Map<Subscriber, SubscriberQueue> subscribers = new LinkedHashMap<>();
+    private long subscriptions;
     private volatile Carrier carrier;
 
-    LiveFeed(TransactionSynchronizationRegistry transactions) {
+    /**
+     * @param maxSubscribers how many subscribers this instance serves at once
+     * @param buffer how many changes one subscriber may have unwritten before it is dropped
+     */
+    LiveFeed(TransactionSynchronizationRegistry transactions,
+             @ConfigProperty(name = "supplyline.stream.max-subscribers", defaultValue = "100") int maxSubscribers,
+             @ConfigProperty(name = "supplyline.stream.buffer", defaultValue = "1000") int buffer) {
         this.transactions = transactions;
+        this.maxSubscribers = maxSubscribers;
+        this.buffer = buffer;
     }
 
     /**
@@ -106,15 +135,25 @@ public class LiveFeed {
     }
 
     private void publish(String type, Object data) {
-        Change change;
-        synchronized (recent) {
-            change = new Change(++sequence, type, data);
-            recent.addLast(change);
-            if (recent.size() > KEPT) {
-                recent.removeFirst();
+        List<SubscriberQueue> behind = new ArrayList<>();
+        List<SubscriberQueue> queues;
+        synchronized (lock) {
+            Change change = kept.add(type, data);
+            for (Iterator<SubscriberQueue> queue = subscribers.values().iterator(); queue.hasNext(); ) {
+                SubscriberQueue next = queue.next();
+                if (!next.offer(change)) {
+                    queue.remove();
+                    behind.add(next);
+                }
             }
+            queues = List.copyOf(subscribers.values());
         }
-        listeners.forEach(listener -> listener.accept(change));
+        for (SubscriberQueue queue : behind) {
+            LOG.infof("Dropped a stream that fell %d changes behind", buffer);
+            queue.drop();
+            queue.subscriber().dropped();
+        }
+        queues.forEach(SubscriberQueue::drain);
     }
 
     /** Attaches what carries this instance's changes to the others (and theirs here, through {@link #publishCarried}). */
@@ -138,44 +177,57 @@ public class LiveFeed {
 
     /** The wire id of a change: this instance's epoch and the change's number. */
     public String idOf(Change change) {
-        return epoch + "-" + change.sequence();
+        return kept.idOf(change);
     }
 
     /**
-     * Subscribes; the changes after {@code lastEventId} that are still kept come first.
+     * Subscribes: the changes after {@code lastEventId} that are still kept come first, then every later one.
+     * When the missed changes cannot be told (an id of another instance or epoch, too old, or more than a
+     * subscriber may have unwritten), a reset comes first instead: the client should reload, then follow.
      *
-     * @return the missed changes, or empty when they cannot be told (unknown epoch, or too old): the client should reload
+     * @return false, subscribing nothing, when this instance serves as many subscribers as it may
      */
-    public Optional<List<Change>> subscribe(String lastEventId, Consumer<Change> listener) {
-        synchronized (recent) {
-            listeners.add(listener);
-            if (lastEventId == null) {
-                return Optional.of(List.of());
+    public boolean subscribe(String lastEventId, Subscriber subscriber) {
+        SubscriberQueue queue = new SubscriberQueue(subscriber, buffer);
+        synchronized (lock) {
+            if (subscribers.size() >= maxSubscribers) {
+                return false;
             }
-            int dash = lastEventId.lastIndexOf('-');
-            if (dash < 0 || !lastEventId.substring(0, dash).equals(epoch)) {
-                return Optional.empty();
+            List<Change> missed = lastEventId == null ? List.of() : kept.after(lastEventId);
+            if (missed == null || missed.size() > buffer) {
+                queue.offer(new Change(kept.latest(), RESET,
+                        "The changes after " + lastEventId + " cannot be replayed here: reload, then follow"));
+            } else {
+                missed.forEach(queue::offer);
             }
-            long last;
-            try {
-                last = Long.parseLong(lastEventId.substring(dash + 1));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-            long oldestKept = recent.isEmpty() ? sequence + 1 : recent.peekFirst().sequence();
-            if (last < oldestKept - 1 || last > sequence) {
-                return Optional.empty();
-            }
-            return Optional.of(recent.stream().filter(change -> change.sequence() > last).toList());
+            subscribers.put(subscriber, queue);
+            subscriptions++;
+        }
+        queue.drain();
+        return true;
+    }
+
+    public void unsubscribe(Subscriber subscriber) {
+        SubscriberQueue queue;
+        synchronized (lock) {
+            queue = subscribers.remove(subscriber);
+        }
+        if (queue != null) {
+            queue.drop();
         }
     }
 
-    public void unsubscribe(Consumer<Change> listener) {
-        listeners.remove(listener);
+    /** How many listen now. */
+    int subscribers() {
+        synchronized (lock) {
+            return subscribers.size();
+        }
     }
 
-    /** How many listen now (for tests that must not publish before their stream listens). */
-    int subscribers() {
-        return listeners.size();
+    /** How many subscribed since the start: tests await a rise to know their stream listens. */
+    long subscriptions() {
+        synchronized (lock) {
+            return subscriptions;
+        }
     }
 }

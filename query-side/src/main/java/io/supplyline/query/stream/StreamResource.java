@@ -2,8 +2,6 @@ package io.supplyline.query.stream;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,24 +19,32 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.supplyline.query.http.Refusal;
+import io.vertx.core.http.HttpServerResponse;
+
 /**
  * Server-Sent Events: read-model changes ({@code stock-level}, {@code order}, {@code shipment},
  * {@code purchase-order}) and alert openings and resolutions ({@code alert}) as they commit, optionally
  * only some types ({@code ?types=alert,stock-level}). Each event's id can be sent back as
  * {@code Last-Event-ID} to resume; when the missed changes cannot be told, the first event is
- * {@code reset} (reload, then follow). A comment line every heartbeat keeps a quiet stream open.
+ * {@code reset} (reload, then follow). A comment line every heartbeat keeps a quiet stream open. An instance
+ * serves {@code supplyline.stream.max-subscribers} streams at once (one more is refused with 503 and
+ * {@code Retry-After}); a client that stops reading is cut off once it falls too far behind.
  */
 @Path("/stream")
 @RolesAllowed("analyst")
 public class StreamResource {
 
     private static final String TYPE = "(stock-level|order|shipment|purchase-order|alert)";
+    /** When a client refused for want of room should try again: by then another may have hung up. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final LiveFeed feed;
     private final ObjectMapper json;
@@ -58,16 +64,19 @@ public class StreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@Context SseEventSink sink, @Context Sse sse,
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response,
                        @HeaderParam("Last-Event-ID") String lastEventId,
                        @QueryParam("types") @Pattern(regexp = TYPE + "(," + TYPE + ")*") String types) {
         Set<String> wanted = types == null ? null : Arrays.stream(types.split(",")).collect(Collectors.toSet());
-        StreamSubscription subscription = new StreamSubscription(feed, sink, sse, json, wanted);
-        Optional<List<LiveFeed.Change>> missed = feed.subscribe(lastEventId, subscription);
-        if (missed.isEmpty()) {
-            subscription.reset("The changes after " + lastEventId + " are no longer known here: reload, then follow");
+        StreamSubscription subscription = new StreamSubscription(feed, sink, sse, json, wanted, response::reset);
+        if (!feed.subscribe(lastEventId, subscription)) {
+            throw new Refusal(503, "TOO_MANY_STREAMS", "This instance streams to as many clients as it may; try again shortly",
+                    RETRY_AFTER);
         }
-        missed.orElse(List.of()).forEach(subscription);
+        // Hearing at once that the client hung up, rather than at the next change or heartbeat, frees its place sooner.
+        SseBroadcaster hangUps = sse.newBroadcaster();
+        hangUps.register(sink);
+        hangUps.onClose(closed -> subscription.close());
         subscription.beatWith(heartbeats.scheduleAtFixedRate(subscription::heartbeat, heartbeat.toMillis(),
                 heartbeat.toMillis(), TimeUnit.MILLISECONDS));
     }

@@ -1,18 +1,22 @@
 package io.supplyline.query.stream;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** One client's stream: sends each change once, in order, of the types it asked for, until it hangs up. */
-final class StreamSubscription implements Consumer<LiveFeed.Change> {
+/** One client's stream: the changes of the types it asked for, and every reset, as the feed hands them over. */
+final class StreamSubscription implements LiveFeed.Subscriber {
+
+    private static final CompletionStage<?> SKIPPED = CompletableFuture.completedFuture(null);
 
     private final LiveFeed feed;
     private final SseEventSink sink;
@@ -20,43 +24,50 @@ final class StreamSubscription implements Consumer<LiveFeed.Change> {
     private final ObjectMapper json;
     /** Null: every type. */
     private final Set<String> wanted;
-    private long lastSent;
+    /** Cuts the connection at once: closing the sink would wait behind what the client does not read. */
+    private final Runnable cutOff;
     private Future<?> heartbeat;
 
-    StreamSubscription(LiveFeed feed, SseEventSink sink, Sse sse, ObjectMapper json, Set<String> wanted) {
+    StreamSubscription(LiveFeed feed, SseEventSink sink, Sse sse, ObjectMapper json, Set<String> wanted, Runnable cutOff) {
         this.feed = feed;
         this.sink = sink;
         this.sse = sse;
         this.json = json;
         this.wanted = wanted;
+        this.cutOff = cutOff;
     }
 
-    /** A change committed while subscribing may arrive both as missed and as live: it is sent once. */
     @Override
-    public synchronized void accept(LiveFeed.Change change) {
+    public synchronized CompletionStage<?> send(LiveFeed.Change change) {
         boolean reset = change.type().equals(LiveFeed.RESET);
-        if (closedByClient() || change.sequence() <= lastSent || (!reset && wanted != null && !wanted.contains(change.type()))) {
-            return;
+        if (closedByClient() || (!reset && wanted != null && !wanted.contains(change.type()))) {
+            return SKIPPED;
         }
-        lastSent = change.sequence();
+        OutboundSseEvent.Builder event = sse.newEventBuilder().id(feed.idOf(change)).name(change.type());
         if (reset) {
-            sink.send(sse.newEventBuilder().id(feed.idOf(change)).name(LiveFeed.RESET).data(change.data()).build());
-            return;
+            return sink.send(event.data(change.data()).build());
         }
         try {
-            sink.send(sse.newEventBuilder()
-                    .id(feed.idOf(change))
-                    .name(change.type())
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(json.writeValueAsString(change.data()))
-                    .build());
+            return sink.send(event.mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(json.writeValueAsString(change.data())).build());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Read-model views are plain records", e);
         }
     }
 
-    synchronized void reset(String reason) {
-        sink.send(sse.newEventBuilder().name("reset").data(reason).build());
+    /** Too far behind: its browser reconnects with the last id it got, and resumes or reloads. */
+    @Override
+    public void dropped() {
+        close();
+        cutOff.run();
+    }
+
+    /** The client hung up, or was cut off: its place is free for another. */
+    synchronized void close() {
+        feed.unsubscribe(this);
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
     }
 
     synchronized void beatWith(Future<?> heartbeat) {
@@ -73,10 +84,7 @@ final class StreamSubscription implements Consumer<LiveFeed.Change> {
         if (!sink.isClosed()) {
             return false;
         }
-        feed.unsubscribe(this);
-        if (heartbeat != null) {
-            heartbeat.cancel(false);
-        }
+        close();
         return true;
     }
 }

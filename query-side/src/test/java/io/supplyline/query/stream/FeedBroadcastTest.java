@@ -5,12 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -52,19 +53,36 @@ class FeedBroadcastTest {
         TOPIC.close();
     }
 
-    @Test
-    void aChangeAnotherInstanceCommittedReachesThisInstancesSubscribers() throws Exception {
-        List<LiveFeed.Change> seen = new CopyOnWriteArrayList<>();
-        Consumer<LiveFeed.Change> subscriber = seen::add;
-        feed.subscribe(null, subscriber);
+    /** Records what it gets; each change is written at once. */
+    private static LiveFeed.Subscriber recordingInto(List<LiveFeed.Change> seen) {
+        return change -> {
+            seen.add(change);
+            return CompletableFuture.completedFuture(null);
+        };
+    }
+
+    /** Notifies as another instance would: a change with {@code sku} as its data. */
+    private void notifyFromAnotherInstance(String sku) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             notify.setString(1, FeedBroadcast.CHANNEL);
-            notify.setString(2, "{\"origin\":\"another-instance\",\"type\":\"stock-level\",\"data\":{\"sku\":\"FAR-AWAY\"}}");
+            notify.setString(2, "{\"origin\":\"another-instance\",\"type\":\"stock-level\",\"data\":{\"sku\":\"" + sku + "\"}}");
             notify.execute();
+        }
+    }
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream()
-                    .anyMatch(change -> change.data() instanceof JsonNode data && "FAR-AWAY".equals(data.path("sku").asText())));
+    private static boolean carried(List<LiveFeed.Change> seen, String sku) {
+        return seen.stream().anyMatch(change -> change.data() instanceof JsonNode data && sku.equals(data.path("sku").asText()));
+    }
+
+    @Test
+    void aChangeAnotherInstanceCommittedReachesThisInstancesSubscribers() throws Exception {
+        List<LiveFeed.Change> seen = new CopyOnWriteArrayList<>();
+        LiveFeed.Subscriber subscriber = recordingInto(seen);
+        feed.subscribe(null, subscriber);
+        try {
+            notifyFromAnotherInstance("FAR-AWAY");
+            await().atMost(Duration.ofSeconds(10)).until(() -> carried(seen, "FAR-AWAY"));
         } finally {
             feed.unsubscribe(subscriber);
         }
@@ -74,7 +92,7 @@ class FeedBroadcastTest {
     void aChangeProjectedHereIsNotifiedToTheOtherInstancesAndPublishedHereOnce() throws Exception {
         StockItemId item = StockItemId.of("FEED-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "SKU-1");
         List<LiveFeed.Change> seen = new CopyOnWriteArrayList<>();
-        Consumer<LiveFeed.Change> subscriber = seen::add;
+        LiveFeed.Subscriber subscriber = recordingInto(seen);
         feed.subscribe(null, subscriber);
         try (Connection listening = dataSource.getConnection(); Statement listen = listening.createStatement()) {
             listen.execute("LISTEN " + FeedBroadcast.CHANNEL);
@@ -95,8 +113,11 @@ class FeedBroadcastTest {
                         assertThat(change.path("type").asText()).isEqualTo("stock-level");
                         assertThat(change.path("data").path("onHand").asLong()).isEqualTo(4);
                     });
-            // Its own notification does not come back as a second change here.
-            Thread.sleep(1_500);
+            // Its own notification does not come back as a second change here: had it, it would have come
+            // back before a notification made after it.
+            String marker = "MARKER-" + UUID.randomUUID();
+            notifyFromAnotherInstance(marker);
+            await().atMost(Duration.ofSeconds(10)).until(() -> carried(seen, marker));
             assertThat(seen).filteredOn(change -> change.data() instanceof JsonNode data ? isOurs(data, item)
                     : change.data().toString().contains(item.warehouse().value())).hasSize(1);
         } finally {
