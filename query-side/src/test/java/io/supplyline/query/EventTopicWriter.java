@@ -1,5 +1,6 @@
 package io.supplyline.query;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -7,12 +8,13 @@ import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.messaging.MetaData;
-
 
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 import io.supplyline.events.EventTopic;
@@ -48,6 +50,25 @@ public final class EventTopicWriter implements AutoCloseable {
     public void publishAt(String aggregateType, String aggregateId, long sequence, Object event, Instant at) {
         send(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
                 MetaData.with("principal", "test"), UUID.randomUUID().toString(), at), 1);
+    }
+
+    /**
+     * Publishes an event of a type this query side does not know, as a newer command side would during a
+     * rolling upgrade: {@code json} under the class name {@code type}, with the usual headers otherwise.
+     */
+    public void publishUnknown(String aggregateType, String aggregateId, long sequence, String type, String json) {
+        ProducerRecord<String, byte[]> known = converter.createKafkaMessage(new GenericDomainEventMessage<>(
+                aggregateType, aggregateId, sequence, "placeholder", MetaData.with("principal", "test")), EventTopic.NAME);
+        Headers headers = known.headers();
+        headers.remove(org.axonframework.messaging.Headers.MESSAGE_TYPE);
+        headers.remove(org.axonframework.messaging.Headers.MESSAGE_REVISION);
+        headers.add(org.axonframework.messaging.Headers.MESSAGE_TYPE, type.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(new ProducerRecord<>(EventTopic.NAME, null, null, known.key(),
+                    json.getBytes(StandardCharsets.UTF_8), headers)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("Could not publish " + type, e);
+        }
     }
 
     private void send(GenericDomainEventMessage<?> message, int copies) {

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.serialization.UnknownSerializedType;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -69,7 +70,7 @@ public class DeadLetters {
                 applied++;
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                QuarkusTransaction.requiringNew().run(() -> found.queue.requeue(letter, parked -> parked.withCause(cause)
+                QuarkusTransaction.requiringNew().run(() -> found.queue.requeue(letter, parked -> parked.withCause(PrintableCause.of(cause))
                         .withDiagnostics(diagnostics -> diagnostics.and("retries", retries(parked) + 1))));
                 return new RetryOutcome(applied, found.queue.sequenceSize(found.sequence), cause.toString());
             }
@@ -121,10 +122,19 @@ public class DeadLetters {
         EventMessage<?> event = letter.message();
         JdbcDeadLetter<?> stored = (JdbcDeadLetter<?>) letter;
         return new DeadLetterView(stored.getIdentifier(), projection, (String) stored.getSequenceIdentifier(), position,
-                event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                event.getIdentifier(), typeOf(event),
                 event instanceof DomainEventMessage<?> domainEvent ? domainEvent.getSequenceNumber() : null,
                 letter.enqueuedAt(), letter.lastTouched(),
                 letter.cause().map(cause -> cause.type() + ": " + cause.message()).orElse(null), retries(letter));
+    }
+
+    /** The event's type, also when this version cannot read it (a newer command side's): as the event names it. */
+    private static String typeOf(EventMessage<?> event) {
+        if (UnknownSerializedType.class.equals(event.getPayloadType())) {
+            String name = ((UnknownSerializedType) event.getPayload()).serializedType().getName();
+            return name.substring(name.lastIndexOf('.') + 1);
+        }
+        return event.getPayloadType().getSimpleName();
     }
 
     private static int retries(DeadLetter<?> letter) {

@@ -13,7 +13,8 @@ import io.supplyline.query.axon.AxonConfiguration;
  * {@code supplyline_projection_lag_events} (events on the topic not yet applied: together with the
  * command side's reconciliation, whether every stored event reached every read model; this is the
  * consumer lag, as positions live in the token store rather than in Kafka consumer groups) and
- * {@code supplyline_projection_lag_seconds}.
+ * {@code supplyline_projection_lag_seconds}. The processors count {@code supplyline_events_unknown_total}
+ * themselves (see {@link DeadLetterParking}): events of a type this version cannot read, parked.
  */
 @Singleton
 public class ProjectionMetrics {

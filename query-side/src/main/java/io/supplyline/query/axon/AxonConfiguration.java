@@ -40,6 +40,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -64,6 +66,13 @@ public class AxonConfiguration {
     private final KafkaSettings kafka;
     private final DataSource dataSource;
     private final List<Projection> projections;
+    private final MeterRegistry registry;
+    /**
+     * One serializer for the topic and the dead-letter tables: a message read from Kafka is then parked
+     * with its payload as it came, even one of a type this version cannot read (another serializer would
+     * have to deserialize it to write it again).
+     */
+    private final Serializer serializer = EventSerializer.create();
     private final Map<String, SequencedDeadLetterQueue<EventMessage<?>>> deadLetters = new TreeMap<>();
     /**
      * Events per transaction of a projection, at most: a processor takes what has arrived, so under
@@ -84,10 +93,11 @@ public class AxonConfiguration {
 
     /** @param projections the handlers of every read model, with their processing groups */
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta, KafkaSettings kafka,
-                      @All List<Projection> projections, ProjectionMeter meter) {
+                      @All List<Projection> projections, ProjectionMeter meter, MeterRegistry registry) {
         this.kafka = kafka;
         this.dataSource = dataSource;
         this.projections = projections;
+        this.registry = registry;
         TransactionManager transactions = new JtaTransactionManager(jta);
         var configurer = configurer(transactions);
         // One tracking processor per processing group, each with its own position in the topic.
@@ -106,7 +116,6 @@ public class AxonConfiguration {
 
     /** A projection's dead letters, in the table {@code deadletterentry} its transactions find first. */
     private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, TransactionManager transactions) {
-        Serializer serializer = EventSerializer.create();
         return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                 .processingGroup(group)
                 .connectionProvider(dataSource::getConnection)
@@ -140,7 +149,6 @@ public class AxonConfiguration {
     }
 
     private Configurer configurer(TransactionManager transactions) {
-        Serializer serializer = EventSerializer.create();
         var configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureTransactionManager(c -> transactions)
                 .configureSerializer(c -> serializer)
@@ -170,7 +178,10 @@ public class AxonConfiguration {
                                 // replay token, which the lag of a projection cannot be read from).
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerHandlerInterceptor(group, c -> interceptor)
-                .registerHandlerInterceptor(group, c -> new DeadLetterParking(deadLetters, DEAD_LETTER_AFTER_ATTEMPTS));
+                .registerHandlerInterceptor(group, c -> new DeadLetterParking(deadLetters, DEAD_LETTER_AFTER_ATTEMPTS,
+                        Counter.builder("supplyline.events.unknown").tag("projection", group)
+                                .description("Events of a type this version cannot read, parked by the projection")
+                                .register(registry)));
     }
 
     private static String groupOf(Projection projection) {
