@@ -28,6 +28,18 @@ public class EventStoreRows {
         return eventIds(aggregateId).size();
     }
 
+    /** Every event the store holds. */
+    public long total() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM domainevententry");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many aggregates of a type (Axon's aggregate type name, such as SalesOrder) the store holds. */
     public long aggregates(String aggregateType) {
         String sql = "SELECT count(*) FROM domainevententry WHERE type = ? AND sequencenumber = 0";

@@ -2,6 +2,7 @@ package io.supplyline.command.http;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -62,6 +63,7 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> a + "." + b).orElse("") : "";
         String message = exception instanceof UnrecognizedPropertyException ? "is not a field of this request"
+                : exception instanceof InputRefused refused ? refused.getOriginalMessage()
                 : "has the wrong type or value";
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
         return Problems.response(400, "MALFORMED_JSON", "The body is not the JSON this endpoint takes",
@@ -108,6 +110,19 @@ public class ProblemMappers {
             return unexpected(exception);
         }
         return Problems.response(status.getStatusCode(), status.name(), exception.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response busy(TooBusy busy) {
+        return Response.fromResponse(Problems.response(429, "TOO_MANY_AUDIT_REQUESTS", busy.getMessage()))
+                .header("Retry-After", TooBusy.RETRY_AFTER_SECONDS).build();
+    }
+
+    /** Long audit work stopped because nobody waits for its answer any more; nobody reads this one either. */
+    @ServerExceptionMapper
+    public Response abandoned(CancellationException exception) {
+        LOG.infof("Stopped: %s", exception.getMessage());
+        return Problems.response(499, "CLIENT_GONE", exception.getMessage());
     }
 
     @ServerExceptionMapper
