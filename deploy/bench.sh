@@ -11,6 +11,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=${SUPPLYLINE_BENCH_DIR:-$ROOT/.supplyline-bench}
 COMMAND_PORT=18080 QUERY_PORT=18081 KAFKA_PORT=19092
+# Health and metrics are on the services' management ports (the benchmark reads the command side's lag there).
+COMMAND_MANAGEMENT_PORT=19080 QUERY_MANAGEMENT_PORT=19081
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
 DB_USER=${SUPPLYLINE_DB_USER:-supplyline} DB_PASSWORD=${SUPPLYLINE_DB_PASSWORD:-supplyline}
@@ -36,6 +38,7 @@ SUPPLYLINE_COMMAND_DB_URL=jdbc:postgresql://$PGHOST:$PGPORT/supplyline_bench_com
 SUPPLYLINE_QUERY_DB_URL=jdbc:postgresql://$PGHOST:$PGPORT/supplyline_bench_query \
 SUPPLYLINE_DB_USER=$DB_USER SUPPLYLINE_DB_PASSWORD=$DB_PASSWORD SUPPLYLINE_DATA_DIR=$WORK/data \
 SUPPLYLINE_COMMAND_PORT=$COMMAND_PORT SUPPLYLINE_QUERY_PORT=$QUERY_PORT \
+SUPPLYLINE_COMMAND_MANAGEMENT_PORT=$COMMAND_MANAGEMENT_PORT SUPPLYLINE_QUERY_MANAGEMENT_PORT=$QUERY_MANAGEMENT_PORT \
 KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1)) \
   "$ROOT/deploy/run-local.sh" >"$WORK/run-local.log" 2>&1 &
 system=$!
@@ -47,6 +50,7 @@ done
 log "$(grep -m1 "Supplyline is up" "$WORK/run-local.log")"
 
 "$JAVA" -Xmx512m -cp "$BENCH_JAR:$ROOT/deploy/benchmark/target/lib/*" io.supplyline.deploy.bench.Benchmark \
-  --command-port $COMMAND_PORT --query-port $QUERY_PORT --kafka-port $KAFKA_PORT \
+  --command-port $COMMAND_PORT --command-management-port $COMMAND_MANAGEMENT_PORT --query-port $QUERY_PORT \
+  --kafka-port $KAFKA_PORT \
   --pg-host "$PGHOST" --pg-port "$PGPORT" --pg-user "$DB_USER" --pg-password "$DB_PASSWORD" \
   --pg-database supplyline_bench_command --out "$ROOT/bench-results" "$@"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Supplyline on this machine with nothing installed but a JDK (17+):
-# a real Apache Kafka broker (KRaft), the command side on :8080 and the query side on :8081.
+# a real Apache Kafka broker (KRaft), the command side on :8080 and the query side on :8081 (their health and
+# metrics on the management ports :9080 and :9081).
 # Data (Kafka log, H2 databases, logs) stays in .supplyline-data/ so a restart keeps it.
 # PostgreSQL instead of H2: export SUPPLYLINE_COMMAND_DB_URL and SUPPLYLINE_QUERY_DB_URL
 # (and SUPPLYLINE_DB_USER / SUPPLYLINE_DB_PASSWORD); deploy/postgres.sh makes a local one.
@@ -13,6 +14,8 @@ KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 COMMAND_PORT=${SUPPLYLINE_COMMAND_PORT:-8080}
 QUERY_PORT=${SUPPLYLINE_QUERY_PORT:-8081}
+COMMAND_MANAGEMENT_PORT=${SUPPLYLINE_COMMAND_MANAGEMENT_PORT:-9080}
+QUERY_MANAGEMENT_PORT=${SUPPLYLINE_QUERY_MANAGEMENT_PORT:-9081}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # Sized so each service stays under 300 MB resident under load (measured by deploy/bench.sh): a
 # bounded heap with the serial collector (two cores: a concurrent collector only competes with the
@@ -83,7 +86,7 @@ http_ok() {
     && read -r _ status _ <&3 && [[ $status == 200 ]]) 2>/dev/null
 }
 
-# Wait until a service's readiness check is green or its process dies.
+# Wait until a service's readiness check (on its management port) is green or its process dies.
 await_ready() {
   local name=$1 port=$2 pid=$3 deadline=$((SECONDS + 120))
   until http_ok "$port" /q/health/ready; do
@@ -106,20 +109,23 @@ log "$(grep -m1 "Kafka broker ready" "$DATA/logs/kafka.log")"
 
 export KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT SUPPLYLINE_DATA_DIR=$DATA
 for service in command-side query-side; do
-  if [[ $service == command-side ]]; then jar=$COMMAND_JAR port=$COMMAND_PORT; else jar=$QUERY_JAR port=$QUERY_PORT; fi
+  if [[ $service == command-side ]]; then jar=$COMMAND_JAR port=$COMMAND_PORT management=$COMMAND_MANAGEMENT_PORT
+  else jar=$QUERY_JAR port=$QUERY_PORT management=$QUERY_MANAGEMENT_PORT; fi
   # shellcheck disable=SC2086 # the options are words
-  "$JAVA" $SERVICE_JAVA_OPTS -Dquarkus.profile=local -Dquarkus.http.port="$port" -jar "$jar" \
+  "$JAVA" $SERVICE_JAVA_OPTS -Dquarkus.profile=local -Dquarkus.http.port="$port" \
+    -Dquarkus.management.port="$management" -jar "$jar" \
     >"$DATA/logs/$service.log" 2>&1 </dev/null &
   pids+=($!)
 done
-await_ready command-side "$COMMAND_PORT" "${pids[1]}"
-await_ready query-side "$QUERY_PORT" "${pids[2]}"
+await_ready command-side "$COMMAND_MANAGEMENT_PORT" "${pids[1]}"
+await_ready query-side "$QUERY_MANAGEMENT_PORT" "${pids[2]}"
 
 cat <<INFO
 [run-local] Supplyline is up in $((SECONDS - started)) s ($flavour databases, data in $DATA)
   Command API   http://localhost:$COMMAND_PORT   (Swagger UI: /q/swagger-ui, user operator/operator)
   Query API     http://localhost:$QUERY_PORT   (Swagger UI: /q/swagger-ui, user analyst/analyst)
   Kafka         localhost:$KAFKA_PORT   topic supplychain.events
+  Operations    http://localhost:$COMMAND_MANAGEMENT_PORT and :$QUERY_MANAGEMENT_PORT   (/q/health, /q/metrics)
   Logs          $DATA/logs/
 Stop with Ctrl-C (or SIGTERM to this script).
 INFO

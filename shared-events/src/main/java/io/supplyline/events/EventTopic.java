@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The topic that carries every domain event. Key = aggregate id, so one aggregate's events stay in
@@ -28,6 +29,15 @@ public final class EventTopic {
         NewTopic topic = new NewTopic(NAME, partitions, replicationFactor).configs(Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, "-1",
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas)));
+        // On a secured cluster only the command side may create it: look before trying to.
+        try {
+            admin.describeTopics(List.of(NAME)).allTopicNames().get(30, TimeUnit.SECONDS);
+            return;
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                throw new IllegalStateException("Cannot describe topic " + NAME, e.getCause());
+            }
+        }
         try {
             admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class AuditExport {
 
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     static final List<String> CSV_COLUMNS = List.of("globalIndex", "aggregateId", "aggregateType", "sequence", "eventId",
             "type", "revision", "timestamp", "principal", "correlationId", "causationId", "commandName",
             "idempotencyKey", "previousHash", "hash", "payload");
@@ -70,12 +71,19 @@ final class AuditExport {
         }
     }
 
-    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; null is empty. */
+    /**
+     * RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; null is empty.
+     * Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return: a
+     * principal or reference someone chose) gets a leading apostrophe, so it opens as text.
+     */
     static String csvField(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
+        if (!(value instanceof Number) && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
         return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
                 ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }

@@ -53,16 +53,21 @@ public class AuditLog {
         }
     }
 
-    /** One page of the matching events in the order they were stored. */
-    public List<AuditedEvent> page(AuditQuery query, int page, int size) {
+    /**
+     * One page of the matching events in the order they were stored: those after the global index
+     * {@code after}, found through the primary key however deep into the store the page is.
+     */
+    public List<AuditedEvent> page(AuditQuery query, long after, int size) {
         List<AuditedEvent> events = new ArrayList<>();
-        String sql = COLUMNS + FROM + " WHERE " + query.where() + " ORDER BY e.globalindex OFFSET "
-                + ((long) page * size) + " ROWS FETCH NEXT " + size + " ROWS ONLY";
+        String sql = COLUMNS + FROM + " WHERE " + query.where() + " AND e.globalindex > ? ORDER BY e.globalindex"
+                + " FETCH FIRST " + size + " ROWS ONLY";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, query);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                events.add(event(rows));
+             PreparedStatement statement = prepare(connection, sql, query)) {
+            statement.setLong(query.parameters().size() + 1, after);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(event(rows));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read events", e);

@@ -24,6 +24,8 @@ import org.axonframework.common.DateTimeUtils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vertx.core.http.HttpServerRequest;
+
 /** The full history for auditors: who did what, when and why, and whether the record is intact. */
 @Path("/audit")
 @RolesAllowed("auditor")
@@ -40,7 +42,13 @@ public class AuditResource {
     private final AuditExport export;
     private final AggregateAsOf aggregateAsOf;
 
-    AuditResource(AuditLog log, ChainVerifier verifier, ObjectMapper json, AggregateAsOf asOf) {
+    private final AuditPermits permits;
+    private final HttpServerRequest request;
+
+    AuditResource(AuditLog log, ChainVerifier verifier, ObjectMapper json, AggregateAsOf asOf, AuditPermits permits,
+                  HttpServerRequest request) {
+        this.permits = permits;
+        this.request = request;
         this.log = log;
         this.verifier = verifier;
         this.aggregateAsOf = asOf;
@@ -69,7 +77,10 @@ public class AuditResource {
                 .orElseThrow(() -> new NotFoundException("No events of " + aggregateId + " at or before " + instant));
     }
 
-    /** Events across aggregates in store order; {@code from} inclusive, {@code to} exclusive. */
+    /**
+     * Events across aggregates in store order; {@code from} inclusive, {@code to} exclusive. Pages by
+     * key: {@code after} is the {@code next} of the page before (none for the first).
+     */
     @GET
     @Path("/events")
     public AuditPage search(@QueryParam("from") @Pattern(regexp = INSTANT) String from,
@@ -77,10 +88,10 @@ public class AuditResource {
                             @QueryParam("type") @Pattern(regexp = NAME) String type,
                             @QueryParam("principal") @Pattern(regexp = TEXT) String principal,
                             @QueryParam("correlationId") @Pattern(regexp = TEXT) String correlationId,
-                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                            @QueryParam("after") @DefaultValue("-1") @Min(-1) long after,
                             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         AuditQuery query = new AuditQuery(instant(from), instant(to), type, principal, correlationId, null);
-        return new AuditPage(log.page(query, page, size), page, size, log.count(query));
+        return permits.call(() -> AuditPage.of(log.page(query, after, size), size, log.count(query)));
     }
 
     /** The matching events, all of them, streamed as JSON Lines or CSV in store order. */
@@ -96,11 +107,17 @@ public class AuditResource {
                            @QueryParam("aggregateId") @Pattern(regexp = TEXT) String aggregateId) {
         AuditQuery query = new AuditQuery(instant(from), instant(to), type, principal, correlationId, aggregateId);
         boolean csv = format.equals("csv");
+        Runnable release = permits.acquire();
+        // Runs while the answer is written; a client that goes away fails the next write, which ends it.
         StreamingOutput body = out -> {
-            if (csv) {
-                export.csv(query, out);
-            } else {
-                export.jsonLines(query, out);
+            try {
+                if (csv) {
+                    export.csv(query, out);
+                } else {
+                    export.jsonLines(query, out);
+                }
+            } finally {
+                release.run();
             }
         };
         return Response.ok(body, csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8")
@@ -112,7 +129,8 @@ public class AuditResource {
     @GET
     @Path("/verify")
     public ChainVerification verify(@QueryParam("aggregateId") @Pattern(regexp = TEXT) String aggregateId) {
-        return verifier.verify(aggregateId);
+        // The whole store can take minutes: stop reading it once the client has gone.
+        return permits.call(() -> verifier.verify(aggregateId, () -> request.response().closed()));
     }
 
     static Instant instant(String text) {

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -32,8 +34,11 @@ public class ChainVerifier {
         this.dataSource = dataSource;
     }
 
-    /** @param aggregateId one aggregate, or null for the whole store */
-    public ChainVerification verify(String aggregateId) {
+    /**
+     * @param aggregateId one aggregate, or null for the whole store
+     * @param abandoned asked every {@code FETCH_SIZE} events: true stops the walk (the client has gone)
+     */
+    public ChainVerification verify(String aggregateId, BooleanSupplier abandoned) {
         long started = System.nanoTime();
         BrokenLinks broken = new BrokenLinks();
         long[] counts = new long[2]; // events, aggregates
@@ -41,7 +46,7 @@ public class ChainVerifier {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                walkChains(connection, aggregateId, broken, counts);
+                walkChains(connection, aggregateId, broken, counts, abandoned);
                 findUnrecorded(connection, aggregateId, broken);
             } finally {
                 connection.rollback();
@@ -68,7 +73,8 @@ public class ChainVerifier {
         }
     }
 
-    private static void walkChains(Connection connection, String aggregateId, BrokenLinks broken, long[] counts)
+    private static void walkChains(Connection connection, String aggregateId, BrokenLinks broken, long[] counts,
+                                   BooleanSupplier abandoned)
             throws SQLException {
         String sql = "SELECT a.aggregate_id, a.sequence_number, a.event_id, a.previous_hash, a.hash, e.aggregateidentifier,"
                 + " e.sequencenumber, e.payloadtype, e.payloadrevision, e.timestamp, e.payload, e.metadata"
@@ -84,7 +90,11 @@ public class ChainVerifier {
                 String aggregate = null;
                 long expectedSequence = 0;
                 String previousHash = EventHash.GENESIS;
+                long read = 0;
                 while (row.next()) {
+                    if (++read % FETCH_SIZE == 0 && abandoned.getAsBoolean()) {
+                        throw new CancellationException("The client went away; verification stopped");
+                    }
                     String id = row.getString(1);
                     long sequence = row.getLong(2);
                     String eventId = row.getString(3);

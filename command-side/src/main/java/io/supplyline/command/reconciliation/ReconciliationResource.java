@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.supplyline.command.audit.AuditPermits;
+
 /** Store against topic, on demand, for auditors. */
 @Path("/audit/reconciliation")
 @RolesAllowed("auditor")
@@ -15,13 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 public class ReconciliationResource {
 
     private final Reconciler reconciler;
+    private final AuditPermits permits;
 
-    ReconciliationResource(Reconciler reconciler) {
+    ReconciliationResource(Reconciler reconciler, AuditPermits permits) {
         this.reconciler = reconciler;
+        this.permits = permits;
     }
 
     @GET
     public Reconciliation reconcile(@QueryParam("aggregateId") @Pattern(regexp = "[^\\s]{1,255}") String aggregateId) {
-        return reconciler.run(aggregateId);
+        return permits.call(() -> reconciler.run(aggregateId));
     }
 }

@@ -39,6 +39,9 @@ class AuditApiTest {
     @Inject
     EventStoreRows eventStore;
 
+    @Inject
+    AuditPermits permits;
+
     private static RequestSpecification auditor() {
         return given().auth().basic("auditor", "auditor");
     }
@@ -113,6 +116,19 @@ class AuditApiTest {
                 .body("total", equalTo(2))
                 .body("items", hasSize(1))
                 .body("items[0].sequence", equalTo(1));
+        // Paged by key: each page's next is where the following one starts.
+        List<Integer> sequences = new java.util.ArrayList<>();
+        Object after = -1;
+        for (int page = 0; page < 3; page++) {
+            JsonPath found = auditor().queryParam("correlationId", correlationId).queryParam("size", 1)
+                    .queryParam("after", after).get("/audit/events").then().statusCode(200).extract().jsonPath();
+            sequences.add(found.getInt("items[0].sequence"));
+            after = found.get("next");
+            assertThat(after).isEqualTo(found.get("items[0].globalIndex"));
+        }
+        assertThat(sequences).containsExactly(0, 1, 2);
+        auditor().queryParam("correlationId", correlationId).queryParam("after", after).get("/audit/events")
+                .then().statusCode(200).body("items", hasSize(0)).body("next", nullValue()).body("total", equalTo(3));
         auditor().queryParam("correlationId", correlationId).queryParam("principal", "someone-else")
                 .get("/audit/events")
                 .then().statusCode(200).body("total", equalTo(0));
@@ -220,5 +236,23 @@ class AuditApiTest {
         given().get("/audit/aggregates/x/events").then().statusCode(401);
         auditor().get("/audit/events?size=1").then().statusCode(200);
         given().auth().basic("admin", "admin").get("/audit/events?size=1").then().statusCode(200);
+    }
+
+    @Test
+    void auditRequestsThatReadEverythingRunAFewAtATimeAndTheRestAreToldToComeBack() {
+        Runnable first = permits.acquire();
+        Runnable second = permits.acquire();
+        try {
+            for (String path : List.of("/audit/verify", "/audit/events", "/audit/export", "/audit/reconciliation")) {
+                auditor().get(path).then().statusCode(429).contentType("application/problem+json")
+                        .header("Retry-After", "5").body("code", equalTo("TOO_MANY_AUDIT_REQUESTS"));
+            }
+        } finally {
+            first.run();
+            second.run();
+        }
+        auditor().get("/audit/verify?aggregateId=stock:NOWHERE:NOTHING").then().statusCode(200);
+        auditor().get("/audit/export?aggregateId=stock:NOWHERE:NOTHING").then().statusCode(200);
+        auditor().get("/audit/verify?aggregateId=stock:NOWHERE:NOTHING").then().statusCode(200);
     }
 }

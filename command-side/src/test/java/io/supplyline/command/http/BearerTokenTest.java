@@ -20,16 +20,23 @@ import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 
 /**
  * Bearer tokens as production sends them: signed by the issuer whose public key the service trusts
- * (the test profile trusts jwt/test-public.pem), roles in the {@code groups} claim.
+ * (the test profile trusts jwt/test-public.pem), made for this API (issuer and audience {@code supplyline-test}
+ * in the test profile), roles in the {@code groups} claim.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class BearerTokenTest {
 
     private static final String ISSUER_KEY = "jwt/test-private.pem";
+    private static final String ISSUER = "supplyline-test";
+    private static final String AUDIENCE = "supplyline-test";
 
     private static String token(String signingKey, Instant expiresAt, String... groups) {
-        return Jwt.issuer("supplyline-test").upn("alice@example.com").groups(Set.of(groups))
+        return token(ISSUER, AUDIENCE, signingKey, expiresAt, groups);
+    }
+
+    private static String token(String issuer, String audience, String signingKey, Instant expiresAt, String... groups) {
+        return Jwt.issuer(issuer).audience(audience).upn("alice@example.com").groups(Set.of(groups))
                 .issuedAt(expiresAt.minusSeconds(3600)).expiresAt(expiresAt)
                 .sign(signingKey);
     }
@@ -48,6 +55,22 @@ class BearerTokenTest {
     @Test
     void aTokenSignedByAnotherKeyIsUnauthenticated() {
         registerWarehouse(token("jwt/stranger-private.pem", Instant.now().plusSeconds(300), "operator"))
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsUnauthenticated() {
+        registerWarehouse(token("another-issuer", AUDIENCE, ISSUER_KEY, Instant.now().plusSeconds(300), "operator"))
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsUnauthenticated() {
+        registerWarehouse(token(ISSUER, "another-api", ISSUER_KEY, Instant.now().plusSeconds(300), "operator"))
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("code", equalTo("UNAUTHENTICATED"));

@@ -10,6 +10,7 @@ import static io.supplyline.command.ApiMother.registerProduct;
 import static io.supplyline.command.ApiMother.registerWarehouse;
 import static io.supplyline.command.ApiMother.unique;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.supplyline.command.EventStoreRows;
@@ -27,6 +29,10 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class CommandApiTest {
+
+    /** Health is on the management interface, not on the API port. */
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
 
     @Inject
     EventStoreRows eventStore;
@@ -219,11 +225,14 @@ class CommandApiTest {
     void healthAndApiDocsNeedNoCredentials() {
         // Readiness is the database only: commands are accepted through a Kafka outage, so a load balancer
         // must not take the instance out then; Kafka's state is a wellness check.
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(health + "/ready").then().statusCode(200)
                 .body("checks.name", hasItems("Database connections health check"))
                 .body("checks.name", not(hasItems("kafka")));
-        given().when().get("/q/health/well").then().statusCode(200)
+        given().when().get(health + "/well").then().statusCode(200)
                 .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"));
         given().when().get("/q/openapi").then().statusCode(200);
+        // Not on the port clients and load balancers reach.
+        given().when().get("/q/health").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 }

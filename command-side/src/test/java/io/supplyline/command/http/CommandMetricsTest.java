@@ -5,6 +5,7 @@ import static io.supplyline.command.ApiMother.registerProduct;
 import static io.supplyline.command.ApiMother.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
@@ -22,8 +24,12 @@ import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class CommandMetricsTest {
 
-    private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    /** Metrics are on the management interface, not on the API port. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    private String metrics() {
+        return given().get(metrics).then().statusCode(200).extract().asString();
     }
 
     private static double count(String metrics, String command, String outcome) {

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.command.ApiMother.NewStockItem;
@@ -51,6 +53,10 @@ import io.supplyline.events.warehouse.WarehouseCode;
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class ReconciliationTest {
+
+    /** Metrics are on the management interface, not on the API port. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @Inject
     AxonConfiguration axon;
@@ -160,9 +166,9 @@ class ReconciliationTest {
         }
     }
 
-    private static double metric(String name) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith(name + " ")).mapToDouble(line ->
+    private double metric(String name) {
+        String scraped = given().get(metrics).then().statusCode(200).extract().asString();
+        return scraped.lines().filter(line -> line.startsWith(name + " ")).mapToDouble(line ->
                 Double.parseDouble(line.substring(name.length() + 1))).findFirst().orElseThrow();
     }
 
@@ -199,7 +205,7 @@ class ReconciliationTest {
     @Test
     void theWholeStoreReconciliationFeedsTheMetrics() {
         int missing = auditor().get("/audit/reconciliation").then().statusCode(200).extract().path("missingFromTopic");
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("supplyline_reconciliation_missing_events " + (double) missing))
                 .body(containsString("supplyline_reconciliation_duplicate_events"))
                 .body(matchesPattern("(?s).*supplyline_relay_lag_events \\d+\\.\\d+.*"))

@@ -8,6 +8,7 @@ import static io.supplyline.command.ApiMother.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -58,6 +60,10 @@ import io.supplyline.events.warehouse.WarehouseCode;
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class LateCommitTest {
+
+    /** Metrics are on the management interface, not on the API port. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     private static final Duration HOLD = Duration.ofSeconds(90);
     private static final int EVENTS_DURING_HOLD = 20_000;
@@ -127,7 +133,7 @@ class LateCommitTest {
         assertThat(keys).doesNotContain(rolledBackOrder.aggregateId());
         // Nothing waits for the transaction that rolled back: the relay and both processes have caught up.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                assertThat(given().get(metrics).then().statusCode(200).extract().asString())
                         .contains("supplyline_relay_lag_events 0.0")
                         .contains("supplyline_process_lag_events{process=\"goods-into-stock\"} 0.0")
                         .contains("supplyline_process_lag_events{process=\"order-fulfilment\"} 0.0"));

@@ -1,10 +1,12 @@
 package io.supplyline.query.stock;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import javax.sql.DataSource;
 
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.supplyline.query.axon.TopicHistory;
+import io.supplyline.query.http.Refusal;
 import io.supplyline.query.projection.ProjectionTables;
 import io.supplyline.query.projection.Replay;
 import io.supplyline.query.projection.ScratchSchema;
@@ -34,9 +37,13 @@ public class StockAsOf {
     private final TopicHistory topic;
     private final DataSource dataSource;
     private final String databaseKind;
+    /** Each replay reads the whole topic: a few at a time per instance, the rest are told to come back (429). */
+    private final Semaphore replays;
 
     StockAsOf(StockLevelProjection projection, TopicHistory topic, DataSource dataSource,
-              @ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind) {
+              @ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind,
+              @ConfigProperty(name = "supplyline.audit.max-concurrent") int maxConcurrent) {
+        this.replays = new Semaphore(maxConcurrent);
         this.projection = projection;
         this.topic = topic;
         this.dataSource = dataSource;
@@ -51,6 +58,18 @@ public class StockAsOf {
     }
 
     public Network at(Instant asOf) throws SQLException {
+        if (!replays.tryAcquire()) {
+            throw new Refusal(429, "TOO_MANY_AUDIT_REQUESTS", "As many as-of replays as this instance runs at once are "
+                    + "running; try again shortly", Duration.ofSeconds(5));
+        }
+        try {
+            return replay(asOf);
+        } finally {
+            replays.release();
+        }
+    }
+
+    private Network replay(Instant asOf) throws SQLException {
         ScratchSchema scratch = ScratchSchema.create(dataSource,
                 "asof_" + UUID.randomUUID().toString().replace("-", ""), ProjectionTables.OF.get(StockLevelProjection.NAME));
         try {

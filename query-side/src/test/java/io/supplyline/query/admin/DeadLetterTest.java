@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URL;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,11 +19,15 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 import io.supplyline.events.Quantity;
 import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.fulfilment.OrderLine;
+import io.supplyline.events.fulfilment.OrderPlaced;
+import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.events.purchasing.GoodsReceived;
@@ -39,6 +45,10 @@ import io.supplyline.query.EventTopicWriter;
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class DeadLetterTest {
+
+    /** Metrics are on the management interface, not on the API port. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     private static final EventTopicWriter TOPIC = new EventTopicWriter();
 
@@ -76,7 +86,7 @@ class DeadLetterTest {
                 .body(stockLevelsLetters(sequence, "aggregateSequenceNumber"), equalTo(List.of(3, 4)))
                 .body(stockLevelsLetters(sequence, "position"), equalTo(List.of(0, 1)))
                 .body(stockLevelsLetters(sequence, "cause[0]"), notNullValue()));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("supplyline_dead_letters{projection=\"stock-levels\"}"));
 
         String first = admin().get("/admin/dead-letters").then().extract()
@@ -93,6 +103,31 @@ class DeadLetterTest {
         TOPIC.publish("PurchaseOrder", sequence, 5, new PurchaseOrderCancelled(order, "again"));
         given().auth().basic("analyst", "analyst").header("X-Read-After", sequence + "@5")
                 .get("/stock-levels?size=1").then().statusCode(200);
+    }
+
+    /**
+     * Text the database cannot store (a NUL, from an older command side or another producer): the
+     * batch fails at its flush, the event is named and parked after that one attempt, and the
+     * projection's other events are not held up behind the processor's growing back-off.
+     */
+    @Test
+    void anEventTheDatabaseRefusesIsParkedAfterOneAttemptWhileOthersFlowOn() {
+        SalesOrderId poisoned = SalesOrderId.random();
+        SalesOrderId fine = SalesOrderId.random();
+        List<OrderLine> lines = List.of(new OrderLine(new Sku("NUL-SKU"), Quantity.of(1)));
+        TOPIC.publish("SalesOrder", poisoned.aggregateId(), 0, new OrderPlaced(poisoned, "Bau\u0000haus",
+                new WarehouseCode("NUL-1"), LocalDate.of(2026, 12, 3), lines));
+        TOPIC.publish("SalesOrder", fine.aggregateId(), 0, new OrderPlaced(fine, "Bauhaus",
+                new WarehouseCode("NUL-1"), LocalDate.of(2026, 12, 3), lines));
+
+        // Three attempts with Axon's doubling back-off in between held the board up for about 30 s.
+        await().atMost(Duration.ofSeconds(12)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().basic("analyst", "analyst").get("/orders/{id}", fine.aggregateId())
+                        .then().statusCode(200).body("customer", equalTo("Bauhaus")));
+        String letters = "findAll { it.projection == 'orders' && it.sequence == '" + poisoned.aggregateId() + "' }.";
+        admin().get("/admin/dead-letters").then().statusCode(200)
+                .body(letters + "eventType", equalTo(List.of("OrderPlaced")))
+                .body(letters + "cause[0]", containsString("0x00"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
@@ -34,6 +36,10 @@ import io.supplyline.query.stock.StockLevelProjection;
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class ProjectionAdminTest {
+
+    /** Metrics are on the management interface, not on the API port. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     private static final EventTopicWriter TOPIC = new EventTopicWriter();
 
@@ -78,7 +84,7 @@ class ProjectionAdminTest {
                 .body(stockLevels("eventsPerSecond"), greaterThan(0f))
                 .body(stockLevels("lastEventAt"), notNullValue())
                 .body(stockLevels("positions.size()"), greaterThan(0)));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("supplyline_projection_lag_events{projection=\"stock-levels\"} 0.0"));
     }
 

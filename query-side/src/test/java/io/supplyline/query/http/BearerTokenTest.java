@@ -17,16 +17,24 @@ import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 
 /**
  * Bearer tokens as production sends them: signed by the issuer whose public key the service trusts
- * (the test profile trusts jwt/test-public.pem), roles in the {@code groups} claim.
+ * (the test profile trusts jwt/test-public.pem), made for this API (issuer and audience {@code supplyline-test}
+ * in the test profile), roles in the {@code groups} claim.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class BearerTokenTest {
 
     private static final String ISSUER_KEY = "jwt/test-private.pem";
+    private static final String ISSUER = "supplyline-test";
+    private static final String AUDIENCE = "supplyline-test";
 
     private static ValidatableResponse stockLevels(String signingKey, Instant expiresAt, String group) {
-        String token = Jwt.issuer("supplyline-test").upn("bob@example.com").groups(Set.of(group))
+        return stockLevels(ISSUER, AUDIENCE, signingKey, expiresAt, group);
+    }
+
+    private static ValidatableResponse stockLevels(String issuer, String audience, String signingKey, Instant expiresAt,
+                                                   String group) {
+        String token = Jwt.issuer(issuer).audience(audience).upn("bob@example.com").groups(Set.of(group))
                 .issuedAt(expiresAt.minusSeconds(3600)).expiresAt(expiresAt)
                 .sign(signingKey);
         return given().auth().oauth2(token).get("/stock-levels").then();
@@ -40,6 +48,22 @@ class BearerTokenTest {
     @Test
     void aTokenSignedByAnotherKeyIsUnauthenticated() {
         stockLevels("jwt/stranger-private.pem", Instant.now().plusSeconds(300), "analyst")
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsUnauthenticated() {
+        stockLevels("another-issuer", AUDIENCE, ISSUER_KEY, Instant.now().plusSeconds(300), "analyst")
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsUnauthenticated() {
+        stockLevels(ISSUER, "another-api", ISSUER_KEY, Instant.now().plusSeconds(300), "analyst")
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("code", equalTo("UNAUTHENTICATED"));

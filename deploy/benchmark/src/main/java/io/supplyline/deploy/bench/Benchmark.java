@@ -30,7 +30,7 @@ public final class Benchmark {
     private Benchmark(BenchSettings settings) {
         this.settings = settings;
         this.admin = new Http(settings.queryApi(), "admin", "admin");
-        this.commandBacklog = new CommandBacklog(settings.commandApi());
+        this.commandBacklog = new CommandBacklog(settings.commandManagement());
     }
 
     public static void main(String[] args) throws Exception {

@@ -19,8 +19,9 @@ final class CommandBacklog {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI metrics;
 
-    CommandBacklog(URI commandApi) {
-        this.metrics = commandApi.resolve("/q/metrics");
+    /** @param commandManagement the command side's management interface, where its metrics are */
+    CommandBacklog(URI commandManagement) {
+        this.metrics = commandManagement.resolve("/q/metrics");
     }
 
     /** The sum of the relay's and the processes' lag in events; -1 when the metrics cannot be read. */

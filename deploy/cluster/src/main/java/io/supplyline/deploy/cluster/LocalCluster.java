@@ -156,9 +156,11 @@ public final class LocalCluster implements AutoCloseable {
                   Kafka         %s   (3 KRaft nodes; supplychain.events replication 3, min ISR 2)
                   Command API   %s   (user operator/operator)
                   Query API     %s   (user analyst/analyst; dashboard at /)
+                  Operations    %s  %s   (/q/health, /q/metrics)
                 Stop with Ctrl-C (or SIGTERM to this process).
                 """, Duration.ofNanos(System.nanoTime() - begin).toSeconds(), data, cluster.bootstrapServers(),
-                urls(cluster.commandSides), urls(cluster.querySides));
+                urls(cluster.commandSides), urls(cluster.querySides), managementUrls(cluster.commandSides),
+                managementUrls(cluster.querySides));
         // Stays up until a signal runs the shutdown hook, or until one of its processes dies on its own.
         while (Stream.concat(cluster.brokers.stream(), Stream.concat(cluster.commandSides.stream(), cluster.querySides.stream()))
                 .allMatch(ManagedProcess::isAlive)) {
@@ -173,5 +175,9 @@ public final class LocalCluster implements AutoCloseable {
 
     private static String urls(List<ServiceProcess> services) {
         return IntStream.range(0, services.size()).mapToObj(i -> services.get(i).url()).collect(Collectors.joining("  "));
+    }
+
+    private static String managementUrls(List<ServiceProcess> services) {
+        return services.stream().map(ServiceProcess::managementUrl).collect(Collectors.joining("  "));
     }
 }

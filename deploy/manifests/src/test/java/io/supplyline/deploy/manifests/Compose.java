@@ -44,6 +44,40 @@ final class Compose {
         return all;
     }
 
+    /** The Kafka brokers: services of the official image with a KRaft role (the ACL job runs that image too). */
+    static Map<String, JsonNode> brokers() {
+        Map<String, JsonNode> brokers = new LinkedHashMap<>();
+        servicesRunning("apache/kafka").forEach((name, service) -> {
+            if (environment(service).containsKey("KAFKA_PROCESS_ROLES")) {
+                brokers.put(name, service);
+            }
+        });
+        return brokers;
+    }
+
+    /** The compose secrets a service mounts, by the path it sees them at (targets default to /run/secrets/<name>). */
+    static Map<String, String> secretMounts(JsonNode service) {
+        Map<String, String> mounted = new LinkedHashMap<>();
+        service.path("secrets").forEach(secret -> {
+            String source = secret.isObject() ? secret.path("source").asText() : secret.asText();
+            String target = secret.isObject() ? secret.path("target").asText(source) : source;
+            mounted.put(target.startsWith("/") ? target : "/run/secrets/" + target, source);
+        });
+        return mounted;
+    }
+
+    /** The files and folders of this folder a service bind-mounts (short syntax {@code ./host:container[:ro]}), by container path. */
+    static Map<String, Path> bindMounts(JsonNode service) {
+        Map<String, Path> mounted = new LinkedHashMap<>();
+        service.path("volumes").forEach(volume -> {
+            String[] parts = volume.asText().split(":");
+            if (parts.length >= 2 && parts[0].startsWith("./")) {
+                mounted.put(parts[1], Repo.COMPOSE.resolve(parts[0]).normalize());
+            }
+        });
+        return mounted;
+    }
+
     /** The compose services running an image whose name (before the tag) is the given one. */
     static Map<String, JsonNode> servicesRunning(String imageName) {
         Map<String, JsonNode> matching = new LinkedHashMap<>();

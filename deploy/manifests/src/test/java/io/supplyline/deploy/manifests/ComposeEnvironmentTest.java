@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,12 +46,7 @@ class ComposeEnvironmentTest {
         List<String> problems = new ArrayList<>();
         Compose.serviceInstances().forEach((name, service) -> {
             String location = Compose.environment(service).get("SUPPLYLINE_JWT_PUBLIC_KEY_LOCATION");
-            Map<String, String> mounted = new LinkedHashMap<>(); // path in the container -> compose secret
-            service.path("secrets").forEach(secret -> {
-                String source = secret.isObject() ? secret.path("source").asText() : secret.asText();
-                String target = secret.isObject() ? secret.path("target").asText(source) : source;
-                mounted.put(target.startsWith("/") ? target : "/run/secrets/" + target, source);
-            });
+            Map<String, String> mounted = Compose.secretMounts(service);
             if (!mounted.containsKey(location)) {
                 problems.add(name + ": the JWT key location " + location + " is not one of its secrets " + mounted.keySet());
             } else if (!declaredSecrets.has(mounted.get(location))) {
@@ -60,6 +54,14 @@ class ComposeEnvironmentTest {
             }
         });
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theDatabasePasswordAndTheJwtAudienceComeFromEnvWithNoDefault() {
+        // Compose refuses to start when a ${NAME:?...} variable is unset; Compose.environment shows such a value as <NAME>.
+        Compose.serviceInstances().forEach((name, service) -> assertThat(Compose.environment(service)).as(name)
+                .containsEntry("SUPPLYLINE_DB_PASSWORD", "<SUPPLYLINE_DB_PASSWORD>")
+                .containsEntry("SUPPLYLINE_JWT_AUDIENCE", "<SUPPLYLINE_JWT_AUDIENCE>"));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** compose.yaml: three brokers in one KRaft quorum, two instances per service, Prometheus and PostgreSQL wired to them. */
 class ComposeTopologyTest {
 
-    private static final Map<String, JsonNode> BROKERS = Compose.servicesRunning("apache/kafka");
+    private static final Map<String, JsonNode> BROKERS = Compose.brokers();
 
     @Test
     void threeBrokersRunTheOfficialKafkaImageOfTheVersionTheBuildUses() {
@@ -67,16 +67,25 @@ class ComposeTopologyTest {
     }
 
     @Test
-    void theServicesBootstrapFromTheBrokersAndCreateTheTopicWithReplicationThreeAndMinIsrTwo() {
+    void theServicesBootstrapFromTheBrokersListenersAndCreateTheTopicWithReplicationThreeAndMinIsrTwo() {
+        Set<String> advertised = new TreeSet<>(); // host:port of every broker's client listener
+        BROKERS.values().forEach(broker -> {
+            for (String listener : Compose.environment(broker).getOrDefault("KAFKA_ADVERTISED_LISTENERS", "").split(",")) {
+                advertised.add(listener.replaceFirst("^[A-Z_]+://", ""));
+            }
+        });
         Compose.serviceInstances().forEach((name, service) -> {
             Map<String, String> environment = Compose.environment(service);
             assertThat(environment).as(name).containsEntry("SUPPLYLINE_TOPIC_REPLICATION", "3")
                     .containsEntry("SUPPLYLINE_TOPIC_MIN_ISR", "2").containsEntry("SUPPLYLINE_TOPIC_PARTITIONS", "6");
+            Set<String> servers = new TreeSet<>();
             Set<String> hosts = new TreeSet<>();
             for (String server : environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "").split(",")) {
+                servers.add(server.trim());
                 hosts.add(server.trim().split(":")[0]);
             }
             assertThat(hosts).as(name + " bootstrap hosts").isEqualTo(new TreeSet<>(BROKERS.keySet()));
+            assertThat(advertised).as(name + " bootstrap servers are advertised listeners").containsAll(servers);
         });
     }
 
@@ -109,7 +118,7 @@ class ComposeTopologyTest {
     }
 
     @Test
-    void prometheusScrapesEveryServiceInstanceAtQMetrics() {
+    void prometheusScrapesEveryServiceInstanceAtQMetricsOnItsManagementPort() {
         JsonNode prometheus = Compose.servicesRunning("prom/prometheus").values().stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no prom/prometheus service"));
         assertThat(prometheus.path("volumes").toString()).contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml");
@@ -123,7 +132,7 @@ class ComposeTopologyTest {
         for (String module : Repo.SERVICES) {
             ServiceConfig config = ServiceConfig.of(module);
             Compose.instancesOf(module).forEach((name, service) ->
-                    assertThat(scraped).contains(name + ":" + config.httpPort(Compose.environment(service))));
+                    assertThat(scraped).contains(name + ":" + config.managementPort(Compose.environment(service))));
         }
     }
 

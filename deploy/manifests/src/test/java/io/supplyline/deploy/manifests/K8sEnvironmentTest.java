@@ -2,10 +2,7 @@ package io.supplyline.deploy.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,9 +41,17 @@ class K8sEnvironmentTest {
     @Test
     void theJwtPublicKeyLocationIsAFileOfAMountedSecret() {
         for (String module : Repo.SERVICES) {
-            JsonNode container = K8s.serviceContainer(module);
-            String location = K8s.environment(container).get("SUPPLYLINE_JWT_PUBLIC_KEY_LOCATION");
-            assertThat(mountedSecretFiles(module, container)).as(module + " files from Secrets").contains(location);
+            String location = K8s.environment(K8s.serviceContainer(module)).get("SUPPLYLINE_JWT_PUBLIC_KEY_LOCATION");
+            assertThat(K8s.mountedFiles(module).get(location)).as(module + ": the file at " + location)
+                    .isNotNull().extracting(K8s.MountedFile::kind).isEqualTo("Secret");
+        }
+    }
+
+    @Test
+    void theDatabasePasswordComesFromASecret() {
+        for (String module : Repo.SERVICES) {
+            assertThat(K8s.environmentSources(K8s.serviceContainer(module))).as(module)
+                    .containsEntry("SUPPLYLINE_DB_PASSWORD", "Secret");
         }
     }
 
@@ -58,36 +63,5 @@ class K8sEnvironmentTest {
                 assertThat(value).as("Secret " + K8s.name(secret) + " key " + key).contains("CHANGE-ME");
             }
         }));
-    }
-
-    /** The paths of the files the container sees from Secret volumes (whole Secret, items, or subPath mounts). */
-    private static Set<String> mountedSecretFiles(String module, JsonNode container) {
-        Map<String, Map<String, String>> volumes = new HashMap<>(); // volume -> (key -> file name)
-        K8s.deploymentOf(module).path("spec").path("template").path("spec").path("volumes").forEach(volume -> {
-            if (volume.has("secret")) {
-                Map<String, String> files = new HashMap<>();
-                JsonNode items = volume.path("secret").path("items");
-                K8s.data("Secret", volume.path("secret").path("secretName").asText()).keySet().forEach(key -> {
-                    if (items.isMissingNode()) {
-                        files.put(key, key);
-                    }
-                });
-                items.forEach(item -> files.put(item.path("key").asText(), item.path("path").asText()));
-                volumes.put(volume.path("name").asText(), files);
-            }
-        });
-        Set<String> paths = new HashSet<>();
-        container.path("volumeMounts").forEach(mount -> {
-            Map<String, String> files = volumes.getOrDefault(mount.path("name").asText(), Map.of());
-            String mountPath = mount.path("mountPath").asText();
-            if (mount.has("subPath")) {
-                if (files.containsValue(mount.path("subPath").asText())) {
-                    paths.add(mountPath);
-                }
-            } else {
-                files.values().forEach(file -> paths.add(mountPath.replaceAll("/$", "") + "/" + file));
-            }
-        });
-        return paths;
     }
 }

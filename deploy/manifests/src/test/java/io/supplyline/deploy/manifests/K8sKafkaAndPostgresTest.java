@@ -47,15 +47,16 @@ class K8sKafkaAndPostgresTest {
     }
 
     @Test
-    void theServicesBootstrapFromThePlainListenerAndWouldCreateTheTopicAsDeclared() {
+    void theServicesBootstrapFromTheTlsListenerWithLoginsAndWouldCreateTheTopicAsDeclared() {
         JsonNode kafka = onlyOne("Kafka");
-        JsonNode plain = K8s.list(kafka.path("spec").path("kafka").path("listeners")).stream()
-                .filter(l -> l.path("type").asText().equals("internal") && !l.path("tls").asBoolean())
-                .findFirst().orElseThrow(() -> new AssertionError("no internal listener without TLS"));
+        JsonNode tls = K8s.list(kafka.path("spec").path("kafka").path("listeners")).stream()
+                .filter(l -> l.path("type").asText().equals("internal") && l.path("tls").asBoolean()
+                        && l.path("authentication").has("type"))
+                .findFirst().orElseThrow(() -> new AssertionError("no internal listener with TLS and authentication"));
         JsonNode spec = topic().path("spec");
         for (String module : Repo.SERVICES) {
             assertThat(K8s.environment(K8s.serviceContainer(module))).as(module)
-                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", K8s.name(kafka) + "-kafka-bootstrap:" + plain.path("port").asInt())
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", K8s.name(kafka) + "-kafka-bootstrap:" + tls.path("port").asInt())
                     .containsEntry("SUPPLYLINE_TOPIC_PARTITIONS", spec.path("partitions").asText())
                     .containsEntry("SUPPLYLINE_TOPIC_REPLICATION", spec.path("replicas").asText())
                     .containsEntry("SUPPLYLINE_TOPIC_MIN_ISR", spec.path("config").path("min.insync.replicas").asText());

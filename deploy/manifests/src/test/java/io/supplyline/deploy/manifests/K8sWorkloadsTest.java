@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The Deployments and Services: replicas, probes, resources, selectors, ports and Prometheus annotations. */
+/**
+ * The Deployments and Services: replicas, probes, resources, selectors, ports and Prometheus annotations. Health and
+ * metrics are on each service's management port, which no Service exposes.
+ */
 class K8sWorkloadsTest {
 
     @Test
@@ -31,15 +34,18 @@ class K8sWorkloadsTest {
     }
 
     @Test
-    void everyContainerProbesLivenessAndReadinessOnTheHealthPathsOfOneOfItsPorts() {
-        K8s.ofKind("Deployment").forEach(deployment -> K8s.containers(deployment).forEach(container -> {
-            String name = K8s.name(deployment) + "/" + container.path("name").asText();
-            Map.of("livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready").forEach((probe, path) -> {
-                JsonNode get = container.path(probe).path("httpGet");
-                assertThat(get.path("path").asText()).as(name + " " + probe).isEqualTo(path);
-                assertThat(K8s.containerPort(container, get.path("port"))).as(name + " " + probe + " port").isPresent();
-            });
-        }));
+    void everyServiceContainerProbesStartupLivenessAndReadinessOnItsManagementPort() {
+        for (String module : Repo.SERVICES) {
+            JsonNode container = K8s.serviceContainer(module);
+            int management = ServiceConfig.of(module).managementPort(K8s.environment(container));
+            Map.of("startupProbe", "/q/health/started", "livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready")
+                    .forEach((probe, path) -> {
+                        JsonNode get = container.path(probe).path("httpGet");
+                        assertThat(get.path("path").asText()).as(module + " " + probe).isEqualTo(path);
+                        assertThat(K8s.containerPort(container, get.path("port"))).as(module + " " + probe + " port")
+                                .contains(management);
+                    });
+        }
     }
 
     @Test
@@ -57,12 +63,30 @@ class K8sWorkloadsTest {
     }
 
     @Test
-    void everyServiceContainerDeclaresThePortItsServiceListensOn() {
+    void everyServiceContainerDeclaresItsApiAndManagementPorts() {
         for (String module : Repo.SERVICES) {
             JsonNode container = K8s.serviceContainer(module);
-            int port = ServiceConfig.of(module).httpPort(K8s.environment(container));
-            assertThat(K8s.containerPort(container, new IntNode(port)))
-                    .as(module + " declares containerPort " + port).isPresent();
+            ServiceConfig config = ServiceConfig.of(module);
+            for (int port : new int[] {config.httpPort(K8s.environment(container)), config.managementPort(K8s.environment(container))}) {
+                assertThat(K8s.containerPort(container, new IntNode(port)))
+                        .as(module + " declares containerPort " + port).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void noServiceExposesAManagementPort() {
+        for (String module : Repo.SERVICES) {
+            JsonNode container = K8s.serviceContainer(module);
+            int management = ServiceConfig.of(module).managementPort(K8s.environment(container));
+            Map<String, String> podLabels = labels(K8s.deploymentOf(module).path("spec").path("template").path("metadata").path("labels"));
+            K8s.ofKind("Service").stream()
+                    .filter(service -> podLabels.entrySet().containsAll(labels(service.path("spec").path("selector")).entrySet()))
+                    .forEach(service -> service.path("spec").path("ports").forEach(port -> {
+                        JsonNode target = port.has("targetPort") ? port.get("targetPort") : port.get("port");
+                        assertThat(K8s.containerPort(container, target)).as("Service " + K8s.name(service) + " port " + target)
+                                .isNotEqualTo(Optional.of(management));
+                    }));
         }
     }
 
@@ -85,10 +109,10 @@ class K8sWorkloadsTest {
     }
 
     @Test
-    void prometheusIsToldToScrapeEveryServicePodAtQMetricsOnItsHttpPort() {
+    void prometheusIsToldToScrapeEveryServicePodAtQMetricsOnItsManagementPort() {
         for (String module : Repo.SERVICES) {
             JsonNode annotations = K8s.deploymentOf(module).path("spec").path("template").path("metadata").path("annotations");
-            int port = ServiceConfig.of(module).httpPort(K8s.environment(K8s.serviceContainer(module)));
+            int port = ServiceConfig.of(module).managementPort(K8s.environment(K8s.serviceContainer(module)));
             assertThat(labels(annotations)).as(module + " pod annotations")
                     .containsEntry("prometheus.io/scrape", "true")
                     .containsEntry("prometheus.io/path", "/q/metrics")

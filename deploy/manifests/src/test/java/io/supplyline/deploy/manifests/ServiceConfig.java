@@ -83,11 +83,11 @@ record ServiceConfig(String module, Map<String, String> production) {
     }
 
     /**
-     * Read with a default that suits only a developer's machine (localhost, a well-known password, replication 1):
-     * the manifests must set these too, although the service would start without them.
+     * Read with a default that suits only a developer's machine (localhost, a plaintext Kafka without logins,
+     * replication 1): the manifests must set these too, although the service would start without them.
      */
-    static final Set<String> LOCAL_DEFAULTS = Set.of("KAFKA_BOOTSTRAP_SERVERS", "SUPPLYLINE_DB_USER",
-            "SUPPLYLINE_DB_PASSWORD", "SUPPLYLINE_TOPIC_REPLICATION", "SUPPLYLINE_TOPIC_MIN_ISR");
+    static final Set<String> LOCAL_DEFAULTS = Set.of("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_CLIENT_PROPERTIES",
+            "SUPPLYLINE_DB_USER", "SUPPLYLINE_TOPIC_REPLICATION", "SUPPLYLINE_TOPIC_MIN_ISR");
 
     /** What a production manifest must set: the required variables, plus those read with a local default. */
     Set<String> variablesProductionMustSet() {
@@ -106,6 +106,16 @@ record ServiceConfig(String module, Map<String, String> production) {
     /** The port the service listens on with this environment (Quarkus' default 8080 when not configured). */
     int httpPort(Map<String, String> environment) {
         return Integer.parseInt(resolve(production.getOrDefault("quarkus.http.port", "8080"), environment));
+    }
+
+    /** Whether health and metrics have a port of their own (quarkus.management.enabled, fixed at build time). */
+    boolean managementEnabled() {
+        return Boolean.parseBoolean(production.getOrDefault("quarkus.management.enabled", "false"));
+    }
+
+    /** The management port with this environment (Quarkus' default 9000 when not configured). */
+    int managementPort(Map<String, String> environment) {
+        return Integer.parseInt(resolve(production.getOrDefault("quarkus.management.port", "9000"), environment));
     }
 
     private List<Reference> environmentReferences() {

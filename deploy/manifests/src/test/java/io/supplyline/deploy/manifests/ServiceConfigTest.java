@@ -10,6 +10,8 @@ class ServiceConfigTest {
 
     private static final ServiceConfig EXAMPLE = ServiceConfig.parse("example", """
             quarkus.http.port=${EXAMPLE_PORT:8080}
+            quarkus.management.enabled=true
+            quarkus.management.port=${EXAMPLE_MANAGEMENT_PORT:9080}
             quarkus.datasource.password=${EXAMPLE_PASSWORD}
             quarkus.application.name=${quarkus.container-image.name}
             %local.quarkus.datasource.username=${LOCAL_ONLY}
@@ -49,6 +51,16 @@ class ServiceConfigTest {
     void theHttpPortIsTheVariableWhenSetElseItsDefault() {
         assertThat(EXAMPLE.httpPort(Map.of())).isEqualTo(8080);
         assertThat(EXAMPLE.httpPort(Map.of("EXAMPLE_PORT", "9000"))).isEqualTo(9000);
+    }
+
+    @Test
+    void theManagementPortIsTheVariableWhenSetElseItsDefaultAndQuarkusDefaultWhenNotConfigured() {
+        assertThat(EXAMPLE.managementEnabled()).isTrue();
+        assertThat(EXAMPLE.managementPort(Map.of())).isEqualTo(9080);
+        assertThat(EXAMPLE.managementPort(Map.of("EXAMPLE_MANAGEMENT_PORT", "9100"))).isEqualTo(9100);
+        ServiceConfig plain = ServiceConfig.parse("plain", "quarkus.http.port=8080\n");
+        assertThat(plain.managementEnabled()).isFalse();
+        assertThat(plain.managementPort(Map.of())).isEqualTo(9000);
     }
 
     @Test
