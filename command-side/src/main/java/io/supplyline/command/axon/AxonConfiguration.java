@@ -189,6 +189,11 @@ public class AxonConfiguration {
                 axon.handlerDefinition(type));
     }
 
+    /** The relay, to see how its deliveries fare. */
+    public KafkaRelay relay() {
+        return relay;
+    }
+
     /** The running processors, for operations such as a replay. */
     public EventProcessingConfiguration eventProcessing() {
         return axon.eventProcessingConfiguration();

@@ -36,4 +36,9 @@ final class ProcessTurns implements MessageHandlerInterceptor<EventMessage<?>> {
     boolean isTaken() {
         return turn.isLocked();
     }
+
+    /** Whether a batch is waiting for its turn. */
+    boolean isAwaited() {
+        return turn.hasQueuedThreads();
+    }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -47,6 +48,7 @@ import io.supplyline.events.EventTopic;
 public final class KafkaRelay implements EventMessageHandler, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KafkaRelay.class);
+    private final AtomicLong failedAttempts = new AtomicLong();
     private static final String ATTEMPT = KafkaRelay.class.getName() + ".attempt";
 
     private final Map<String, Object> settings;
@@ -116,6 +118,7 @@ public final class KafkaRelay implements EventMessageHandler, AutoCloseable {
             }
             producer = null;
         }
+        failedAttempts.incrementAndGet();
         LOG.warnf("The relay's producer failed (%s); the batch will be sent again by a new one", cause.toString());
         failed.close(Duration.ZERO);
     }
@@ -161,6 +164,11 @@ public final class KafkaRelay implements EventMessageHandler, AutoCloseable {
     }
 
     /** How long the relay waits for a batch's acks before it rolls the batch back and retries. */
+    /** Batches the relay had to send again since it started (the broker away, say). */
+    public long failedAttempts() {
+        return failedAttempts.get();
+    }
+
     public Duration ackTimeout() {
         return ackTimeout;
     }

@@ -132,6 +132,9 @@ class AuditApiTest {
         auditor().queryParam("correlationId", correlationId).queryParam("principal", "someone-else")
                 .get("/audit/events")
                 .then().statusCode(200).body("total", equalTo(0));
+        auditor().queryParam("principal", "oper\u0000ator").get("/audit/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("INVALID_PARAMETER")).body("errors.field", contains("principal"));
         auditor().queryParam("from", "yesterday").get("/audit/events")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("from"));

@@ -1,7 +1,9 @@
 package io.supplyline.command.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +47,7 @@ class ProcessTurnsTest {
             }));
             assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
             Future<?> second = processes.submit(() -> batch(() -> secondRan.set(true)));
-            Thread.sleep(300);
+            await().atMost(Duration.ofSeconds(5)).until(turns::isAwaited);
             assertThat(secondRan).as("the second batch ran while the first held its turn").isFalse();
             firstMayEnd.countDown();
             first.get(5, TimeUnit.SECONDS);

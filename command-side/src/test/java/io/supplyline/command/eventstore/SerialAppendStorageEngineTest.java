@@ -1,6 +1,7 @@
 package io.supplyline.command.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +59,17 @@ class SerialAppendStorageEngineTest {
                 .dataType(byte[].class), id -> false);
     }
 
+    /** Until H2 reports a session waiting for another's lock: the signal that the second transaction waits. */
+    private void awaitABlockedSession() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (Statement query = keepAlive.createStatement();
+                 ResultSet row = query.executeQuery("SELECT count(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL")) {
+                row.next();
+                return row.getInt(1) > 0;
+            }
+        });
+    }
+
     @AfterEach
     void close() throws Exception {
         keepAlive.close();
@@ -68,7 +81,7 @@ class SerialAppendStorageEngineTest {
             append(first, "stock:W:A");
             CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> append(second, "stock:W:B"));
 
-            Thread.sleep(500);
+            awaitABlockedSession();
             assertThat(waiting).as("the second append, while the first is uncommitted").isNotDone();
             assertThat(globalIndexes(keepAlive)).as("visible meanwhile").isEmpty();
 
@@ -120,7 +133,7 @@ class SerialAppendStorageEngineTest {
             append(connection, "stock:W:B");
         }));
 
-        Thread.sleep(500);
+        awaitABlockedSession();
         assertThat(second).as("the second transaction, while the first holds the turn").isNotDone();
         firstGoesOn.countDown();
         first.get(10, TimeUnit.SECONDS);

@@ -98,6 +98,10 @@ class OrderBoardApiTest {
         analyst().get("/orders?status=LOST").then().statusCode(400).body("errors.field", hasItem("status"));
         analyst().get("/orders?sort=password").then().statusCode(400).body("errors.field", hasItem("sort"));
         analyst().get("/orders/not-a-uuid").then().statusCode(400);
+        // PostgreSQL cannot compare text with a NUL: refused before it reaches the database.
+        analyst().queryParam("customer", "Bau\u0000haus").get("/orders").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("INVALID_PARAMETER"))
+                .body("errors.field", hasItem("customer"));
         analyst().get("/orders/{id}", UUID.randomUUID()).then().statusCode(404);
         given().get("/orders").then().statusCode(401);
         given().auth().basic("operator", "operator").get("/orders").then().statusCode(403);
