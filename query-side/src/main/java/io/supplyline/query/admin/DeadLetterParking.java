@@ -1,6 +1,7 @@
 package io.supplyline.query.admin;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,6 +9,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -122,7 +124,9 @@ public final class DeadLetterParking implements MessageHandlerInterceptor<EventM
 
     private void park(UnitOfWork<? extends EventMessage<?>> unitOfWork, String sequence, EventMessage<?> event,
                       Throwable cause) {
-        queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, PrintableCause.of(cause)));
+        Instant now = Instant.now();
+        queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, PrintableCause.of(cause), now, now,
+                MetaData.emptyInstance()));
         unitOfWork.root().resources().put(ANY_PARKED, true);
     }
 

@@ -70,7 +70,7 @@ public class DeadLetters {
                 applied++;
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                QuarkusTransaction.requiringNew().run(() -> found.queue.requeue(letter, parked -> parked.withCause(PrintableCause.of(cause))
+                QuarkusTransaction.requiringNew().run(() -> found.queue.requeue(letter, parked -> parked.withCause(PrintableCause.forRequeue(cause))
                         .withDiagnostics(diagnostics -> diagnostics.and("retries", retries(parked) + 1))));
                 return new RetryOutcome(applied, found.queue.sequenceSize(found.sequence), cause.toString());
             }

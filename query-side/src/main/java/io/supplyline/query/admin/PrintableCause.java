@@ -11,16 +11,30 @@ final class PrintableCause {
     private PrintableCause() {
     }
 
+    /** The cause with its type kept and its message made printable (null stays null). */
     static ThrowableCause of(Throwable failure) {
         if (failure == null || failure instanceof ThrowableCause) {
             return (ThrowableCause) failure;
         }
+        String text = printable(String.valueOf(failure.getMessage()));
+        return new ThrowableCause(failure.getClass().getName(), text.length() > ThrowableCause.TRUNCATED_MESSAGE_SIZE
+                ? text.substring(0, ThrowableCause.TRUNCATED_MESSAGE_SIZE) : text);
+    }
+
+    /**
+     * For Axon's {@code withCause}, which keeps only a throwable's class and message: the failure itself
+     * when its message is printable, else its type and printable message as the message.
+     */
+    static Throwable forRequeue(Throwable failure) {
         String message = String.valueOf(failure.getMessage());
+        return printable(message).equals(message) ? failure
+                : new ThrowableCause(failure.getClass().getName(), failure.getClass().getName() + ": " + printable(message));
+    }
+
+    private static String printable(String message) {
         StringBuilder printable = new StringBuilder(message.length());
         message.codePoints().forEach(c -> printable.appendCodePoint(
                 Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t' ? '\uFFFD' : c));
-        String text = printable.toString();
-        return new ThrowableCause(failure.getClass().getName(), text.length() > ThrowableCause.TRUNCATED_MESSAGE_SIZE
-                ? text.substring(0, ThrowableCause.TRUNCATED_MESSAGE_SIZE) : text);
+        return printable.toString();
     }
 }
