@@ -66,8 +66,10 @@ public class ProblemMappers {
                 : exception instanceof InputRefused refused ? refused.getOriginalMessage()
                 : "has the wrong type or value";
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
-        return Problems.response(400, "MALFORMED_JSON", "The body is not the JSON this endpoint takes",
-                errors);
+        // Well-formed JSON with a value no command takes is invalid input, like a failed constraint.
+        return exception instanceof InputRefused
+                ? Problems.response(400, "INVALID_INPUT", "The request has invalid fields", errors)
+                : Problems.response(400, "MALFORMED_JSON", "The body is not the JSON this endpoint takes", errors);
     }
 
     @ServerExceptionMapper
