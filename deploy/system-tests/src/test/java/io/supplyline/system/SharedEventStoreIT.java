@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -152,15 +153,24 @@ class SharedEventStoreIT {
         });
         System.out.printf("Store settled and relay caught up %.1f s after the last command%n",
                 (System.nanoTime() - daysDone) / 1e9);
+        // A process that backed off (a conflict, say) may still append after the store looked settled:
+        // compare a snapshot of the store with the topic read after it, until they agree or a minute passes.
+        AtomicReference<Map<String, Long>> storedSnapshot = new AtomicReference<>();
+        AtomicReference<List<ConsumerRecord<String, byte[]>>> topicSnapshot = new AtomicReference<>();
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+            storedSnapshot.set(storedSequenceByEventId());
+            topicSnapshot.set(TopicReader.readAll(system.bootstrapServers(), TOPIC));
+            Set<String> missing = new HashSet<>(storedSnapshot.get().keySet());
+            topicSnapshot.get().forEach(record -> missing.remove(header(record, "axon-message-id")));
+            assertThat(missing).as("stored events missing from the topic (of %d)", storedSnapshot.get().size()).isEmpty();
+        });
+        // Read after the topic: holds every event the topic holds (an event is stored before it is published).
         Map<String, Long> stored = storedSequenceByEventId();
-        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(system.bootstrapServers(), TOPIC);
+        List<ConsumerRecord<String, byte[]>> records = topicSnapshot.get();
         List<String> published = records.stream().map(record -> header(record, "axon-message-id")).toList();
         assertThat(published).as("no event published twice").doesNotHaveDuplicates();
-        Set<String> missing = new HashSet<>(stored.keySet());
-        published.forEach(missing::remove);
         Set<String> unknown = new HashSet<>(published);
         unknown.removeAll(stored.keySet());
-        assertThat(missing).as("stored events missing from the topic (of %d)", stored.size()).isEmpty();
         assertThat(unknown).as("events on the topic that are not stored").isEmpty();
 
         Map<String, List<Long>> sequencesByAggregate = new LinkedHashMap<>();
