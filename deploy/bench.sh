@@ -51,6 +51,6 @@ log "$(grep -m1 "Supplyline is up" "$WORK/run-local.log")"
 
 "$JAVA" -Xmx512m -cp "$BENCH_JAR:$ROOT/deploy/benchmark/target/lib/*" io.supplyline.deploy.bench.Benchmark \
   --command-port $COMMAND_PORT --command-management-port $COMMAND_MANAGEMENT_PORT --query-port $QUERY_PORT \
-  --kafka-port $KAFKA_PORT \
+  --query-management-port $QUERY_MANAGEMENT_PORT --kafka-port $KAFKA_PORT \
   --pg-host "$PGHOST" --pg-port "$PGPORT" --pg-user "$DB_USER" --pg-password "$DB_PASSWORD" \
   --pg-database supplyline_bench_command --out "$ROOT/bench-results" "$@"

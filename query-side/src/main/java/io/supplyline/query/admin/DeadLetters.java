@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
@@ -17,18 +16,20 @@ import org.axonframework.serialization.UnknownSerializedType;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.supplyline.query.axon.AxonConfiguration;
+import io.supplyline.query.engine.DeadLetterQueues;
+import io.supplyline.query.engine.ProjectionHandlers;
 import io.supplyline.query.http.Refusal;
-import io.supplyline.query.projection.Projection;
 
 /** The parked events of every projection: listed, retried in their aggregate's order, or evicted. */
 @Singleton
 public class DeadLetters {
 
-    private final AxonConfiguration axon;
+    private final DeadLetterQueues deadLetters;
+    private final ProjectionHandlers handlers;
 
-    DeadLetters(AxonConfiguration axon) {
-        this.axon = axon;
+    DeadLetters(DeadLetterQueues deadLetters, ProjectionHandlers handlers) {
+        this.deadLetters = deadLetters;
+        this.handlers = handlers;
     }
 
     /** One parked event; {@code position} is its place in its aggregate's parked sequence (0: the one that failed first). */
@@ -43,7 +44,7 @@ public class DeadLetters {
 
     public List<DeadLetterView> list() {
         List<DeadLetterView> views = new ArrayList<>();
-        axon.deadLetterQueues().forEach((projection, queue) -> queue.deadLetters().forEach(sequence -> {
+        deadLetters.queues().forEach((projection, queue) -> queue.deadLetters().forEach(sequence -> {
             int position = 0;
             for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
                 views.add(view(projection, letter, position++));
@@ -53,7 +54,7 @@ public class DeadLetters {
     }
 
     public long count(String projection) {
-        return axon.deadLetterQueues().get(projection).size();
+        return deadLetters.queues().get(projection).size();
     }
 
     /** Applies the letter's whole sequence in order with the projection's handlers, until one fails again. */
@@ -90,23 +91,14 @@ public class DeadLetters {
     }
 
     private void apply(String projection, EventMessage<?> event) {
-        for (Projection handlers : axon.projectionsOf(projection)) {
-            AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(handlers);
-            if (adapter.canHandle(event)) {
-                try {
-                    adapter.handle(event);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            }
-        }
+        handlers.apply(projection, event);
     }
 
     private record Found(String projection, SequencedDeadLetterQueue<EventMessage<?>> queue, String sequence) {
     }
 
     private Found find(String id) {
-        for (Map.Entry<String, SequencedDeadLetterQueue<EventMessage<?>>> queue : axon.deadLetterQueues().entrySet()) {
+        for (Map.Entry<String, SequencedDeadLetterQueue<EventMessage<?>>> queue : deadLetters.queues().entrySet()) {
             for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.getValue().deadLetters()) {
                 for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
                     if (letter instanceof JdbcDeadLetter<?> stored && stored.getIdentifier().equals(id)) {

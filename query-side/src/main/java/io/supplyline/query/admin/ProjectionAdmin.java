@@ -2,7 +2,6 @@ package io.supplyline.query.admin;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,36 +17,34 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.supplyline.events.EventTopic;
-import io.supplyline.query.axon.AxonConfiguration;
 import io.supplyline.query.axon.KafkaSettings;
+import io.supplyline.query.engine.ProjectionEngine;
+import io.supplyline.query.engine.ProjectionHandlers;
 
-/** The projections' processors as operators see them: running or not, position and lag in the topic. */
+/** The projections as operators see them: applying or not, position and lag in the topic. */
 @Singleton
 public class ProjectionAdmin {
 
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
-    private final AxonConfiguration axon;
+    private final ProjectionEngine engine;
+    private final ProjectionHandlers handlers;
     private final KafkaSettings kafka;
     private final ProjectionMeter meter;
-    private final StoredPositions stored;
     private static final Duration GAUGE_BOUNDS_FRESH = Duration.ofSeconds(1);
     private Map<TopicPartition, long[]> gaugeBounds;
     private long gaugeBoundsAt;
-    /** One client for every offsets question: rebuilds ask four times a second, metrics on each scrape. */
+    /** One client for every offsets question: metrics ask on each scrape. */
     private Admin kafkaAdmin;
 
-    ProjectionAdmin(AxonConfiguration axon, KafkaSettings kafka, ProjectionMeter meter, StoredPositions stored) {
-        this.axon = axon;
+    ProjectionAdmin(ProjectionEngine engine, ProjectionHandlers handlers, KafkaSettings kafka, ProjectionMeter meter) {
+        this.engine = engine;
+        this.handlers = handlers;
         this.kafka = kafka;
         this.meter = meter;
-        this.stored = stored;
     }
 
     private synchronized Admin kafkaAdmin() {
@@ -65,86 +62,62 @@ public class ProjectionAdmin {
 
     public List<ProjectionStatus> statuses() {
         Map<TopicPartition, long[]> bounds = topicBounds();
-        List<ProjectionStatus> statuses = new ArrayList<>();
-        new TreeMap<>(axon.eventProcessing().eventProcessors()).forEach((name, processor) -> {
-            if (processor instanceof TrackingEventProcessor tracking) {
-                statuses.add(status(name, tracking, bounds));
-            }
-        });
-        return statuses;
+        Map<Integer, Long> positions = engine.storedPositions();
+        return handlers.names().stream().sorted().map(name -> status(name, positions, bounds)).toList();
     }
 
-    /** The projection's lag in events, or NaN when it cannot be told (no such processor, Kafka away). */
+    /** The projections' lag in events (all share the engine's positions), or NaN when it cannot be told (Kafka away). */
     public double lagEvents(String projection) {
         try {
-            return axon.eventProcessing().eventProcessor(projection)
-                    .filter(TrackingEventProcessor.class::isInstance)
-                    .map(processor -> (double) lag(positions((TrackingEventProcessor) processor), gaugeBounds()))
-                    .orElse(Double.NaN);
+            return lag(engine.storedPositions(), gaugeBounds());
         } catch (RuntimeException e) {
             return Double.NaN;
         }
     }
 
     /**
-     * How far behind the events the projection is in time (now minus the latest applied event's time,
-     * while it has events to apply; 0 when it has none); NaN where it cannot be told here: another
-     * instance applies it, or Kafka is away.
+     * How far behind the events the projection is in time on this instance's partitions (now minus the
+     * latest applied event's time, while they have events to apply; 0 when they have none); NaN where it
+     * cannot be told: the instance owns no partition, has applied nothing yet, or Kafka is away. Across
+     * instances, the maximum is the projection's.
      */
     public double lagSeconds(String projection) {
         try {
-            return axon.eventProcessing().eventProcessor(projection)
-                    .filter(TrackingEventProcessor.class::isInstance)
-                    .map(processor -> status(projection, (TrackingEventProcessor) processor, gaugeBounds()).lagMillis())
-                    .filter(millis -> millis >= 0)
-                    .map(millis -> millis / 1000.0)
-                    .orElse(Double.NaN);
+            Map<Integer, Long> owned = engine.ownedPositions();
+            Map<TopicPartition, long[]> bounds = new HashMap<>(gaugeBounds());
+            bounds.keySet().removeIf(partition -> !owned.containsKey(partition.partition()));
+            Instant lastEventAt = meter.lastEventAt(projection);
+            if (owned.isEmpty()) {
+                return Double.NaN;
+            }
+            if (lag(owned, bounds) == 0) {
+                return 0;
+            }
+            return lastEventAt == null ? Double.NaN : Duration.between(lastEventAt, Instant.now()).toMillis() / 1000.0;
         } catch (RuntimeException e) {
             return Double.NaN;
         }
     }
 
-    /** Events on the topic the processor has still to handle. */
-    public long lagOf(TrackingEventProcessor processor) {
-        return lag(positions(processor), topicBounds());
-    }
-
-    private ProjectionStatus status(String name, TrackingEventProcessor processor, Map<TopicPartition, long[]> bounds) {
-        Map<Integer, Long> positions = positions(processor);
-        long lag = lag(positions, bounds);
+    private ProjectionStatus status(String name, Map<Integer, Long> next, Map<TopicPartition, long[]> bounds) {
+        long lag = lag(next, bounds);
         Instant lastEventAt = meter.lastEventAt(name);
-        // The time of the latest event applied is known only where the projection runs.
-        boolean appliedHere = !processor.processingStatus().isEmpty();
-        long lagMillis = lag == 0 ? 0 : lastEventAt == null || !appliedHere ? -1
-                : Duration.between(lastEventAt, Instant.now()).toMillis();
-        return new ProjectionStatus(name, processor.isRunning(), processor.isError(), positions, lag, lagMillis,
-                meter.eventsPerSecond(name), lastEventAt, null);
-    }
-
-    /**
-     * Per partition, the offset of the last event the processor handled: as this instance processes it,
-     * or, when another query instance holds it, as its last batch stored it.
-     */
-    private Map<Integer, Long> positions(TrackingEventProcessor processor) {
-        if (processor.processingStatus().isEmpty()) {
-            return stored.of(processor.getName());
-        }
+        long lagMillis = lag == 0 ? 0 : lastEventAt == null ? -1 : Duration.between(lastEventAt, Instant.now()).toMillis();
+        // Per partition, the offset of the last event applied.
         Map<Integer, Long> positions = new TreeMap<>();
-        processor.processingStatus().values().stream()
-                // A replay wraps the position; its lower bound is where the replay has got to.
-                .map(status -> WrappedToken.unwrapLowerBound(status.getTrackingToken()))
-                .filter(token -> token != null)
-                .map(KafkaTrackingToken::from)
-                .forEach(token -> token.getPositions().forEach((partition, offset) ->
-                        positions.merge(partition.partition(), offset, Math::max)));
-        return positions;
+        next.forEach((partition, offset) -> {
+            if (offset > 0) {
+                positions.put(partition, offset - 1);
+            }
+        });
+        return new ProjectionStatus(name, engine.applying(), engine.error() != null, positions, lag, lagMillis,
+                meter.eventsPerSecond(name), lastEventAt, null);
     }
 
     private static long lag(Map<Integer, Long> positions, Map<TopicPartition, long[]> bounds) {
         long lag = 0;
         for (Map.Entry<TopicPartition, long[]> partition : bounds.entrySet()) {
-            Long position = positions.get(partition.getKey().partition());
-            long next = position == null ? partition.getValue()[0] : position + 1;
+            long next = Math.max(partition.getValue()[0], positions.getOrDefault(partition.getKey().partition(), 0L));
             lag += Math.max(0, partition.getValue()[1] - next);
         }
         return lag;

@@ -5,58 +5,89 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Singleton;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.supplyline.query.engine.BatchMeter;
 
 /**
- * Counts what each projection's processor handles: the rate over the last ten seconds and the
- * timestamp of the latest event, which tells how far behind the events a lagging projection is.
+ * What each projection applies: the rate over the last ten seconds, the timestamp of the latest event
+ * (how far behind the events a lagging projection is), and as metrics the events applied live and the
+ * CPU time the projection's handlers took ({@code supplyline_projection_events_total},
+ * {@code supplyline_projection_cpu_seconds_total}), so CPU per event can be told per projection.
  */
 @Singleton
-public class ProjectionMeter {
+public class ProjectionMeter implements BatchMeter {
 
     static final long WINDOW_MILLIS = 10_000;
 
-    private final Map<String, Processed> processors = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final Map<String, Processed> projections = new ConcurrentHashMap<>();
 
-    /** The interceptor to register on one processor. */
-    public MessageHandlerInterceptor<EventMessage<?>> forProcessor(String name) {
-        Processed processed = processors.computeIfAbsent(name, key -> new Processed());
-        return (UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) -> {
-            Object result = chain.proceed();
-            processed.handled(unitOfWork.getMessage().getTimestamp());
-            return result;
-        };
+    ProjectionMeter(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void applied(String projection, long events, long cpuNanos, Instant lastEventAt) {
+        processed(projection).handled(events, cpuNanos, lastEventAt);
+    }
+
+    @Override
+    public void unknownType(String projection) {
+        processed(projection).unknownTypes.increment();
+    }
+
+    private Processed processed(String projection) {
+        return projections.computeIfAbsent(projection, name -> new Processed(name, registry));
     }
 
     double eventsPerSecond(String name) {
-        Processed processed = processors.get(name);
+        Processed processed = projections.get(name);
         return processed == null ? 0 : processed.perSecond();
     }
 
-    /** The timestamp of the latest event the processor handled, or null before the first. */
+    /** The timestamp of the latest event the projection applied, or null before the first. */
     Instant lastEventAt(String name) {
-        Processed processed = processors.get(name);
+        Processed processed = projections.get(name);
         return processed == null ? null : processed.lastEventAt;
     }
 
     private static final class Processed {
         /** Per-second buckets: {second, count}. */
         private final Deque<long[]> seconds = new ArrayDeque<>();
+        private final AtomicLong events = new AtomicLong();
+        private final AtomicLong cpuNanos = new AtomicLong();
+        private final Counter unknownTypes;
         volatile Instant lastEventAt;
 
-        synchronized void handled(Instant eventTime) {
+        Processed(String projection, MeterRegistry registry) {
+            FunctionCounter.builder("supplyline.projection.events", events, AtomicLong::doubleValue)
+                    .tag("projection", projection).description("Events the projection's handlers applied")
+                    .register(registry);
+            FunctionCounter.builder("supplyline.projection.cpu.seconds", cpuNanos, nanos -> nanos.get() / 1e9)
+                    .tag("projection", projection).description("CPU time of the projection's handlers")
+                    .register(registry);
+            unknownTypes = Counter.builder("supplyline.events.unknown").tag("projection", projection)
+                    .description("Events of a type this version cannot read, parked by the projection")
+                    .register(registry);
+        }
+
+        synchronized void handled(long count, long cpu, Instant eventTime) {
+            events.addAndGet(count);
+            cpuNanos.addAndGet(cpu);
             long second = System.currentTimeMillis() / 1000;
             if (seconds.isEmpty() || seconds.peekLast()[0] != second) {
                 seconds.addLast(new long[] {second, 0});
             }
-            seconds.peekLast()[1]++;
-            lastEventAt = eventTime;
+            seconds.peekLast()[1] += count;
+            if (count > 0) {
+                lastEventAt = eventTime;
+            }
             forgetBefore(second - WINDOW_MILLIS / 1000);
         }
 

@@ -6,63 +6,68 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.jboss.logging.Logger;
 
-import io.supplyline.query.axon.AxonConfiguration;
+import io.supplyline.query.engine.BatchMeter;
+import io.supplyline.query.engine.ProjectionEngine;
+import io.supplyline.query.engine.Replays;
+import io.supplyline.query.engine.SwitchLock;
+import io.supplyline.query.engine.TopicReplay;
 import io.supplyline.query.projection.Replay;
 import io.supplyline.query.projection.ScratchSchema;
 import io.supplyline.query.stream.LiveFeed;
 
 /**
- * One blue-green rebuild of one projection (PostgreSQL): a second processor replays the whole topic
- * through the projection's own handlers into fresh copies of its tables in a schema of their own,
- * while the live processor and tables go on serving. Once the replay has caught up, the live
- * processor stops, the replay takes the last events, and in one transaction the fresh tables
- * replace the live ones, the live processor's position becomes the replay's and the replay's dead
- * letters replace the projection's; then it resumes.
+ * One blue-green rebuild (PostgreSQL): the engine replays the topic from its first offset through the
+ * projections' own handlers into fresh copies of their tables in a schema of their own, while the live
+ * tables go on serving, never past where the live read models are. Once it has caught up, it takes the
+ * switch lock alone (the live batches wait), replays the last events up to the live positions, and in
+ * that transaction the fresh tables and dead letters replace the live ones; the live positions stay right.
  */
-final class RebuildRun {
+final class RebuildRun implements BatchMeter {
 
     private static final Logger LOG = Logger.getLogger(RebuildRun.class);
-    private static final Duration CATCH_UP_POLL = Duration.ofMillis(50);
 
-    private final String projection;
+    private final List<String> projections;
     private final List<String> tables;
     private final String schema;
     private final DataSource dataSource;
-    private final TransactionManager transactions;
-    private final AxonConfiguration axon;
-    private final ProjectionAdmin admin;
+    private final Replays replays;
+    private final ProjectionEngine engine;
     private final LiveFeed feed;
     private final Instant requestedAt = Instant.now();
-    private final AtomicLong replayed = new AtomicLong();
+    private final Map<String, long[]> cpu = new ConcurrentHashMap<>();
     private volatile String state = "QUEUED";
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
     private volatile String error;
-    private volatile TrackingEventProcessor replayProcessor;
+    private volatile TopicReplay replay;
+    private volatile long lag;
+    private final Connection claim;
 
-    RebuildRun(String projection, List<String> tables, DataSource dataSource, TransactionManager transactions,
-               AxonConfiguration axon, ProjectionAdmin admin, LiveFeed feed) {
-        this.projection = projection;
+    /** @param claim holds the rebuild lock; closed when the run ends */
+    RebuildRun(String name, List<String> projections, List<String> tables, DataSource dataSource, Replays replays,
+               ProjectionEngine engine, LiveFeed feed, Connection claim) {
+        this.claim = claim;
+        this.projections = projections;
         this.tables = tables;
-        this.schema = "rebuild_" + projection.replace('-', '_');
+        this.schema = "rebuild_" + name.replace('-', '_');
         this.dataSource = dataSource;
-        this.transactions = transactions;
-        this.axon = axon;
-        this.admin = admin;
+        this.replays = replays;
+        this.engine = engine;
         this.feed = feed;
+    }
+
+    List<String> projections() {
+        return projections;
     }
 
     boolean finished() {
@@ -70,97 +75,104 @@ final class RebuildRun {
     }
 
     RebuildStatus status() {
-        TrackingEventProcessor processor = replayProcessor;
-        long lag = processor != null && state.equals("REPLAYING") ? admin.lagOf(processor) : 0;
+        TopicReplay current = replay;
+        long replayed = current == null ? 0 : current.replayed();
         Instant end = finishedAt == null ? Instant.now() : finishedAt;
         double seconds = startedAt == null ? 0 : Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
-        return new RebuildStatus(state, requestedAt, startedAt, finishedAt, replayed.get(), lag,
-                seconds == 0 ? 0 : replayed.get() / seconds, error);
+        double rate = seconds == 0 ? 0 : replayed / seconds;
+        long left = finished() ? 0 : lag;
+        Map<String, Double> micros = new TreeMap<>();
+        cpu.forEach((projection, spent) -> micros.put(projection, spent[0] / 1000.0 / Math.max(1, replayed)));
+        return new RebuildStatus(state, projections, requestedAt, startedAt, finishedAt, replayed, left, rate,
+                rate > 0 ? left / rate : null, micros, error);
+    }
+
+    @Override
+    public void applied(String projection, long events, long cpuNanos, Instant lastEventAt) {
+        long[] spent = cpu.computeIfAbsent(projection, key -> new long[2]);
+        synchronized (spent) {
+            spent[0] += cpuNanos;
+            spent[1] += events;
+        }
+    }
+
+    @Override
+    public void unknownType(String projection) {
+        // Parked in the fresh dead letters, which replace the live ones at the switch.
     }
 
     void run() {
         startedAt = Instant.now();
         state = "REPLAYING";
-        Configuration replay = null;
         ScratchSchema fresh = null;
         try {
-            fresh = freshTables();
-            String home = fresh.home();
-            MessageHandlerInterceptor<EventMessage<?>> counted = (unitOfWork, chain) -> {
-                Object result = Replay.during(chain::proceed);
-                replayed.incrementAndGet();
-                return result;
-            };
-            replay = axon.replayConfiguration(projection,
-                    new SearchPathTransactionManager(transactions, fresh), counted);
-            replay.start();
-            replayProcessor = (TrackingEventProcessor) replay.eventProcessingConfiguration()
-                    .eventProcessor(projection).orElseThrow();
-            awaitCaughtUp();
-            state = "SWITCHING";
-            EventProcessor live = axon.eventProcessing().eventProcessor(projection).orElseThrow();
-            live.shutDown();
-            try {
-                awaitCaughtUp();
-                replay.shutdown();
-                replay = null;
-                switchTables(home);
-            } finally {
-                live.start();
+            fresh = ScratchSchema.create(dataSource, schema, Stream.concat(tables.stream(), Stream.of("deadletterentry")).toList());
+            ScratchSchema tablesOfReplay = fresh;
+            try (TopicReplay topic = replays.into(fresh, projections, this)) {
+                replay = topic;
+                Replay.during(() -> {
+                    while (!caughtUp(topic)) {
+                        // replaying
+                    }
+                    state = "SWITCHING";
+                    switchTables(topic, tablesOfReplay.home());
+                    return null;
+                });
             }
-            feed.reset("The " + projection + " read model was rebuilt");
+            feed.reset("The " + String.join(", ", projections) + " read models were rebuilt");
             state = "DONE";
-            LOG.infof("Rebuilt %s from %d events in %s", projection, replayed.get(), Duration.between(startedAt, Instant.now()));
+            LOG.infof("Rebuilt %s from %d events in %s", projections, replay.replayed(), Duration.between(startedAt, Instant.now()));
         } catch (Exception e) {
-            LOG.errorf(e, "Rebuild of %s failed; the live tables are untouched", projection);
+            LOG.errorf(e, "Rebuild of %s failed; the live tables are untouched", projections);
             error = e.toString();
             state = "FAILED";
-            if (replay != null) {
-                replay.shutdown();
-            }
             dropQuietly(fresh);
         } finally {
             finishedAt = Instant.now();
+            closeQuietly(claim);
         }
     }
 
-    private void awaitCaughtUp() throws InterruptedException {
-        while (replayProcessor.isError() || admin.lagOf(replayProcessor) > 0 || !replayProcessor.isRunning()) {
-            if (!replayProcessor.isRunning() && !replayProcessor.isError()) {
-                throw new IllegalStateException("The replay stopped before catching up");
-            }
-            // A failing event is retried with back-off, as in the live processor; say so meanwhile.
-            error = replayProcessor.isError() ? "The replay is retrying a failed event; see the log" : null;
-            Thread.sleep(CATCH_UP_POLL.toMillis());
+    private static void closeQuietly(Connection connection) {
+        try (connection; Statement sql = connection.createStatement()) {
+            sql.execute(SwitchLock.RELEASE_REBUILD);
+        } catch (SQLException e) {
+            LOG.warnf("Could not release the rebuild lock: %s (it goes with the connection)", e.getMessage());
         }
-        error = null;
     }
 
-    /** Empty copies of the projection's tables, and of the token and dead-letter tables, for the replay to fill. */
-    private ScratchSchema freshTables() throws SQLException {
-        return ScratchSchema.create(dataSource, schema,
-                Stream.concat(tables.stream(), Stream.of("tokenentry", "deadletterentry")).toList());
+    private boolean caughtUp(TopicReplay topic) throws InterruptedException {
+        Map<Integer, Long> live = engine.storedPositions();
+        boolean reached = topic.stepTowards(live);
+        lag = topic.lag(live);
+        return reached;
     }
 
-    /** One transaction: the fresh tables take the live ones' place, and the replay's position becomes the live one. */
-    private void switchTables(String home) throws SQLException {
+    /**
+     * One transaction holding the switch lock: no live batch runs meanwhile, so the live positions stand
+     * still; the replay takes the events up to them, and the fresh tables take the live ones' place.
+     */
+    private void switchTables(TopicReplay topic, String home) throws SQLException, InterruptedException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement sql = connection.createStatement()) {
+                sql.execute(SwitchLock.EXCLUSIVE);
+                Map<Integer, Long> live = engine.storedPositions();
+                while (!topic.stepTowards(live)) {
+                    lag = topic.lag(live);
+                }
+                lag = 0;
                 for (String table : tables) {
                     sql.execute("DROP TABLE " + home + "." + table + " CASCADE");
                     sql.execute("ALTER TABLE " + schema + "." + table + " SET SCHEMA " + home);
                 }
-                sql.execute("DELETE FROM " + home + ".tokenentry WHERE processorname = '" + projection + "'");
-                sql.execute("INSERT INTO " + home + ".tokenentry (processorname, segment, token, tokentype, timestamp, owner)"
-                        + " SELECT processorname, segment, token, tokentype, timestamp, NULL FROM " + schema + ".tokenentry"
-                        + " WHERE processorname = '" + projection + "'");
-                // What the replay could not apply replaces what the live processor had parked.
-                sql.execute("DELETE FROM " + home + ".deadletterentry WHERE processinggroup = '" + projection + "'");
+                // What the replay could not apply replaces what the live engine had parked.
+                String names = projections.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+                sql.execute("DELETE FROM " + home + ".deadletterentry WHERE processinggroup IN (" + names + ")");
                 sql.execute("INSERT INTO " + home + ".deadletterentry SELECT * FROM " + schema + ".deadletterentry");
                 sql.execute("DROP SCHEMA " + schema + " CASCADE");
                 connection.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | InterruptedException e) {
                 connection.rollback();
                 throw e;
             } finally {

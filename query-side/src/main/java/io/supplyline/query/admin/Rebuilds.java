@@ -1,5 +1,9 @@
 package io.supplyline.query.admin;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,40 +19,37 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.supplyline.events.axon.JtaTransactionManager;
-import io.supplyline.query.axon.AxonConfiguration;
+import io.supplyline.query.engine.ProjectionEngine;
+import io.supplyline.query.engine.Replays;
+import io.supplyline.query.engine.SwitchLock;
 import io.supplyline.query.http.Refusal;
-import io.supplyline.query.stream.LiveFeed;
 import io.supplyline.query.projection.ProjectionTables;
+import io.supplyline.query.stream.LiveFeed;
 
-/** Starts rebuilds one after another on a thread of their own, and remembers each projection's latest. */
+/**
+ * Starts rebuilds on a thread of their own, one at a time over all instances, and remembers each
+ * projection's latest.
+ * Rebuilding {@value #ALL} is one replay of the topic for every projection.
+ */
 @Singleton
 public class Rebuilds {
 
     public static final String ALL = "all";
 
     private final Map<String, RebuildRun> latest = new ConcurrentHashMap<>();
-    /**
-     * Rebuilds running at once: each replays on its own processor thread into its own scratch
-     * schema, so two keep both cores of a small machine busy (one at a time: 921 events/s over all
-     * projections; two: 1,116).
-     */
-    private static final int AT_ONCE = 2;
-
-    private final ExecutorService worker = Executors.newFixedThreadPool(AT_ONCE, runnable -> new Thread(runnable, "rebuild"));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "rebuild"));
     private final DataSource dataSource;
-    private final jakarta.transaction.TransactionManager jta;
-    private final AxonConfiguration axon;
-    private final ProjectionAdmin admin;
+    private final Replays replays;
+    private final ProjectionEngine engine;
     private final LiveFeed feed;
     private final String databaseKind;
+    private RebuildRun running;
 
-    Rebuilds(DataSource dataSource, jakarta.transaction.TransactionManager jta, AxonConfiguration axon,
-             ProjectionAdmin admin, LiveFeed feed, @ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind) {
+    Rebuilds(DataSource dataSource, Replays replays, ProjectionEngine engine, LiveFeed feed,
+             @ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind) {
         this.dataSource = dataSource;
-        this.jta = jta;
-        this.axon = axon;
-        this.admin = admin;
+        this.replays = replays;
+        this.engine = engine;
         this.feed = feed;
         this.databaseKind = databaseKind;
     }
@@ -59,24 +60,40 @@ public class Rebuilds {
             throw new Refusal(409, "REBUILD_NEEDS_POSTGRESQL",
                     "Rebuilding into fresh tables needs PostgreSQL schemas; this instance runs on " + databaseKind);
         }
-        List<String> projections = name.equals(ALL) ? ProjectionTables.OF.keySet().stream().sorted().toList() : List.of(name);
-        for (String projection : projections) {
-            if (!ProjectionTables.OF.containsKey(projection)) {
-                throw new Refusal(404, "UNKNOWN_PROJECTION", "No projection " + projection
-                        + "; there are " + ProjectionTables.OF.keySet().stream().sorted().toList() + " and " + ALL);
-            }
-            RebuildRun running = latest.get(projection);
-            if (running != null && !running.finished()) {
-                throw new Refusal(409, "REBUILD_RUNNING", projection + " is being rebuilt already");
-            }
+        List<String> known = ProjectionTables.OF.keySet().stream().sorted().toList();
+        if (!name.equals(ALL) && !known.contains(name)) {
+            throw new Refusal(404, "UNKNOWN_PROJECTION", "No projection " + name + "; there are " + known + " and " + ALL);
         }
-        for (String projection : projections) {
-            RebuildRun run = new RebuildRun(projection, ProjectionTables.OF.get(projection), dataSource,
-                    new JtaTransactionManager(jta), axon, admin, feed);
-            latest.put(projection, run);
-            worker.submit(run::run);
+        if (running != null && !running.finished()) {
+            throw new Refusal(409, "REBUILD_RUNNING", String.join(", ", running.projections()) + " is being rebuilt already");
         }
+        List<String> projections = name.equals(ALL) ? known : List.of(name);
+        RebuildRun run = new RebuildRun(name, projections,
+                projections.stream().flatMap(projection -> ProjectionTables.OF.get(projection).stream()).toList(),
+                dataSource, replays, engine, feed, rebuildClaim());
+        projections.forEach(projection -> latest.put(projection, run));
+        running = run;
+        worker.submit(run::run);
         return projections;
+    }
+
+    /**
+     * A connection holding the rebuild lock until the rebuild closes it: two instances rebuilding at once
+     * would share the scratch schema, and each would swap in the other's half.
+     */
+    private Connection rebuildClaim() {
+        try {
+            Connection connection = dataSource.getConnection();
+            try (Statement sql = connection.createStatement(); ResultSet claimed = sql.executeQuery(SwitchLock.TRY_REBUILD)) {
+                if (claimed.next() && claimed.getBoolean(1)) {
+                    return connection;
+                }
+            }
+            connection.close();
+            throw new Refusal(409, "REBUILD_RUNNING", "Another query instance is rebuilding the read models");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim the rebuild", e);
+        }
     }
 
     public Optional<RebuildStatus> latest(String projection) {

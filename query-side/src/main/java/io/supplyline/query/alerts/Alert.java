@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -18,6 +19,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "alert")
 public class Alert extends PanacheEntityBase {
+
+    /**
+     * Checked on every update: events of several partitions (so of several instances) may change this
+     * row, and a write based on a stale read fails instead of undoing the other's (its batch is retried).
+     */
+    @Version
+    public long rowVersion;
 
     /** The id of the event that opened it: stable across a rebuild. */
     @Id

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -17,6 +18,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "alert_demand")
 public class AlertDemand extends PanacheEntityBase {
+
+    /**
+     * Checked on every update: events of several partitions (so of several instances) may change this
+     * row, and a write based on a stale read fails instead of undoing the other's (its batch is retried).
+     */
+    @Version
+    public long rowVersion;
 
     /** The stock item id, {@code stock:{warehouse}:{sku}}. */
     @Id

@@ -121,7 +121,7 @@ public class AlertProjection implements AppliedVersions {
                 product -> {
                     product.reorderPoint = policy.reorderPoint();
                     product.reorderQuantity = policy.reorderQuantity();
-                    AlertStockItem.<AlertStockItem>stream("sku", sku.value()).forEach(item -> judgeStock(item, message));
+                    rows.where(AlertStockItem.class, "sku", sku.value()).forEach(item -> judgeStock(item, message));
                 });
     }
 

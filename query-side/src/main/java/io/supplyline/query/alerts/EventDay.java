@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -12,6 +13,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "alert_clock")
 public class EventDay extends PanacheEntityBase {
+
+    /**
+     * Checked on every update: events of several partitions (so of several instances) may change this
+     * row, and a write based on a stale read fails instead of undoing the other's (its batch is retried).
+     */
+    @Version
+    public long rowVersion;
 
     static final String ID = "event-day";
 

@@ -9,8 +9,6 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
@@ -36,11 +34,11 @@ final class BatchRows {
 
     /** The current processor batch's rows; empty outside a batch of several events (a handler called directly). */
     static BatchRows current() {
-        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)
-                || batch.getMessages().size() < 2) {
+        CurrentBatch batch = CurrentBatch.get();
+        if (batch == null || batch.events().size() < 2) {
             return null;
         }
-        return batch.getOrComputeResource(RESOURCE, key -> new BatchRows(batch.getMessages().stream()
+        return batch.resource(RESOURCE, key -> new BatchRows(batch.events().stream()
                 .filter(DomainEventMessage.class::isInstance)
                 .map(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
                 .distinct()

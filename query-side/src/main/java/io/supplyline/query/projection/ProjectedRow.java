@@ -3,6 +3,7 @@ package io.supplyline.query.projection;
 import java.time.Instant;
 
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
 
 import org.jboss.logging.Logger;
 
@@ -14,6 +15,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @MappedSuperclass
 public abstract class ProjectedRow extends PanacheEntityBase {
+
+    /**
+     * Checked on every update: events of several partitions (so of several instances) may change this
+     * row, and a write based on a stale read fails instead of undoing the other's (its batch is retried).
+     */
+    @Version
+    public long rowVersion;
 
     private static final Logger LOG = Logger.getLogger(ProjectedRow.class);
 

@@ -1,13 +1,22 @@
 package io.supplyline.query.projection;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.persister.entity.EntityPersister;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.supplyline.query.http.CommitSignal;
@@ -59,6 +68,31 @@ public class ProjectionRows {
         EntityManager entities = Panache.getEntityManager(type);
         BatchRows batch = BatchRows.current();
         return batch == null ? entities.find(type, aggregateId) : batch.find(entities, type, aggregateId);
+    }
+
+    /**
+     * The rows of a type whose {@code field} (one that never changes, such as a SKU) holds {@code value},
+     * sorted by id: those the batch has in memory, new ones included, and those only the database has.
+     * A query would first flush the whole batch's rows to the database (Hibernate's automatic flush, a
+     * dirty check of every row); on a product event in a rebuild that was a third of the time.
+     */
+    public <R> List<R> where(Class<R> type, String field, Object value) {
+        EntityManager entities = Panache.getEntityManager(type);
+        SessionImplementor session = entities.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
+        Map<Object, R> found = new TreeMap<>();
+        for (Map.Entry<Object, EntityEntry> entry : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
+            Status status = entry.getValue().getStatus();
+            if (type.isInstance(entry.getKey()) && (status == Status.MANAGED || status == Status.SAVING)
+                    && value.equals(persister.getPropertyValue(entry.getKey(), field))) {
+                found.put(entry.getValue().getId(), type.cast(entry.getKey()));
+            }
+        }
+        for (R row : entities.createQuery("from " + persister.getEntityName() + " where " + field + " = :value", type)
+                .setParameter("value", value).setFlushMode(FlushModeType.COMMIT).getResultList()) {
+            found.putIfAbsent(session.getContextEntityIdentifier(row), row);
+        }
+        return new ArrayList<>(found.values());
     }
 
     /** The aggregates whose events the current processor batch holds; empty outside a batch. */

@@ -3,6 +3,7 @@ package io.supplyline.query.stock;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -14,6 +15,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "stock_product_policy")
 public class ProductPolicy extends PanacheEntityBase {
+
+    /**
+     * Checked on every update: events of several partitions (so of several instances) may change this
+     * row, and a write based on a stale read fails instead of undoing the other's (its batch is retried).
+     */
+    @Version
+    public long rowVersion;
 
     @Id
     public String sku;

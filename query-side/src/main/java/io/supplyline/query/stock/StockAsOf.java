@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
-import io.supplyline.query.axon.TopicHistory;
+import io.supplyline.query.engine.TopicHistory;
 import io.supplyline.query.http.Refusal;
 import io.supplyline.query.projection.ProjectionTables;
 import io.supplyline.query.projection.Replay;

@@ -89,7 +89,7 @@ public class StockLevelProjection implements AppliedVersions {
         }
         policy.reorderPoint = reorderPoint;
         policy.version = sequence;
-        StockLevel.<StockLevel>stream("sku", sku).forEach(level -> {
+        rows.where(StockLevel.class, "sku", sku).forEach(level -> {
             level.reorderPointIs(reorderPoint);
             rows.changed("stock-level", level.id, () -> StockLevelView.of(level));
         });

@@ -1,5 +1,6 @@
 package io.supplyline.query.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,8 +29,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Carries the live feed between query instances through PostgreSQL's LISTEN/NOTIFY. Each projection
- * runs on one instance, but a dashboard may stream from any: a projection's transaction notifies its
+ * Carries the live feed between query instances through PostgreSQL's LISTEN/NOTIFY. Each partition
+ * of the topic is applied on one instance, but a dashboard may stream from any: a batch's transaction notifies its
  * changes (PostgreSQL delivers them only if it commits, in commit order), and every other instance
  * publishes them to its own subscribers. After the listening connection was lost, subscribers are
  * told to reload, since changes may have passed meanwhile. Local runs on H2 have one instance and
@@ -83,7 +84,8 @@ public class FeedBroadcast implements LiveFeed.Carrier {
         List<String> payloads = new ArrayList<>();
         for (LiveFeed.Change change : changes) {
             String payload = payload(change.type(), json.valueToTree(change.data()));
-            payloads.add(payload.length() < MAX_PAYLOAD ? payload
+            // The limit is in bytes; text outside ASCII takes more than one each.
+            payloads.add(payload.getBytes(StandardCharsets.UTF_8).length < MAX_PAYLOAD ? payload
                     : payload(LiveFeed.RESET, json.getNodeFactory().textNode("A change too large to carry")));
         }
         // The transaction's own connection: the notifications leave with its commit, or not at all.

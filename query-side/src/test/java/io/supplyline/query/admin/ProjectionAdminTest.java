@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +28,10 @@ import io.supplyline.events.Quantity;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.query.EventTopicWriter;
-import io.supplyline.query.axon.AxonConfiguration;
+import io.supplyline.query.engine.ProjectionEngine;
 import io.supplyline.query.stock.StockLevelProjection;
 
-/** Each projection's processor: running, its position in the topic, and how far behind it is. */
+/** Each projection: applying or not, its position in the topic, and how far behind it is. */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
 class ProjectionAdminTest {
@@ -44,7 +43,7 @@ class ProjectionAdminTest {
     private static final EventTopicWriter TOPIC = new EventTopicWriter();
 
     @Inject
-    AxonConfiguration axon;
+    ProjectionEngine engine;
 
     @AfterAll
     static void closeTopic() {
@@ -60,10 +59,9 @@ class ProjectionAdminTest {
     }
 
     @Test
-    void aStoppedProjectionShowsItsLagAndCatchesUpWhenRestarted() {
+    void aSuspendedEngineShowsTheLagAndCatchesUpWhenResumed() {
         StockItemId item = StockItemId.of("ADM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "SKU-1");
-        EventProcessor processor = axon.eventProcessing().eventProcessor(StockLevelProjection.NAME).orElseThrow();
-        processor.shutDown();
+        engine.suspend();
         try {
             for (int sequence = 0; sequence < 3; sequence++) {
                 TOPIC.publish("StockItem", item.aggregateId(), sequence, new StockReceived(item, Quantity.of(1), "DN"));
@@ -74,7 +72,7 @@ class ProjectionAdminTest {
                     .body(stockLevels("running"), equalTo(false))
                     .body(stockLevels("lagEvents"), greaterThanOrEqualTo(3)));
         } finally {
-            processor.start();
+            engine.resume();
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get("/admin/projections")
                 .then().statusCode(200)

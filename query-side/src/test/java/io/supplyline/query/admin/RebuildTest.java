@@ -109,7 +109,7 @@ class RebuildTest {
                 inSchema.add(row.getString(1));
             }
         }
-        inSchema.removeAll(Set.of("flyway_schema_history", "tokenentry", "deadletterentry", "query_instance"));
+        inSchema.removeAll(Set.of("flyway_schema_history", "tokenentry", "deadletterentry", "projection_position"));
         assertThat(owned).containsExactlyInAnyOrderElementsOf(inSchema);
     }
 
@@ -135,7 +135,10 @@ class RebuildTest {
                     while (row.next()) {
                         StringBuilder line = new StringBuilder(table);
                         for (int i = 1; i <= columns.getColumnCount(); i++) {
-                            line.append(' ').append(columns.getColumnName(i)).append('=').append(row.getString(i));
+                            // How often a row was written depends on how events fell into batches.
+                            if (!columns.getColumnName(i).equals("row_version")) {
+                                line.append(' ').append(columns.getColumnName(i)).append('=').append(row.getString(i));
+                            }
                         }
                         if (line.indexOf(text) >= 0) {
                             rows.add(line.toString());

@@ -28,7 +28,7 @@ import io.supplyline.events.Quantity;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.query.EventTopicWriter;
-import io.supplyline.query.axon.AxonConfiguration;
+import io.supplyline.query.engine.DeadLetterQueues;
 import io.supplyline.query.stock.StockLevelProjection;
 
 /**
@@ -45,7 +45,7 @@ class UnknownEventTypeTest {
     private static final String NEWER_TYPE = "io.supplyline.events.inventory.StockRecounted";
 
     @Inject
-    AxonConfiguration axon;
+    DeadLetterQueues deadLetters;
 
     @Inject
     MeterRegistry registry;
@@ -73,7 +73,7 @@ class UnknownEventTypeTest {
 
     @Test
     void anEventOfAnUnknownTypeIsParkedInEveryProjectionWithItsReasonAndCounted() {
-        Map<String, Double> countsBefore = axon.deadLetterQueues().keySet().stream()
+        Map<String, Double> countsBefore = deadLetters.queues().keySet().stream()
                 .collect(Collectors.toMap(Function.identity(), this::unknownCount));
         StockItemId item = StockItemId.of("NEW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "SKU-1");
         String sequence = item.aggregateId();
@@ -82,7 +82,7 @@ class UnknownEventTypeTest {
                 "{\"stockItemId\":{\"warehouse\":\"" + item.warehouse().value() + "\",\"sku\":\"SKU-1\"},\"counted\":4}");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(lettersOf(sequence)).containsOnlyKeys(axon.deadLetterQueues().keySet()));
+                assertThat(lettersOf(sequence)).containsOnlyKeys(deadLetters.queues().keySet()));
         lettersOf(sequence).forEach((projection, letters) -> assertThat(letters).singleElement().satisfies(letter -> {
             assertThat(letter.get("eventType")).isEqualTo("StockRecounted");
             assertThat(letter.get("aggregateSequenceNumber")).isEqualTo(1);

@@ -9,14 +9,12 @@ import java.util.concurrent.Callable;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * What projection tests need to call event handlers directly: the message a handler receives, and the
- * transaction the tracking processor would otherwise open around it.
+ * transaction the projection engine would otherwise open around it.
  */
 public final class HandlerCalls {
 
@@ -33,26 +31,17 @@ public final class HandlerCalls {
                 UUID.randomUUID().toString(), at);
     }
 
-    /** Runs handler calls in a transaction of their own, committed at the end: one processor batch. */
+    /** Runs handler calls in a transaction of their own, committed at the end. */
     public static void inNewTransaction(Runnable calls) {
         QuarkusTransaction.requiringNew().run(calls);
     }
 
-    /**
-     * Runs handler calls as one processor batch: in one transaction and one batching unit of work over
-     * all their messages, each call while its message is the current one.
-     */
+    /** Runs handler calls as the engine runs one batch: in one transaction, with all their messages as the batch. */
     public static void asOneBatch(Map<EventMessage<?>, Runnable> calls) {
-        inNewTransaction(() -> {
-            BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(calls.keySet()));
-            ResultMessage<Object> result = batch.executeWithResult(() -> {
-                calls.get(batch.getMessage()).run();
-                return null;
-            });
-            if (result.isExceptional()) {
-                throw new IllegalStateException("The batch failed", result.exceptionResult());
-            }
-        });
+        inNewTransaction(() -> CurrentBatch.during(new ArrayList<>(calls.keySet()), () -> {
+            calls.forEach((message, call) -> call.run());
+            return null;
+        }));
     }
 
     /** Reads rows in a transaction of its own, after the handlers' transactions committed. */

@@ -17,13 +17,14 @@ import java.util.Set;
  * @param closedLoop     commands of the closed-loop realistic run, and its concurrent clients
  * @param hotSpot        commands of each hot-spot run; {@code hotSpotRate} its open-loop rate
  */
-record BenchSettings(boolean smoke, URI commandApi, URI commandManagement, URI queryApi, String kafka, PostgresBaseline.Postgres postgres,
-                     int commandPort, int queryPort, int kafkaPort, Path out, List<Double> rates, int phaseSeconds,
-                     int closedLoop, int workers, int hotSpot, double hotSpotRate, long producerRecords, int pgbenchSeconds) {
+record BenchSettings(boolean smoke, URI commandApi, URI commandManagement, URI queryApi, URI queryManagement, String kafka,
+                     PostgresBaseline.Postgres postgres, int commandPort, int queryPort, int kafkaPort, Path out,
+                     List<Double> rates, int phaseSeconds, int closedLoop, int workers, int hotSpot, double hotSpotRate,
+                     long producerRecords, int pgbenchSeconds) {
 
     static final String USAGE = """
             usage: Benchmark [--smoke] [--command-port 18080] [--command-management-port 19080] [--query-port 18081]
-                             [--kafka-port 19092]
+                             [--query-management-port 19081] [--kafka-port 19092]
                              [--pg-host 127.0.0.1] [--pg-port 5432] [--pg-database supplyline_bench_command]
                              [--pg-user supplyline] [--pg-password supplyline] [--out bench-results]
                              [--rates 250,500,1000,2000] [--seconds 30] [--workers 32]""";
@@ -40,8 +41,8 @@ record BenchSettings(boolean smoke, URI commandApi, URI commandManagement, URI q
                 throw new IllegalArgumentException("Unexpected argument " + args[i] + "\n" + USAGE);
             }
         }
-        Set<String> known = Set.of("command-port", "command-management-port", "query-port", "kafka-port", "pg-host", "pg-port", "pg-database",
-                "pg-user", "pg-password", "out", "rates", "seconds", "workers");
+        Set<String> known = Set.of("command-port", "command-management-port", "query-port", "query-management-port",
+                "kafka-port", "pg-host", "pg-port", "pg-database", "pg-user", "pg-password", "out", "rates", "seconds", "workers");
         if (!known.containsAll(given.keySet())) {
             throw new IllegalArgumentException("Unknown options " + given.keySet() + "\n" + USAGE);
         }
@@ -49,6 +50,8 @@ record BenchSettings(boolean smoke, URI commandApi, URI commandManagement, URI q
         // Health and metrics: the command side's management port, not its API port
         int commandManagementPort = Integer.parseInt(given.getOrDefault("command-management-port", "19080"));
         int queryPort = Integer.parseInt(given.getOrDefault("query-port", "18081"));
+        // The query side's projection counters (events applied, CPU) are on its management port too
+        int queryManagementPort = Integer.parseInt(given.getOrDefault("query-management-port", "19081"));
         int kafkaPort = Integer.parseInt(given.getOrDefault("kafka-port", "19092"));
         var postgres = new PostgresBaseline.Postgres(given.getOrDefault("pg-host", "127.0.0.1"),
                 Integer.parseInt(given.getOrDefault("pg-port", "5432")),
@@ -58,7 +61,8 @@ record BenchSettings(boolean smoke, URI commandApi, URI commandManagement, URI q
                 .map(Double::parseDouble).toList();
         int workers = Integer.parseInt(given.getOrDefault("workers", smoke ? "16" : "32"));
         return new BenchSettings(smoke, URI.create("http://localhost:" + commandPort),
-                URI.create("http://localhost:" + commandManagementPort), URI.create("http://localhost:" + queryPort), "localhost:" + kafkaPort, postgres,
+                URI.create("http://localhost:" + commandManagementPort), URI.create("http://localhost:" + queryPort),
+                URI.create("http://localhost:" + queryManagementPort), "localhost:" + kafkaPort, postgres,
                 commandPort, queryPort, kafkaPort, Path.of(given.getOrDefault("out", "bench-results")), rates,
                 Integer.parseInt(given.getOrDefault("seconds", smoke ? "8" : "30")),
                 smoke ? 1_500 : 20_000, workers, smoke ? 600 : 8_000, smoke ? 100 : 500,

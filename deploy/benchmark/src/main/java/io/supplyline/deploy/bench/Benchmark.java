@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * Measures a running Supplyline (started by deploy/bench.sh on PostgreSQL and a real broker) and, in
  * the same run, the raw limits of the same PostgreSQL and Kafka: open-loop phases of the realistic
  * mix at fixed rates, a closed-loop realistic run, the hot-spot mix, relay lag, the time until the
- * read models catch up, a rebuild of every projection, and the peak memory of each service; then
- * pgbench and Kafka's performance tools. Prints a markdown summary and writes it with the JSON.
+ * read models catch up, a rebuild of every projection, the peak memory of each service and the query
+ * side's CPU per event, live and rebuilding; then pgbench and Kafka's performance tools. Prints a
+ * markdown summary and writes it with the JSON.
  */
 public final class Benchmark {
 
@@ -24,12 +25,14 @@ public final class Benchmark {
 
     private final BenchSettings settings;
     private final Http admin;
+    private final Http queryManagement;
     private final CommandBacklog commandBacklog;
     private final String runId = Long.toString(System.currentTimeMillis() % 60_466_176L, 36).toUpperCase();
 
     private Benchmark(BenchSettings settings) {
         this.settings = settings;
         this.admin = new Http(settings.queryApi(), "admin", "admin");
+        this.queryManagement = new Http(settings.queryManagement(), "admin", "admin");
         this.commandBacklog = new CommandBacklog(settings.commandManagement());
     }
 
@@ -60,6 +63,8 @@ public final class Benchmark {
         List<LoadResult> loads = new ArrayList<>();
         Map<String, Long> peakMemory;
         double drainSeconds;
+        LiveCpu liveCpu;
+        ProcessCpu queryProcess;
         try (ResidentMemory memory = new ResidentMemory(Map.of(
                 "command-side", "-Dquarkus.http.port=" + settings.commandPort(),
                 "query-side", "-Dquarkus.http.port=" + settings.queryPort(),
@@ -69,6 +74,10 @@ public final class Benchmark {
             // The JVMs compile their hot paths in the first thousands of commands; measure after that.
             log("warming up: " + settings.warmUp() + " realistic commands, not measured");
             realistic.drive(settings.warmUp(), settings.workers(), 0, settings.phaseLimit(), new Latencies());
+            queryProcess = new ProcessCpu(memory.pid("query-side"));
+            // Counted from here, once the warm-up's events are applied, until the last phase's are.
+            awaitCaughtUp();
+            LiveCpu.Reading beforeLoad = LiveCpu.Reading.take(settings.kafka(), TOPIC, queryManagement, queryProcess);
             for (double rate : settings.rates()) {
                 loads.add(phase(realistic, probe, (int) (rate * settings.phaseSeconds()),
                         BenchSettings.openLoopWorkers(rate), rate));
@@ -79,20 +88,22 @@ public final class Benchmark {
             loads.add(phase(hotSpot, probe, settings.hotSpot(), BenchSettings.openLoopWorkers(settings.hotSpotRate()),
                     settings.hotSpotRate()));
             drainSeconds = awaitCaughtUp();
+            liveCpu = LiveCpu.between(beforeLoad,
+                    LiveCpu.Reading.take(settings.kafka(), TOPIC, queryManagement, queryProcess));
             peakMemory = memory.peakMegabytes();
         }
         log("reading the topic for relay lag");
         TopicScan topic = TopicScan.of(settings.kafka(), TOPIC, started);
         log("rebuilding every projection from offset 0 (" + topic.records() + " events)");
-        Rebuild rebuild = Rebuild.all(admin, topic.records(), Duration.ofMinutes(30));
+        Rebuild rebuild = Rebuild.all(admin, queryProcess, topic.records(), Duration.ofMinutes(30));
         log("baseline: pgbench, single-row insert transactions, " + settings.workers() + " clients");
         PostgresBaseline postgres = PostgresBaseline.measure(settings.postgres(), settings.workers(),
                 settings.pgbenchSeconds(), (int) topic.meanValueBytes());
         log("baseline: Kafka producer and consumer performance tools");
         KafkaBaseline kafka = KafkaBaseline.measure(settings.kafka(), TOPIC, topic.records(),
                 (int) topic.meanValueBytes(), settings.producerRecords(), relayProducerSettings());
-        return new Results(started, settings.smoke(), machine(), loads, drainSeconds, topic, rebuild, postgres, kafka,
-                peakMemory);
+        return new Results(started, settings.smoke(), machine(), loads, drainSeconds, liveCpu, topic, rebuild, postgres,
+                kafka, peakMemory);
     }
 
     /** One load phase, started when the read models have caught up with the one before. */

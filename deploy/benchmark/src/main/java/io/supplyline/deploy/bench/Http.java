@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,14 +50,20 @@ final class Http {
         return send(request(path).GET().build());
     }
 
+    /** A body that is not JSON, such as Prometheus metrics; empty unless answered 200. */
+    Optional<String> text(String path) {
+        return exchange(request(path).GET().build())
+                .filter(response -> response.statusCode() == 200)
+                .map(response -> new String(response.body(), StandardCharsets.UTF_8));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization);
     }
 
     private Answer send(HttpRequest request) {
-        try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return exchange(request).map(response -> {
             JsonNode body;
             try {
                 body = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
@@ -64,11 +71,18 @@ final class Http {
                 body = JSON.nullNode();
             }
             return new Answer(response.statusCode(), body);
+        }).orElse(new Answer(-1, JSON.nullNode()));
+    }
+
+    /** The response; empty when none came (connection refused, timeout, interrupted). */
+    private Optional<HttpResponse<byte[]>> exchange(HttpRequest request) {
+        try {
+            return Optional.of(client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
-            return new Answer(-1, JSON.nullNode());
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(-1, JSON.nullNode());
+            return Optional.empty();
         }
     }
 }

@@ -41,6 +41,11 @@ final class ResidentMemory implements AutoCloseable {
         pids.forEach((service, pid) -> rss(pid).ifPresent(bytes -> peakBytes.merge(service, bytes, Math::max)));
     }
 
+    /** The process of {@code service}, found by its command line when sampling began. */
+    long pid(String service) {
+        return pids.get(service);
+    }
+
     /** Peak resident megabytes per service so far. */
     Map<String, Long> peakMegabytes() {
         Map<String, Long> peaks = new LinkedHashMap<>();

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /** Everything one benchmark run measured; written as JSON and summarised as markdown. */
 record Results(Instant startedAt, boolean smoke, Map<String, String> machine, List<LoadResult> loads,
-               double drainSeconds, TopicScan topic, Rebuild rebuild, PostgresBaseline postgres, KafkaBaseline kafka,
-               Map<String, Long> peakResidentMegabytes) {
+               double drainSeconds, LiveCpu liveCpu, TopicScan topic, Rebuild rebuild, PostgresBaseline postgres,
+               KafkaBaseline kafka, Map<String, Long> peakResidentMegabytes) {
 
     /** The fastest sustained realistic rate: the closed loop's. */
     LoadResult realisticClosedLoop() {

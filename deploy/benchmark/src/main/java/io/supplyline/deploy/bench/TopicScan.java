@@ -25,16 +25,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 record TopicScan(long records, double meanValueBytes, Percentiles relayLag) {
 
     static TopicScan of(String bootstrapServers, String topic, Instant since) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         Histogram lagMicros = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
         long records = 0;
         long valueBytes = 0;
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+        try (var consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -55,5 +50,27 @@ record TopicScan(long records, double meanValueBytes, Percentiles relayLag) {
             }
         }
         return new TopicScan(records, records == 0 ? 0 : (double) valueBytes / records, Percentiles.of(lagMicros));
+    }
+
+    /**
+     * The sum of the partitions' end offsets: the events on the topic so far (the relay writes no
+     * transactions, so every offset is an event), without reading them.
+     */
+    static long endOffsets(String bootstrapServers, String topic) {
+        try (var consumer = consumer(bootstrapServers)) {
+            return consumer.endOffsets(partitions(consumer, topic)).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 }

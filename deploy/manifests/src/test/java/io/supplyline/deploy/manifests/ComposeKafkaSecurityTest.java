@@ -63,6 +63,9 @@ class ComposeKafkaSecurityTest {
         String querySide = "User:" + username("query-side");
         assertThat(granted.get(commandSide)).as(commandSide).contains("Create", "Describe", "Write", "Read");
         assertThat(granted.get(querySide)).as(querySide).contains("Read").isSubsetOf("Read", "Describe");
+        // Its instances join one consumer group to share the partitions.
+        assertThat(Repo.read(ACLS)).contains("--add --group supplyline-query \"$@\"")
+                .contains("group_acl --allow-principal " + querySide + " --operation Read");
         granted.forEach((principal, operations) -> {
             if (!principal.equals(commandSide)) {
                 assertThat(operations).as(principal).doesNotContain("Write", "All");

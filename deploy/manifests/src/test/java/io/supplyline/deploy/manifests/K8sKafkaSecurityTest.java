@@ -52,6 +52,8 @@ class K8sKafkaSecurityTest {
     void theQuerySidesUserOnlyReadsAndDescribesTheTopicAndOnlyReadsGroups() {
         JsonNode querySide = userOf("query-side");
         assertThat(operations(querySide, "topic", TOPIC)).contains("Read").isSubsetOf("Read", "Describe");
+        // Its instances join one consumer group to share the partitions.
+        assertThat(operations(querySide, "group", "supplyline-query")).contains("Read");
         acls(querySide).forEach(acl -> {
             String resource = acl.path("resource").path("type").asText() + " " + acl.path("resource").path("name").asText();
             Set<String> allowed = switch (acl.path("resource").path("type").asText()) {

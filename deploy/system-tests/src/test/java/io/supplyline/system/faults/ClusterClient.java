@@ -19,7 +19,7 @@ import io.supplyline.deploy.cluster.LocalCluster;
 import io.supplyline.deploy.cluster.ServiceProcess;
 
 /** The suite's own HTTP calls to whichever instances are up: the probe's write and read, and the audit. */
-final class ClusterClient {
+public final class ClusterClient {
 
     static final String PROBE_WAREHOUSE = "PROBE-WH";
     static final String PROBE_SKU = "PROBE-SKU";
@@ -30,7 +30,7 @@ final class ClusterClient {
     private final ObjectMapper json = new ObjectMapper();
     private final LocalCluster cluster;
 
-    ClusterClient(LocalCluster cluster) {
+    public ClusterClient(LocalCluster cluster) {
         this.cluster = cluster;
     }
 
@@ -58,7 +58,7 @@ final class ClusterClient {
     }
 
     /** The command side's reconciliation of the event store with the topic. */
-    JsonNode storeAgainstTopic() {
+    public JsonNode storeAgainstTopic() {
         for (ServiceProcess command : cluster.commandSides()) {
             if (command.isAlive()) {
                 Optional<JsonNode> answer = get(command, "auditor", "/audit/reconciliation");

@@ -10,9 +10,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -95,10 +94,10 @@ class FaultSuiteIT {
                         brokerKill::restart, true),
                 new Fault("all brokers stopped " + (FULL ? 30 : 10) + " s", () -> LocalCluster.stopTogether(cluster.brokers()),
                         Duration.ofSeconds(FULL ? 30 : 10), () -> LocalCluster.startTogether(cluster.brokers(), READY), false),
-                instanceKill("kill -9 query instance", cluster.querySides(), FaultDatabases::readModels, "stock-levels"),
-                instanceKill("kill -9 command instance", cluster.commandSides(), FaultDatabases::commandStore, "kafka-relay"),
-                instanceStop("SIGTERM query instance", cluster.querySides(), FaultDatabases::readModels, "stock-levels"),
-                instanceStop("SIGTERM command instance", cluster.commandSides(), FaultDatabases::commandStore, "kafka-relay"),
+                instanceKill("kill -9 query instance", cluster.querySides(), QUERY_PARTITIONS),
+                instanceKill("kill -9 command instance", cluster.commandSides(), RELAY_CLAIM),
+                instanceStop("SIGTERM query instance", cluster.querySides(), QUERY_PARTITIONS),
+                instanceStop("SIGTERM command instance", cluster.commandSides(), RELAY_CLAIM),
                 new Fault("PostgreSQL stopped 10 s", postgres::stop, Duration.ofSeconds(10), postgres::start, false),
                 new Fault("a command's commit stalled " + LATE_COMMIT.toSeconds() + " s", lateCommit::inject, LATE_COMMIT,
                         lateCommit::lift, false));
@@ -182,75 +181,96 @@ class FaultSuiteIT {
         }
     }
 
-    /** Kills the instance whose claim on {@code processor} is the one to take over, and restarts it after a while. */
-    private Fault instanceKill(String name, List<ServiceProcess> instances, DatabaseConnection database, String processor) {
+    /** Kills the instance that holds the work to take over, and restarts it after a while. */
+    private Fault instanceKill(String name, List<ServiceProcess> instances, Work work) {
         ServiceProcess[] killed = new ServiceProcess[1];
-        return new Fault(name + " (" + processor + ")", () -> {
-            killed[0] = holderOf(instances, database, processor);
+        return new Fault(name + " (" + work.name() + ")", () -> {
+            killed[0] = holderOf(instances, work);
             killed[0].kill();
         }, Duration.ofSeconds(FULL ? 30 : 20), () -> killed[0].start(), true);
     }
 
     /**
-     * Stops the instance running {@code processor} gracefully (SIGTERM): it finishes what is in flight and
-     * gives its claims back at once, so another instance takes over without waiting for them to time out.
+     * Stops the instance holding the work gracefully (SIGTERM): it finishes what is in flight and gives
+     * its share back at once, so another instance takes over without waiting for a timeout.
      */
-    private Fault instanceStop(String name, List<ServiceProcess> instances, DatabaseConnection database, String processor) {
+    private Fault instanceStop(String name, List<ServiceProcess> instances, Work work) {
         ServiceProcess[] stopped = new ServiceProcess[1];
-        return new Fault(name + " (" + processor + ")", () -> {
-            stopped[0] = holderOf(instances, database, processor);
+        return new Fault(name + " (" + work.name() + ")", () -> {
+            stopped[0] = holderOf(instances, work);
             stopped[0].stop();
-            assertThat(claimsOf(stopped[0], database)).as("claims still held by the stopped " + stopped[0].name()).isZero();
+            // Kafka may take a moment to tell; well under a session timeout, so a member that never left cannot pass.
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (work.heldBy(stopped[0]) > 0 && System.nanoTime() < deadline) {
+                ManagedProcess.sleep(200);
+            }
+            assertThat(work.heldBy(stopped[0])).as("work still held by the stopped " + stopped[0].name()).isZero();
         }, Duration.ofSeconds(FULL ? 20 : 10), () -> stopped[0].start(), true);
     }
 
-    private static long claimsOf(ServiceProcess instance, DatabaseConnection database) throws Exception {
-        try (Connection connection = database.open(); PreparedStatement claims = connection.prepareStatement(
-                "SELECT count(*) FROM tokenentry WHERE owner LIKE ?")) {
-            claims.setString(1, instance.pid() + "@%");
-            try (ResultSet row = claims.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+    private static ServiceProcess holderOf(List<ServiceProcess> instances, Work work) throws Exception {
+        ServiceProcess holder = instances.get(0);
+        for (ServiceProcess instance : instances) {
+            if (work.heldBy(instance) > work.heldBy(holder)) {
+                holder = instance;
             }
         }
+        return holder;
     }
 
-    private static ServiceProcess holderOf(List<ServiceProcess> instances, DatabaseConnection database, String processor)
-            throws Exception {
-        try (Connection connection = database.open();
-             PreparedStatement owner = connection.prepareStatement("SELECT owner FROM tokenentry WHERE processorname = ?")) {
-            owner.setString(1, processor);
-            try (ResultSet row = owner.executeQuery()) {
-                String holder = row.next() ? row.getString(1) : null;
-                return instances.stream().filter(instance -> holder != null && holder.startsWith(instance.pid() + "@"))
-                        .findFirst().orElse(instances.get(0));
-            }
+    /** What one instance of a service holds that another must take over when it goes. */
+    private interface Work {
+        String name();
+
+        long heldBy(ServiceProcess instance) throws Exception;
+    }
+
+    /** The command side's relay: a claim in the token store of the command database. */
+    private static final Work RELAY_CLAIM = new Work() {
+        @Override
+        public String name() {
+            return "kafka-relay";
         }
-    }
 
-    /** Both query instances hold some of the projections: they share the work. */
-    private static void awaitBothQueryInstancesProcess() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Set<String> owners = new HashSet<>();
-        while (System.nanoTime() < deadline) {
-            owners.clear();
-            try (Connection readModels = FaultDatabases.readModels();
-                 ResultSet rows = readModels.createStatement().executeQuery(
-                         "SELECT DISTINCT owner FROM tokenentry WHERE owner IS NOT NULL")) {
-                while (rows.next()) {
-                    owners.add(rows.getString(1));
+        @Override
+        public long heldBy(ServiceProcess instance) throws Exception {
+            try (Connection connection = FaultDatabases.commandStore(); PreparedStatement claims = connection.prepareStatement(
+                    "SELECT count(*) FROM tokenentry WHERE processorname = 'kafka-relay' AND owner LIKE ?")) {
+                claims.setString(1, instance.pid() + "@%");
+                try (ResultSet row = claims.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
                 }
             }
-            if (owners.size() == 2) {
+        }
+    };
+
+    /** The query side's partitions of the topic, as the consumer group assigns them. */
+    private static final Work QUERY_PARTITIONS = new Work() {
+        @Override
+        public String name() {
+            return "topic partitions";
+        }
+
+        @Override
+        public long heldBy(ServiceProcess instance) throws Exception {
+            return QueryGroup.partitionsOf(instance, cluster.bootstrapServers());
+        }
+    };
+
+    /** Both query instances own some of the topic's partitions: they share the work. */
+    private static void awaitBothQueryInstancesProcess() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<Long, Integer> owners = Map.of();
+        while (System.nanoTime() < deadline) {
+            owners = QueryGroup.partitionsByPid(cluster.bootstrapServers());
+            if (owners.values().stream().filter(partitions -> partitions > 0).count() == 2) {
                 return;
             }
             ManagedProcess.sleep(1_000);
         }
-        assertThat(owners).as("query instances holding projections").hasSize(2);
-    }
-
-    private interface DatabaseConnection {
-        Connection open() throws Exception;
+        assertThat(owners.values().stream().filter(partitions -> partitions > 0).count())
+                .as("query instances owning partitions: " + owners).isEqualTo(2);
     }
 
     /** The first broker, killed and later restarted on its data. */

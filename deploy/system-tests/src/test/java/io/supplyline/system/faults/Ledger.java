@@ -28,27 +28,32 @@ import io.supplyline.system.reconciliation.ReadModelRecomputation;
  *     else shows here).</li>
  * </ul>
  */
-record Ledger(long storedEvents, long acknowledgedMissing, long missingFromTopic, long duplicatesOnTopic,
-              long outOfOrderOnTopic, long appliedMissing, long appliedTwice, long differingRows, List<String> differences) {
+public record Ledger(long storedEvents, long acknowledgedMissing, long missingFromTopic, long duplicatesOnTopic,
+                     long outOfOrderOnTopic, long appliedMissing, long appliedTwice, long differingRows, List<String> differences) {
 
-    long lost() {
+    public long lost() {
         return acknowledgedMissing + missingFromTopic + appliedMissing;
     }
 
-    boolean balanced() {
+    public boolean balanced() {
         return lost() == 0 && outOfOrderOnTopic == 0 && appliedTwice == 0 && differingRows == 0;
     }
 
     static Ledger take(List<String> acknowledged, JsonNode storeAgainstTopic) throws SQLException {
-        ReadModelRecomputation.Comparison comparison;
-        Set<String> stored = new HashSet<>();
         try (Connection store = FaultDatabases.commandStore(); Connection readModels = FaultDatabases.readModels()) {
-            comparison = ReadModelRecomputation.compare(store, readModels);
-            try (Statement sql = store.createStatement();
-                 ResultSet rows = sql.executeQuery("SELECT aggregateidentifier, sequencenumber FROM domainevententry")) {
-                while (rows.next()) {
-                    stored.add(rows.getString(1) + "@" + rows.getLong(2));
-                }
+            return take(acknowledged, storeAgainstTopic, store, readModels);
+        }
+    }
+
+    /** The books of the event store and read models behind these connections. */
+    public static Ledger take(List<String> acknowledged, JsonNode storeAgainstTopic, Connection store, Connection readModels)
+            throws SQLException {
+        ReadModelRecomputation.Comparison comparison = ReadModelRecomputation.compare(store, readModels);
+        Set<String> stored = new HashSet<>();
+        try (Statement sql = store.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT aggregateidentifier, sequencenumber FROM domainevententry")) {
+            while (rows.next()) {
+                stored.add(rows.getString(1) + "@" + rows.getLong(2));
             }
         }
         long acknowledgedMissing = acknowledged.stream().filter(write -> !stored.contains(write)).count();

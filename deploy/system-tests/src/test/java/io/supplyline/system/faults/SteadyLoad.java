@@ -14,7 +14,7 @@ import io.supplyline.deploy.generator.RealisticDay;
  * The realistic-day mix at a steady rate, spread over the command instances as a load balancer
  * would (a refused connection goes to the other instance), from {@link #start} until {@link #stop}.
  */
-final class SteadyLoad {
+public final class SteadyLoad {
 
     private final RealisticDay day;
     private final CompletableFuture<Void> running;
@@ -32,7 +32,7 @@ final class SteadyLoad {
     }
 
     /** Opens a new day (its own warehouses, products and suppliers), then drives it at {@code rate} commands/s. */
-    static SteadyLoad start(LocalCluster cluster, double rate) {
+    public static SteadyLoad start(LocalCluster cluster, double rate) {
         List<URI> commandApis = cluster.commandSides().stream().map(ServiceProcess::url).map(URI::create).toList();
         RealisticDay day = new RealisticDay(DayOptions.defaults().withSize(Integer.MAX_VALUE, 4, rate)
                 .against(commandApis.get(0), "")).spreadOver(commandApis);
@@ -40,13 +40,13 @@ final class SteadyLoad {
         return new SteadyLoad(day);
     }
 
-    RealisticDay.Report stop() {
+    public RealisticDay.Report stop() {
         day.stopAfter(Duration.ZERO);
         running.join();
         return day.report(Duration.ofNanos(System.nanoTime() - startedAt), -1);
     }
 
-    List<String> acknowledged() {
+    public List<String> acknowledged() {
         return day.acknowledged();
     }
 }

@@ -43,7 +43,7 @@ public final class ReadModelRows {
         try (Statement query = readModels.createStatement(); ResultSet row = query.executeQuery(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
                         + " AND table_type = 'BASE TABLE' AND table_name NOT IN"
-                        + " ('flyway_schema_history', 'tokenentry', 'deadletterentry', 'query_instance')")) {
+                        + " ('flyway_schema_history', 'tokenentry', 'deadletterentry', 'projection_position')")) {
             while (row.next()) {
                 tables.add(row.getString(1));
             }
@@ -57,7 +57,10 @@ public final class ReadModelRows {
                     while (row.next()) {
                         StringBuilder line = new StringBuilder();
                         for (int i = 1; i <= columns.getColumnCount(); i++) {
-                            line.append(columns.getColumnName(i)).append('=').append(row.getString(i)).append(' ');
+                            // How often a row was written depends on how events fell into batches.
+                            if (!columns.getColumnName(i).equals("row_version")) {
+                                line.append(columns.getColumnName(i)).append('=').append(row.getString(i)).append(' ');
+                            }
                         }
                         lines.add(line.toString());
                     }

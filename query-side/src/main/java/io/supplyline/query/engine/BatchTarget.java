@@ -1,0 +1,17 @@
+package io.supplyline.query.engine;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Where a batch's transaction writes: the live read models, or a rebuild's fresh tables. */
+interface BatchTarget {
+
+    /** The first thing in every transaction of a batch. */
+    void begin() throws SQLException;
+
+    /** The last thing in the transaction: partitions move from {@code moves[p][0]} to {@code moves[p][1]}. */
+    void advance(Map<Integer, long[]> moves) throws SQLException;
+
+    /** Parked events go here. */
+    io.supplyline.query.admin.DeadLetterParking parking(String projection);
+}

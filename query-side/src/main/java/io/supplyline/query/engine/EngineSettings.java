@@ -1,0 +1,30 @@
+package io.supplyline.query.engine;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the projection engine reads the topic; see application.properties. */
+@ConfigMapping(prefix = "supplyline.projections")
+public interface EngineSettings {
+
+    /**
+     * The Kafka consumer group of the query instances that share one read-model database: Kafka gives
+     * each partition to one of them. Query instances with a database of their own need a group of their own.
+     */
+    @WithDefault("supplyline-query")
+    String groupId();
+
+    /** Events per batch (one transaction), at most. */
+    @WithDefault("5000")
+    int maxBatch();
+
+    /** How long a poll waits for events when none are there. */
+    @WithDefault("50ms")
+    Duration maxWait();
+
+    /** Silent for this long, an instance (a crashed one) loses its partitions to the others. */
+    @WithDefault("10s")
+    Duration sessionTimeout();
+}

@@ -1,0 +1,63 @@
+package io.supplyline.query.engine;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.supplyline.query.admin.DeadLetterParking;
+
+/**
+ * The live read models as a batch's target. On PostgreSQL each batch is serializable and holds the
+ * switch lock shared, so that a rebuild, holding it alone, swaps tables while no batch writes (see
+ * {@link SwitchLock}).
+ */
+final class LiveTables implements BatchTarget {
+
+    private final DataSource dataSource;
+    private final DeadLetterQueues deadLetters;
+    private final boolean postgres;
+
+    LiveTables(DataSource dataSource, DeadLetterQueues deadLetters, boolean postgres) {
+        this.dataSource = dataSource;
+        this.deadLetters = deadLetters;
+        this.postgres = postgres;
+    }
+
+    /**
+     * Serializable, because instances apply different partitions at once and some rows depend on rows
+     * of other partitions (an alert is opened only if none is open; a new stock level takes its product's
+     * reorder point): a version check on each row would not see a row another batch is inserting.
+     * PostgreSQL then fails one of two such batches (40001), and it is read again.
+     */
+    @Override
+    public void begin() throws SQLException {
+        if (postgres) {
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+                try (ResultSet locked = sql.executeQuery(SwitchLock.TRY_SHARED)) {
+                    if (!locked.next() || !locked.getBoolean(1)) {
+                        throw new SwitchLock.Held();
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void advance(Map<Integer, long[]> moves) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            for (Map.Entry<Integer, long[]> move : moves.entrySet()) {
+                PartitionPositions.advance(connection, move.getKey(), move.getValue()[0], move.getValue()[1]);
+            }
+        }
+    }
+
+    @Override
+    public DeadLetterParking parking(String projection) {
+        return deadLetters.of(projection);
+    }
+}
