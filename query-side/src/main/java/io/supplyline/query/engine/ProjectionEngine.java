@@ -64,6 +64,8 @@ public class ProjectionEngine {
     private final Set<TopicPartition> unpositioned = new HashSet<>();
     private volatile boolean running;
     private volatile boolean suspended;
+    /** Set by the engine thread once it has paused for a suspension: no batch is under way then. */
+    private volatile boolean pausedForSuspension;
     private volatile String error;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -96,9 +98,16 @@ public class ProjectionEngine {
         }
     }
 
-    /** Stops applying events (the instance keeps its partitions); for operators and tests. */
-    public void suspend() {
+    /**
+     * Stops applying events (the instance keeps its partitions); for operators and tests. Returns once the
+     * batch under way, if any, is done (or after a while, if the engine is away).
+     */
+    public void suspend() throws InterruptedException {
         suspended = true;
+        long deadline = System.nanoTime() + MAX_BACK_OFF.toNanos() + Duration.ofSeconds(5).toNanos();
+        while (running && !pausedForSuspension && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     public void resume() {
@@ -164,9 +173,11 @@ public class ProjectionEngine {
         positionNewPartitions(kafkaConsumer);
         if (suspended) {
             kafkaConsumer.pause(kafkaConsumer.assignment());
+            pausedForSuspension = true;
             kafkaConsumer.poll(settings.maxWait());
             return false;
         }
+        pausedForSuspension = false;
         Set<TopicPartition> ready = new HashSet<>(kafkaConsumer.assignment());
         ready.removeAll(unpositioned);
         kafkaConsumer.resume(ready);

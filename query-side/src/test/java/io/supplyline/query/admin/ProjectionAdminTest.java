@@ -59,7 +59,7 @@ class ProjectionAdminTest {
     }
 
     @Test
-    void aSuspendedEngineShowsTheLagAndCatchesUpWhenResumed() {
+    void aSuspendedEngineShowsTheLagAndCatchesUpWhenResumed() throws InterruptedException {
         StockItemId item = StockItemId.of("ADM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "SKU-1");
         engine.suspend();
         try {
