@@ -114,6 +114,7 @@ final class RebuildRun implements BatchMeter {
                     while (!caughtUp(topic)) {
                         // replaying
                     }
+                    tablesOfReplay.makeLogged();
                     state = "SWITCHING";
                     switchTables(topic, tablesOfReplay.home());
                     return null;

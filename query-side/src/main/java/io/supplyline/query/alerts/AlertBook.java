@@ -37,8 +37,7 @@ public class AlertBook {
             opened.open = true;
             opened.openedAt = cause.getTimestamp();
             opened.causedBy = "";
-            opened.persist();
-            return opened;
+            return rows.add(opened);
         });
         List<String> causes = new ArrayList<>(Arrays.asList(alert.causedBy.isEmpty() ? new String[0] : alert.causedBy.split(",")));
         causes.add(cause.getIdentifier());

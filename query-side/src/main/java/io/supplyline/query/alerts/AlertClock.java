@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 
 import io.supplyline.query.projection.Projection;
+import io.supplyline.query.projection.ProjectionRows;
 
 /**
  * Moves the alerts' clock with the events: when the first event of a new day (UTC) arrives, purchase
@@ -20,22 +21,26 @@ import io.supplyline.query.projection.Projection;
 public class AlertClock implements Projection {
 
     private final AlertProjection alerts;
+    private final ProjectionRows rows;
 
-    AlertClock(AlertProjection alerts) {
+    AlertClock(AlertProjection alerts, ProjectionRows rows) {
         this.alerts = alerts;
+        this.rows = rows;
     }
 
     @EventHandler
     void on(Object event, EventMessage<?> message) {
-        EventDay clock = EventDay.current();
+        EventDay clock = EventDay.current(rows);
         LocalDate day = AlertProjection.dayOf(message);
         if (clock.eventDay != null && !day.isAfter(clock.eventDay)) {
             return;
         }
         clock.eventDay = day;
-        AlertPurchaseOrder.<AlertPurchaseOrder>stream("expecting = true and expectedDeliveryDate < ?1", day)
+        rows.matching(AlertPurchaseOrder.class, order -> order.expecting && order.expectedDeliveryDate.isBefore(day),
+                "expecting = true AND expected_delivery_date < ?", day)
                 .forEach(order -> alerts.judgeOverdue(order, day, message));
-        AlertShipment.<AlertShipment>stream("onTheWay = true and eta < ?1", day)
+        rows.matching(AlertShipment.class, shipment -> shipment.onTheWay && shipment.eta.isBefore(day),
+                "on_the_way = true AND eta < ?", day)
                 .forEach(shipment -> alerts.judgeDelay(shipment, day, message));
     }
 }

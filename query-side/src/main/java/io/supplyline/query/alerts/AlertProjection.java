@@ -129,8 +129,7 @@ public class AlertProjection implements AppliedVersions {
     private AlertProduct productRow(Sku sku) {
         AlertProduct product = rows.find(AlertProduct.class, sku.aggregateId());
         if (product == null) {
-            product = new AlertProduct(sku.aggregateId());
-            product.persist();
+            product = rows.add(new AlertProduct(sku.aggregateId()));
         }
         return product;
     }
@@ -179,8 +178,7 @@ public class AlertProjection implements AppliedVersions {
     private AlertDemand demandOf(String stockItemId) {
         AlertDemand demand = rows.find(AlertDemand.class, stockItemId);
         if (demand == null) {
-            demand = new AlertDemand(stockItemId);
-            demand.persist();
+            demand = rows.add(new AlertDemand(stockItemId));
         }
         return demand;
     }
@@ -368,8 +366,8 @@ public class AlertProjection implements AppliedVersions {
     }
 
     /** The alerts' clock, or the event's own day if that is later (the clock may not have seen it yet). */
-    private static LocalDate today(EventMessage<?> message) {
-        LocalDate clock = EventDay.current().eventDay;
+    private LocalDate today(EventMessage<?> message) {
+        LocalDate clock = EventDay.current(rows).eventDay;
         LocalDate day = dayOf(message);
         return clock == null || day.isAfter(clock) ? day : clock;
     }

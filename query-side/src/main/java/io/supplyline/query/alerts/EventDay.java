@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.supplyline.query.projection.ProjectionRows;
 
 /** The alert projection's clock: the latest day (UTC) an event was stamped with. A replay sees the same days. */
 @Entity
@@ -27,12 +28,12 @@ public class EventDay extends PanacheEntityBase {
     public String id;
     public LocalDate eventDay;
 
-    static EventDay current() {
-        EventDay clock = findById(ID);
+    static EventDay current(ProjectionRows rows) {
+        EventDay clock = rows.find(EventDay.class, ID);
         if (clock == null) {
             clock = new EventDay();
             clock.id = ID;
-            clock.persist();
+            rows.add(clock);
         }
         return clock;
     }

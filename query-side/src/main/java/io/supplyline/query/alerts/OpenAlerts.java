@@ -2,14 +2,13 @@ package io.supplyline.query.alerts;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionScoped;
-
-import org.hibernate.FlushMode;
-import org.hibernate.jpa.HibernateHints;
 
 import io.supplyline.query.projection.ProjectionRows;
 
@@ -44,9 +43,9 @@ class OpenAlerts {
             return;
         }
         subjects.forEach(subject -> bySubject.put(subject, new EnumMap<>(AlertType.class)));
-        Alert.<Alert>find("subject in ?1 and open = true", subjects)
-                .withHint(HibernateHints.HINT_FLUSH_MODE, FlushMode.COMMIT)
-                .list()
+        Set<String> loading = new HashSet<>(subjects);
+        rows.matching(Alert.class, alert -> alert.open && loading.contains(alert.subject),
+                        "subject = ANY(?) AND is_open = true", subjects)
                 .forEach(alert -> bySubject.get(alert.subject).put(alert.type, alert));
     }
 }

@@ -1,7 +1,9 @@
 package io.supplyline.query.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -19,13 +21,23 @@ final class ArrivalOrder {
     }
 
     static <K, V> List<ConsumerRecord<K, V>> of(ConsumerRecords<K, V> polled) {
-        List<List<ConsumerRecord<K, V>>> partitions = new ArrayList<>();
-        for (TopicPartition partition : polled.partitions()) {
-            partitions.add(polled.records(partition));
+        return of(List.of(polled));
+    }
+
+    /** The records of several polls, one after the other, merged as one. */
+    static <K, V> List<ConsumerRecord<K, V>> of(List<ConsumerRecords<K, V>> polls) {
+        Map<TopicPartition, List<ConsumerRecord<K, V>>> byPartition = new LinkedHashMap<>();
+        int count = 0;
+        for (ConsumerRecords<K, V> polled : polls) {
+            for (TopicPartition partition : polled.partitions()) {
+                byPartition.computeIfAbsent(partition, key -> new ArrayList<>()).addAll(polled.records(partition));
+            }
+            count += polled.count();
         }
+        List<List<ConsumerRecord<K, V>>> partitions = new ArrayList<>(byPartition.values());
         int[] next = new int[partitions.size()];
-        List<ConsumerRecord<K, V>> merged = new ArrayList<>(polled.count());
-        while (merged.size() < polled.count()) {
+        List<ConsumerRecord<K, V>> merged = new ArrayList<>(count);
+        while (merged.size() < count) {
             int earliest = -1;
             for (int i = 0; i < partitions.size(); i++) {
                 if (next[i] < partitions.get(i).size() && (earliest < 0

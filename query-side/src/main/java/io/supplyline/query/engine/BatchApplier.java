@@ -15,7 +15,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.supplyline.query.admin.DeadLetterParking;
 import io.supplyline.query.projection.CurrentBatch;
@@ -23,7 +22,7 @@ import io.supplyline.query.projection.UnknownEventType;
 
 /**
  * Applies a batch of events to every projection in one transaction: each projection takes the batch's
- * events in partition order, its rows are written once at the end (Hibernate's JDBC batches), and the
+ * events in partition order, its rows are written once at the end (in sets: {@code ProjectionRows}), and the
  * partitions' positions move in the same transaction. A batch that fails for a reason of its own is
  * applied again one event per transaction, to find the event and the projection that fail: that event
  * is retried a few times, then parked in that projection's dead letters, and the rest go on.
@@ -164,12 +163,12 @@ final class BatchApplier {
                     long started = CPU.getCurrentThreadCpuTime();
                     long handled = applyTo(projection, batch, target.parking(projection), park.get(projection));
                     if (careful) {
-                        Panache.getEntityManager().flush();
+                        handlers.writeRows();
                     }
                     spent.put(projection, new long[] {CPU.getCurrentThreadCpuTime() - started, handled});
                 }
                 failing.projection = null;
-                Panache.getEntityManager().flush();
+                handlers.writeRows();
                 target.advance(moves(batch, positions));
                 return spent;
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.supplyline.query.engine;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.axonframework.eventhandling.EventMessage;
 
 import io.quarkus.arc.All;
 import io.supplyline.query.projection.Projection;
+import io.supplyline.query.projection.ProjectionRows;
 
 /**
  * Every projection's event handlers, by projection name (the {@code @ProcessingGroup} of its handler
@@ -23,8 +25,10 @@ import io.supplyline.query.projection.Projection;
 public class ProjectionHandlers {
 
     private final Map<String, List<AnnotationEventHandlerAdapter>> byProjection = new LinkedHashMap<>();
+    private final ProjectionRows rows;
 
-    ProjectionHandlers(@All List<Projection> projections) {
+    ProjectionHandlers(@All List<Projection> projections, ProjectionRows rows) {
+        this.rows = rows;
         for (Projection projection : projections) {
             byProjection.computeIfAbsent(nameOf(projection), key -> new ArrayList<>())
                     .add(new AnnotationEventHandlerAdapter(projection));
@@ -59,6 +63,11 @@ public class ProjectionHandlers {
                 }
             }
         }
+    }
+
+    /** Writes the rows the handlers added or changed in this transaction (else they are written at its commit). */
+    void writeRows() throws SQLException {
+        rows.write();
     }
 
     private static String nameOf(Projection projection) {

@@ -33,6 +33,7 @@ public final class TopicReplay implements AutoCloseable {
     private final BatchApplier applier;
     private final BatchTarget target;
     private final Duration maxWait;
+    private final int batchSize;
     private final Map<Integer, Long> positions = new HashMap<>();
     private final Map<Integer, TopicPartition> partitions = new HashMap<>();
     private final AtomicLong replayed = new AtomicLong();
@@ -43,8 +44,9 @@ public final class TopicReplay implements AutoCloseable {
         this.applier = new BatchApplier(handlers, projections, meter);
         this.target = target;
         this.maxWait = settings.maxWait();
+        this.batchSize = settings.maxBatch();
         Map<String, Object> properties = records.consumerProperties();
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxBatch());
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
         // A replay reads far more than a live instance: larger fetches, fewer round trips.
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
         this.consumer = new KafkaConsumer<>(properties);
@@ -88,10 +90,9 @@ public final class TopicReplay implements AutoCloseable {
         }
         consumer.pause(partitions.values());
         consumer.resume(behind);
-        ConsumerRecords<String, byte[]> polled = consumer.poll(maxWait);
-        List<BatchApplier.Slot> batch = new ArrayList<>(polled.count());
+        List<BatchApplier.Slot> batch = new ArrayList<>();
         Set<Integer> readAgain = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> record : ArrivalOrder.of(polled)) {
+        for (ConsumerRecord<String, byte[]> record : ArrivalOrder.of(pollBatch())) {
             if (record.offset() >= bounds.getOrDefault(record.partition(), 0L)) {
                 readAgain.add(record.partition());
                 continue;
@@ -109,6 +110,25 @@ public final class TopicReplay implements AutoCloseable {
         // What was read past a bound, or not applied, is read again from the replay's position.
         readAgain.forEach(partition -> consumer.seek(partitions.get(partition), positions.get(partition)));
         return behind.stream().allMatch(partition -> positions.get(partition.partition()) >= bounds.getOrDefault(partition.partition(), 0L));
+    }
+
+    /**
+     * Polls until a batch is full or nothing more is there: one poll holds what one fetch brought, often a
+     * few hundred records of one partition, and each batch costs a transaction and a read of its rows.
+     */
+    private List<ConsumerRecords<String, byte[]>> pollBatch() {
+        List<ConsumerRecords<String, byte[]>> polls = new ArrayList<>();
+        int records = 0;
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (records < batchSize && System.nanoTime() < deadline) {
+            ConsumerRecords<String, byte[]> polled = consumer.poll(records == 0 ? maxWait : Duration.ZERO);
+            if (polled.isEmpty() && records > 0) {
+                break;
+            }
+            polls.add(polled);
+            records += polled.count();
+        }
+        return polls;
     }
 
     @Override

@@ -1,81 +1,271 @@
 package io.supplyline.query.projection;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
-import jakarta.persistence.EntityManager;
+import javax.sql.DataSource;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.hibernate.Session;
-import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * The rows of one processor batch's aggregates. At the first row of a kind the batch asks for, the
- * rows of that kind for every aggregate of the same kind in the batch are loaded with one query: the
- * finds that follow are answered by the session, and an aggregate that had no row when the batch
- * began, and has none in the session since, gets none without asking the database. Without this,
- * each event cost a round trip, and every event of a new aggregate (every order placed) one more.
+ * The read-model rows one transaction (one batch of the projection engine) works on, in memory: each
+ * row is read at most once, the rows of all the batch's aggregates of a kind with one query; handlers
+ * change the objects; at the end every new row is inserted and every changed row updated once, table by
+ * table, in a few statements ({@link RowTable}). No ORM session is involved: its per-row bookkeeping
+ * and dirty checks were most of a batch's time.
  */
-final class BatchRows {
+final class BatchRows implements Synchronization {
 
     private static final String RESOURCE = BatchRows.class.getName();
+    /**
+     * A replay's rows, carried from each of its transactions to the next: it is the only writer of its
+     * fresh tables, so what it wrote is still what they hold, and a row read once is never read again.
+     */
+    private static final ThreadLocal<BatchRows> CARRIED = new ThreadLocal<>();
+    /** Rows a replay carries at most; beyond, the next transaction starts empty. */
+    private static final int CARRIED_ROWS = 100_000;
 
-    private final List<String> aggregateIds;
-    private final Set<String> warmed = new HashSet<>();
-    private final Map<Class<?>, Set<String>> absentAtStart = new HashMap<>();
+    private final DataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Map<String, Set<String>> batchIdsByKind = new HashMap<>();
+    private final Map<Class<?>, Kept<?>> kept = new LinkedHashMap<>();
 
-    private BatchRows(List<String> aggregateIds) {
-        this.aggregateIds = aggregateIds;
+    /** The rows of one table that this transaction has seen. */
+    private static final class Kept<R> {
+        final RowTable<R> table;
+        /** By id, as stored (or to be inserted). */
+        final Map<Object, R> rows = new HashMap<>();
+        /** Ids of rows made and not inserted yet, in the order they were made. */
+        final Set<Object> made = new LinkedHashSet<>();
+        /**
+         * The columns of each stored row this transaction handed to a projection, as they were then (or
+         * last written): only those rows can have changed. A replay carries many more rows, and checking
+         * them all at each write was its largest cost.
+         */
+        final Map<Object, Object[]> touched = new LinkedHashMap<>();
+        /** Ids known to have no row (and none made since). */
+        final Set<Object> absent = new HashSet<>();
+        /** Rows that are only ever inserted (history): written, then forgotten. */
+        final List<R> appended = new ArrayList<>();
+        /** Kinds of aggregate whose rows this transaction has read for all of the batch's aggregates. */
+        final Set<String> warmKinds = new HashSet<>();
+
+        Kept(Class<R> type) {
+            this.table = RowTable.of(type);
+        }
+
+        /** The row, now in a projection's hands. */
+        R touch(Object id, R row) {
+            if (row != null && !made.contains(id)) {
+                touched.computeIfAbsent(id, key -> table.state(row));
+            }
+            return row;
+        }
     }
 
-    /** The current processor batch's rows; empty outside a batch of several events (a handler called directly). */
-    static BatchRows current() {
+    private BatchRows(DataSource dataSource, TransactionSynchronizationRegistry transactions) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        startTransaction();
+    }
+
+    private void startTransaction() {
+        batchIdsByKind.clear();
+        kept.values().forEach(table -> {
+            table.warmKinds.clear();
+            table.touched.clear();
+        });
         CurrentBatch batch = CurrentBatch.get();
-        if (batch == null || batch.events().size() < 2) {
-            return null;
+        if (batch != null) {
+            batch.events().stream().filter(DomainEventMessage.class::isInstance)
+                    .map(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
+                    .distinct()
+                    .forEach(id -> batchIdsByKind.computeIfAbsent(kindOf(id), kind -> new LinkedHashSet<>()).add(id));
         }
-        return batch.resource(RESOURCE, key -> new BatchRows(batch.events().stream()
-                .filter(DomainEventMessage.class::isInstance)
-                .map(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
-                .distinct()
-                .toList()));
+    }
+
+    /** The rows of the current transaction; written before it commits, if not already by {@link #write}. */
+    static BatchRows current(DataSource dataSource, TransactionSynchronizationRegistry transactions) {
+        BatchRows rows = (BatchRows) transactions.getResource(RESOURCE);
+        if (rows == null) {
+            rows = CARRIED.get();
+            if (rows != null && rows.size() < CARRIED_ROWS) {
+                rows.startTransaction();
+            } else {
+                rows = new BatchRows(dataSource, transactions);
+            }
+            if (Replay.isActive()) {
+                CARRIED.set(rows);
+            }
+            transactions.putResource(RESOURCE, rows);
+            transactions.registerInterposedSynchronization(rows);
+        }
+        return rows;
+    }
+
+    /** Forgets the rows carried on this thread (a replay ends, or its transaction did not commit). */
+    static void dropCarried() {
+        CARRIED.remove();
+    }
+
+    private int size() {
+        return kept.values().stream().mapToInt(table -> table.rows.size()).sum();
+    }
+
+    /** {@code stock:} of {@code stock:BER-1:PALLET-EUR}; empty for ids that are not an aggregate's. */
+    private static String kindOf(String id) {
+        return id.substring(0, id.indexOf(':') + 1);
     }
 
     List<String> aggregateIds() {
-        return aggregateIds;
+        return batchIdsByKind.values().stream().flatMap(Set::stream).toList();
     }
 
-    <R> R find(EntityManager entities, Class<R> type, String aggregateId) {
-        warmUp(entities, type, aggregateId.substring(0, aggregateId.indexOf(':') + 1));
-        Set<String> absent = absentAtStart.get(type);
-        if (absent != null && absent.contains(aggregateId) && !inSession(entities, type, aggregateId)) {
-            return null;
+    @SuppressWarnings("unchecked")
+    private <R> Kept<R> kept(Class<R> type) {
+        return (Kept<R>) kept.computeIfAbsent(type, Kept::new);
+    }
+
+    <R> R find(Class<R> type, String id) throws SQLException {
+        Kept<R> table = kept(type);
+        return table.touch(id, lookUp(table, id));
+    }
+
+    private <R> R lookUp(Kept<R> table, String id) throws SQLException {
+        R row = table.rows.get(id);
+        if (row != null || table.absent.contains(id)) {
+            return row;
         }
-        return entities.find(type, aggregateId);
+        String kind = kindOf(id);
+        Set<String> ids = batchIdsByKind.get(kind);
+        if (!kind.isEmpty() && ids != null && ids.contains(id) && table.warmKinds.add(kind)) {
+            // The first of the batch's aggregates of this kind: read the rows of all of them.
+            load(table, ids);
+            return table.rows.get(id);
+        }
+        load(table, List.of(id));
+        return table.rows.get(id);
     }
 
-    private void warmUp(EntityManager entities, Class<?> type, String kind) {
-        if (!warmed.add(type.getName() + " " + kind)) {
+    private <R> void load(Kept<R> table, Collection<String> ids) throws SQLException {
+        List<String> unknown = ids.stream().filter(id -> !table.rows.containsKey(id) && !table.absent.contains(id)).toList();
+        if (unknown.isEmpty()) {
             return;
         }
-        List<String> ids = aggregateIds.stream().filter(id -> id.startsWith(kind)).toList();
-        List<?> rows = entities.unwrap(Session.class).byMultipleIds(type).multiLoad(ids);
-        Set<String> absent = absentAtStart.computeIfAbsent(type, key -> new HashSet<>());
-        for (int i = 0; i < ids.size(); i++) {
-            if (rows.get(i) == null) {
-                absent.add(ids.get(i));
+        try (Connection connection = dataSource.getConnection()) {
+            for (R row : table.table.selectByIds(connection, unknown)) {
+                table.rows.put(table.table.idOf(row), row);
+            }
+        }
+        unknown.stream().filter(id -> !table.rows.containsKey(id)).forEach(table.absent::add);
+    }
+
+    /** A new row, inserted at the end of the transaction. */
+    <R> R add(R row) {
+        @SuppressWarnings("unchecked")
+        Kept<R> table = kept((Class<R>) row.getClass());
+        Object id = table.table.idOf(row);
+        if (table.rows.putIfAbsent(id, row) != null) {
+            throw new IllegalStateException(table.table.name + " already has a row " + id);
+        }
+        table.absent.remove(id);
+        table.made.add(id);
+        return row;
+    }
+
+    /** A row that is only ever inserted, never read or changed by a projection (a point of history). */
+    <R> void append(R row) {
+        @SuppressWarnings("unchecked")
+        Kept<R> table = kept((Class<R>) row.getClass());
+        table.appended.add(row);
+    }
+
+    /**
+     * The rows of a type that {@code test} accepts, sorted by id: those in memory (as changed so far) and
+     * those only the database has, found with {@code condition} (SQL, the same test on the stored columns).
+     */
+    <R> List<R> matching(Class<R> type, Predicate<R> test, String condition, Object... parameters) throws SQLException {
+        Kept<R> table = kept(type);
+        try (Connection connection = dataSource.getConnection()) {
+            for (R row : table.table.select(connection, condition, parameters)) {
+                table.rows.putIfAbsent(table.table.idOf(row), row);
+            }
+        }
+        Map<Object, R> found = new TreeMap<>();
+        table.rows.forEach((id, row) -> {
+            if (test.test(row)) {
+                found.put(id, table.touch(id, row));
+            }
+        });
+        return new ArrayList<>(found.values());
+    }
+
+    /** Inserts the new rows and updates the changed ones, table by table. */
+    void write() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            for (Kept<?> table : kept.values()) {
+                write(connection, table);
             }
         }
     }
 
-    /** Whether the session holds the row: made (by any code) since the batch began. */
-    private static boolean inSession(EntityManager entities, Class<?> type, String id) {
-        SessionImplementor session = entities.unwrap(SessionImplementor.class);
-        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
-        return session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister)) != null;
+    private static <R> void write(Connection connection, Kept<R> kept) throws SQLException {
+        List<R> inserts = new ArrayList<>();
+        kept.made.forEach(id -> inserts.add(kept.rows.get(id)));
+        inserts.addAll(kept.appended);
+        List<R> updates = new ArrayList<>();
+        List<Object[]> before = new ArrayList<>();
+        kept.touched.forEach((id, state) -> {
+            R row = kept.rows.get(id);
+            if (kept.table.changed(row, state)) {
+                updates.add(row);
+                before.add(state);
+            }
+        });
+        if (!inserts.isEmpty()) {
+            kept.table.insert(connection, inserts);
+        }
+        if (!updates.isEmpty()) {
+            kept.table.update(connection, updates, before);
+        }
+        // What is stored now is what later changes in this transaction are compared with.
+        kept.made.forEach(id -> kept.touched.put(id, kept.table.state(kept.rows.get(id))));
+        updates.forEach(row -> kept.touched.put(kept.table.idOf(row), kept.table.state(row)));
+        kept.made.clear();
+        kept.appended.clear();
+    }
+
+    @Override
+    public void beforeCompletion() {
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            try {
+                write();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not write the read-model rows; the transaction rolls back", e);
+            }
+        }
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+        if (status != Status.STATUS_COMMITTED && CARRIED.get() == this) {
+            // The rows in memory hold changes the tables do not.
+            dropCarried();
+        }
     }
 }

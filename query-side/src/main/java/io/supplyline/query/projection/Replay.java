@@ -23,6 +23,7 @@ public final class Replay {
             return work.call();
         } finally {
             ACTIVE.set(false);
+            BatchRows.dropCarried();
         }
     }
 }

@@ -13,18 +13,22 @@ import javax.sql.DataSource;
 /**
  * A PostgreSQL schema holding empty copies of some read-model tables (columns, keys, indexes and
  * the foreign keys among them). A transaction that puts it first on its {@code search_path} runs a
- * projection's own code against the copies: how rebuilds and as-of views replay history.
+ * projection's own code against the copies: how rebuilds and as-of views replay history. The copies
+ * are unlogged and their transactions do not wait for the disk while they load: a crash loses them,
+ * and a replay starts again anyway. A rebuild makes them logged before they replace the live tables.
  */
 public final class ScratchSchema {
 
     private final DataSource dataSource;
     private final String name;
     private final String home;
+    private final List<String> tables;
 
-    private ScratchSchema(DataSource dataSource, String name, String home) {
+    private ScratchSchema(DataSource dataSource, String name, String home, List<String> tables) {
         this.dataSource = dataSource;
         this.name = name;
         this.home = home;
+        this.tables = tables;
     }
 
     /** Creates (or re-creates) the schema with empty copies of {@code tables} from the current schema. */
@@ -38,10 +42,13 @@ public final class ScratchSchema {
             sql.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
             sql.execute("CREATE SCHEMA " + name);
             for (String table : tables) {
-                sql.execute("CREATE TABLE " + name + "." + table + " (LIKE " + home + "." + table + " INCLUDING ALL)");
+                sql.execute("CREATE UNLOGGED TABLE " + name + "." + table + " (LIKE " + home + "." + table + " INCLUDING ALL)");
             }
-            copyForeignKeys(connection, home, name, tables);
-            return new ScratchSchema(dataSource, name, home);
+            List<String> referenced = copyForeignKeys(connection, home, name, tables);
+            // Referenced tables first: a logged table may not refer to an unlogged one.
+            List<String> ordered = new ArrayList<>(referenced);
+            tables.stream().filter(table -> !referenced.contains(table)).forEach(ordered::add);
+            return new ScratchSchema(dataSource, name, home, ordered);
         }
     }
 
@@ -55,6 +62,16 @@ public final class ScratchSchema {
         // Within a JTA transaction the datasource hands out its one enlisted connection.
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("SET LOCAL search_path TO " + name + ", " + home);
+            sql.execute("SET LOCAL synchronous_commit TO off");
+        }
+    }
+
+    /** Makes the copies crash-safe (and written to the write-ahead log, so replicas get them) before they go live. */
+    public void makeLogged() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            for (String table : tables) {
+                sql.execute("ALTER TABLE " + name + "." + table + " SET LOGGED");
+            }
         }
     }
 
@@ -64,8 +81,12 @@ public final class ScratchSchema {
         }
     }
 
-    /** LIKE copies no foreign keys: the copies get those among themselves. */
-    private static void copyForeignKeys(Connection connection, String home, String name, List<String> tables)
+    /**
+     * LIKE copies no foreign keys: the copies get those among themselves.
+     *
+     * @return the tables that others refer to
+     */
+    private static List<String> copyForeignKeys(Connection connection, String home, String name, List<String> tables)
             throws SQLException {
         List<String[]> keys = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT c.conrelid::regclass::text, c.conname,"
@@ -78,13 +99,16 @@ public final class ScratchSchema {
                 }
             }
         }
+        List<String> referenced = new ArrayList<>();
         try (Statement sql = connection.createStatement()) {
             for (String[] key : keys) {
                 if (tables.contains(key[0]) && tables.contains(key[2])) {
+                    referenced.add(key[2]);
                     sql.execute("ALTER TABLE " + name + "." + key[0] + " ADD CONSTRAINT " + key[1] + " "
                             + key[3].replace("REFERENCES " + key[2] + "(", "REFERENCES " + name + "." + key[2] + "("));
                 }
             }
         }
+        return referenced.stream().distinct().toList();
     }
 }

@@ -28,8 +28,16 @@ public class ProductPolicy extends PanacheEntityBase {
     public long reorderPoint;
     public long version;
 
+    /** For the query API; projections read the policy through their rows. */
     static long reorderPointOf(String sku) {
         ProductPolicy policy = findById(sku);
         return policy == null ? 0 : policy.reorderPoint;
+    }
+
+    static ProductPolicy of(String sku) {
+        ProductPolicy policy = new ProductPolicy();
+        policy.sku = sku;
+        policy.version = -1;
+        return policy;
     }
 }

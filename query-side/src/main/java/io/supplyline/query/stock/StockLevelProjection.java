@@ -78,12 +78,9 @@ public class StockLevelProjection implements AppliedVersions {
     }
 
     private void reorderPointIs(String sku, long reorderPoint, long sequence) {
-        ProductPolicy policy = ProductPolicy.findById(sku);
+        ProductPolicy policy = rows.find(ProductPolicy.class, sku);
         if (policy == null) {
-            policy = new ProductPolicy();
-            policy.sku = sku;
-            policy.version = -1;
-            policy.persist();
+            policy = rows.add(ProductPolicy.of(sku));
         } else if (sequence <= policy.version) {
             return;
         }
@@ -135,8 +132,7 @@ public class StockLevelProjection implements AppliedVersions {
         StockItemId item = StockItemId.of(warehouse, sku);
         StockLevel level = rows.find(StockLevel.class, item.aggregateId());
         if (level == null) {
-            level = StockLevel.startTracking(item, ProductPolicy.reorderPointOf(sku));
-            level.persist();
+            level = rows.add(StockLevel.startTracking(item, reorderPointOf(sku)));
         }
         level.changeInbound(delta);
         StockLevel changed = level;
@@ -146,8 +142,13 @@ public class StockLevelProjection implements AppliedVersions {
     /** A stock item's own event: the level changes, and its history gets the new point. */
     private void apply(StockItemId item, long sequence, Instant at, Consumer<StockLevel> change) {
         rows.applyOnce(StockLevel.class, item.aggregateId(),
-                id -> StockLevel.startTracking(item, ProductPolicy.reorderPointOf(item.sku().value())), sequence, at,
-                change.andThen(level -> StockLevelPoint.of(level).persist()));
+                id -> StockLevel.startTracking(item, reorderPointOf(item.sku().value())), sequence, at,
+                change.andThen(level -> rows.append(StockLevelPoint.of(level))));
+    }
+
+    private long reorderPointOf(String sku) {
+        ProductPolicy policy = rows.find(ProductPolicy.class, sku);
+        return policy == null ? 0 : policy.reorderPoint;
     }
 
     /** Stock items directly; purchase orders for the inbound column; products for the reorder point. */

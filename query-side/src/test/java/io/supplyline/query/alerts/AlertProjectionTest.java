@@ -58,6 +58,7 @@ import io.supplyline.events.shipping.ShipmentId;
 import io.supplyline.events.supplier.SupplierCode;
 import io.supplyline.events.supplier.SupplierRegistered;
 import io.supplyline.events.warehouse.WarehouseCode;
+import io.supplyline.query.projection.ProjectionRows;
 
 /** The alert projection's handlers and its clock, called directly: each alert type opens, resolves, or stays silent. */
 @QuarkusTest
@@ -75,6 +76,8 @@ class AlertProjectionTest {
     AlertClock clock;
     @Inject
     UserTransaction transaction;
+    @Inject
+    ProjectionRows rows;
 
     /** One of the alert projection's handlers: the event, its sequence number, its message. */
     @FunctionalInterface
@@ -384,13 +387,14 @@ class AlertProjectionTest {
         ShipmentId shipment = ShipmentId.random();
         transaction.begin();
         try {
-            EventDay.current().eventDay = day.minusDays(1);
+            EventDay.current(rows).eventDay = day.minusDays(1);
             call(order.aggregateId(), 0, purchaseOrder(order, new SupplierCode("ACME"), day.minusDays(1), new Sku("BOLT")),
                     dayBefore, projection::on);
             call(shipment.aggregateId(), 0, new ShipmentCreated(shipment, SalesOrderId.random(), BER, "DHL", "JD1",
                     day.minusDays(1)), dayBefore, projection::on);
             call(shipment.aggregateId(), 1, new ShipmentDispatched(shipment, SalesOrderId.random(), dayBefore), dayBefore,
                     projection::on);
+            rows.write();
             assertThat(Alert.count("subject in ?1", List.of(order.aggregateId(), shipment.aggregateId())))
                     .as("expected today: not late yet").isZero();
 
@@ -403,7 +407,8 @@ class AlertProjectionTest {
                 ticks.add(tick);
             }
 
-            assertThat(EventDay.current().eventDay).isEqualTo(day);
+            assertThat(EventDay.current(rows).eventDay).isEqualTo(day);
+            rows.write();
             Alert overdue = Alert.find("subject", order.aggregateId()).singleResult();
             assertThat(overdue).extracting(a -> a.type, a -> a.open, a -> a.causedBy, a -> a.openedAt).containsExactly(
                     AlertType.OVERDUE_PURCHASE_ORDER, true, ticks.get(0).getIdentifier(), ticks.get(0).getTimestamp());
