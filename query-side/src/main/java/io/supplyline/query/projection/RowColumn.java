@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
@@ -19,6 +20,11 @@ import jakarta.persistence.Enumerated;
  * {@code @Column} name, else its camel case in snake case), read and bound by its Java type.
  */
 final class RowColumn {
+
+    /** The JDBC type of a null, by the field's type; strings and enums are text. */
+    private static final Map<Class<?>, Integer> SQL_TYPES = Map.of(Instant.class, Types.TIMESTAMP_WITH_TIMEZONE,
+            LocalDate.class, Types.DATE, Long.class, Types.BIGINT, Integer.class, Types.INTEGER, Double.class,
+            Types.DOUBLE, Boolean.class, Types.BOOLEAN);
 
     final Field field;
     final String name;
@@ -127,24 +133,6 @@ final class RowColumn {
     }
 
     private int sqlType() {
-        if (type == Instant.class) {
-            return Types.TIMESTAMP_WITH_TIMEZONE;
-        }
-        if (type == LocalDate.class) {
-            return Types.DATE;
-        }
-        if (type == Long.class) {
-            return Types.BIGINT;
-        }
-        if (type == Integer.class) {
-            return Types.INTEGER;
-        }
-        if (type == Double.class) {
-            return Types.DOUBLE;
-        }
-        if (type == Boolean.class) {
-            return Types.BOOLEAN;
-        }
-        return Types.VARCHAR;
+        return SQL_TYPES.getOrDefault(type, Types.VARCHAR);
     }
 }

@@ -40,6 +40,8 @@ final class RowTable<R> {
     private final RowColumn version;
     /** Every column, the id first; the version (if any) among them. */
     private final List<RowColumn> columns = new ArrayList<>();
+    /** The columns an update sets: all but the id and the version. */
+    private final List<RowColumn> settable;
     private final RowLines lines;
     private final String select;
     private final String update;
@@ -89,7 +91,8 @@ final class RowTable<R> {
         columns.addAll(others);
         this.select = "SELECT " + columns.stream().map(column -> column.name).collect(Collectors.joining(", "))
                 + " FROM " + name + " WHERE ";
-        List<RowColumn> set = changing();
+        this.settable = others.stream().filter(column -> column != version).toList();
+        List<RowColumn> set = settable;
         this.update = "UPDATE " + name + " SET " + set.stream().map(column -> column.name + " = ?")
                 .collect(Collectors.joining(", ")) + (version == null ? "" : ", " + version.name + " = ?")
                 + " WHERE " + id.name + " = ?" + (version == null ? "" : " AND " + version.name + " = ?");
@@ -152,13 +155,8 @@ final class RowTable<R> {
         return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
     }
 
-    /** The columns the update sets: all but the id and the version. */
-    private List<RowColumn> changing() {
-        return columns.stream().filter(column -> column != id && column != version).toList();
-    }
-
     private void updateSet(Connection connection, List<R> rows) throws SQLException {
-        List<RowColumn> set = changing();
+        List<RowColumn> set = settable;
         List<RowColumn> values = new ArrayList<>(columns);
         String sql = "UPDATE " + name + " AS t SET " + set.stream().map(column -> column.name + " = v." + column.name)
                 .collect(Collectors.joining(", "))
@@ -185,7 +183,7 @@ final class RowTable<R> {
         try (PreparedStatement statement = connection.prepareStatement(update)) {
             for (R row : rows) {
                 int index = 1;
-                for (RowColumn column : changing()) {
+                for (RowColumn column : settable) {
                     column.bind(statement, index++, column.get(row));
                 }
                 if (version != null) {

@@ -218,45 +218,34 @@ class FaultSuiteIT {
         return holder;
     }
 
-    /** What one instance of a service holds that another must take over when it goes. */
-    private interface Work {
-        String name();
+    /** How much of some work one instance of a service holds. */
+    @FunctionalInterface
+    private interface Holding {
+        long of(ServiceProcess instance) throws Exception;
+    }
 
-        long heldBy(ServiceProcess instance) throws Exception;
+    /** What one instance of a service holds that another must take over when it goes. */
+    private record Work(String name, Holding holding) {
+        long heldBy(ServiceProcess instance) throws Exception {
+            return holding.of(instance);
+        }
     }
 
     /** The command side's relay: a claim in the token store of the command database. */
-    private static final Work RELAY_CLAIM = new Work() {
-        @Override
-        public String name() {
-            return "kafka-relay";
-        }
-
-        @Override
-        public long heldBy(ServiceProcess instance) throws Exception {
-            try (Connection connection = FaultDatabases.commandStore(); PreparedStatement claims = connection.prepareStatement(
-                    "SELECT count(*) FROM tokenentry WHERE processorname = 'kafka-relay' AND owner LIKE ?")) {
-                claims.setString(1, instance.pid() + "@%");
-                try (ResultSet row = claims.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
+    private static final Work RELAY_CLAIM = new Work("kafka-relay", instance -> {
+        try (Connection connection = FaultDatabases.commandStore(); PreparedStatement claims = connection.prepareStatement(
+                "SELECT count(*) FROM tokenentry WHERE processorname = 'kafka-relay' AND owner LIKE ?")) {
+            claims.setString(1, instance.pid() + "@%");
+            try (ResultSet row = claims.executeQuery()) {
+                row.next();
+                return row.getLong(1);
             }
         }
-    };
+    });
 
     /** The query side's partitions of the topic, as the consumer group assigns them. */
-    private static final Work QUERY_PARTITIONS = new Work() {
-        @Override
-        public String name() {
-            return "topic partitions";
-        }
-
-        @Override
-        public long heldBy(ServiceProcess instance) throws Exception {
-            return QueryGroup.partitionsOf(instance, cluster.bootstrapServers());
-        }
-    };
+    private static final Work QUERY_PARTITIONS = new Work("topic partitions",
+            instance -> QueryGroup.partitionsOf(instance, cluster.bootstrapServers()));
 
     /** Both query instances own some of the topic's partitions: they share the work. */
     private static void awaitBothQueryInstancesProcess() throws Exception {
