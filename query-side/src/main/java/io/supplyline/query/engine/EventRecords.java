@@ -1,38 +1,66 @@
 package io.supplyline.query.engine;
 
+import static org.axonframework.messaging.Headers.AGGREGATE_ID;
+import static org.axonframework.messaging.Headers.AGGREGATE_SEQ;
+import static org.axonframework.messaging.Headers.AGGREGATE_TYPE;
+import static org.axonframework.messaging.Headers.MESSAGE_ID;
+import static org.axonframework.messaging.Headers.MESSAGE_METADATA;
+import static org.axonframework.messaging.Headers.MESSAGE_REVISION;
+import static org.axonframework.messaging.Headers.MESSAGE_TIMESTAMP;
+import static org.axonframework.messaging.Headers.MESSAGE_TYPE;
+
+import java.io.IOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.HeaderUtils;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
-import org.axonframework.serialization.Serializer;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.query.axon.KafkaSettings;
 
 /**
- * Records of the event topic as event messages, upcast to this version's event types. A message's
- * payload is deserialised when first asked for and then kept, so every projection shares one copy.
- * One serializer also serves the dead-letter tables: an event is parked with its payload as it came,
- * even one of a type this version cannot read.
+ * Records of the event topic as event messages, upcast to this version's event types, each payload
+ * deserialised once for every projection. A record of an event type this version knows, in its current
+ * revision, is read straight from Axon's headers and its JSON; anything else (an older revision that an
+ * upcaster rewrites, a type this version does not know, a payload that does not parse) goes through
+ * Axon's converter and upcaster chain. One serializer also serves the dead-letter tables: an event is
+ * parked with its payload as it came, even one of a type this version cannot read.
  */
 @Singleton
 public class EventRecords {
 
-    private final Serializer serializer = EventSerializer.create();
+    private final JacksonSerializer serializer = (JacksonSerializer) EventSerializer.create();
     private final KafkaMessageConverter<String, byte[]> converter = DefaultKafkaMessageConverter.builder()
             .serializer(serializer)
             .upcasterChain(EventUpcasters.chain())
             .build();
+    /** By type name and revision as the topic carries them: a reader for the current revision, or none. */
+    private final Map<SimpleSerializedType, Optional<ObjectReader>> currentTypes = new ConcurrentHashMap<>();
+    private static final String METADATA_PREFIX = MESSAGE_METADATA + "-";
     private final KafkaSettings kafka;
 
     EventRecords(KafkaSettings kafka) {
@@ -41,10 +69,56 @@ public class EventRecords {
 
     /** The event the record carries; empty for a record that is not an event message (no Axon headers). */
     public Optional<EventMessage<?>> event(ConsumerRecord<String, byte[]> record) {
-        return converter.readKafkaMessage(record);
+        Headers headers = record.headers();
+        String identifier = HeaderUtils.valueAsString(headers, MESSAGE_ID);
+        String type = HeaderUtils.valueAsString(headers, MESSAGE_TYPE);
+        Long timestamp = HeaderUtils.valueAsLong(headers, MESSAGE_TIMESTAMP);
+        if (identifier == null || type == null || timestamp == null || record.value() == null) {
+            return converter.readKafkaMessage(record);
+        }
+        Optional<ObjectReader> reader = currentTypes.computeIfAbsent(
+                new SimpleSerializedType(type, HeaderUtils.valueAsString(headers, MESSAGE_REVISION)), this::readerOf);
+        if (reader.isEmpty()) {
+            return converter.readKafkaMessage(record);
+        }
+        Object payload;
+        try {
+            payload = reader.get().readValue(record.value());
+        } catch (IOException e) {
+            // The converter defers it to the handlers, whose failure parks the event with its payload as it came.
+            return converter.readKafkaMessage(record);
+        }
+        GenericMessage<?> message = new GenericMessage<>(identifier, payload, metaDataOf(headers));
+        Instant at = Instant.ofEpochMilli(timestamp);
+        String aggregateType = HeaderUtils.valueAsString(headers, AGGREGATE_TYPE);
+        String aggregateId = HeaderUtils.valueAsString(headers, AGGREGATE_ID);
+        Long sequence = HeaderUtils.valueAsLong(headers, AGGREGATE_SEQ);
+        if (aggregateType == null || aggregateId == null || sequence == null) {
+            return Optional.of(new GenericEventMessage<>(message, () -> at));
+        }
+        return Optional.of(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, message, () -> at));
     }
 
-    Serializer serializer() {
+    /** A reader of the type's JSON if the type is known here and {@code serialized} is its current revision. */
+    private Optional<ObjectReader> readerOf(SimpleSerializedType serialized) {
+        Class<?> type = serializer.classForType(new SimpleSerializedType(serialized.getName(), null));
+        if (UnknownSerializedType.class.equals(type)
+                || !Objects.equals(serializer.typeForClass(type).getRevision(), serialized.getRevision())) {
+            return Optional.empty();
+        }
+        return Optional.of(serializer.getObjectMapper().readerFor(type));
+    }
+
+    private static MetaData metaDataOf(Headers headers) {
+        for (var header : headers) {
+            if (header.key().startsWith(METADATA_PREFIX)) {
+                return MetaData.from(HeaderUtils.extractAxonMetadata(headers));
+            }
+        }
+        return MetaData.emptyInstance();
+    }
+
+    JacksonSerializer serializer() {
         return serializer;
     }
 

@@ -5,12 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
 
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;
+import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MessageHandlerInterceptorMemberChain;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
 
 import io.quarkus.arc.All;
 import io.supplyline.query.projection.Projection;
@@ -18,20 +24,23 @@ import io.supplyline.query.projection.ProjectionRows;
 
 /**
  * Every projection's event handlers, by projection name (the {@code @ProcessingGroup} of its handler
- * classes). The handlers are plain annotated methods, one per event type; Axon's adapter finds the one
- * for an event and resolves its parameters (sequence number, timestamp, message).
+ * classes). The handlers are plain annotated methods, one per event type; Axon's handler inspection
+ * finds them and resolves their parameters (sequence number, timestamp, message). Which handler of a
+ * class takes an event depends only on the event's type and on whether it is an aggregate's (no handler
+ * here filters on metadata), so it is looked for once per type, not once per event.
  */
 @Singleton
 public class ProjectionHandlers {
 
-    private final Map<String, List<AnnotationEventHandlerAdapter>> byProjection = new LinkedHashMap<>();
+    private static final Invoker[] NONE = {};
+
+    private final Map<String, Dispatch> byProjection = new LinkedHashMap<>();
     private final ProjectionRows rows;
 
     ProjectionHandlers(@All List<Projection> projections, ProjectionRows rows) {
         this.rows = rows;
         for (Projection projection : projections) {
-            byProjection.computeIfAbsent(nameOf(projection), key -> new ArrayList<>())
-                    .add(new AnnotationEventHandlerAdapter(projection));
+            byProjection.computeIfAbsent(nameOf(projection), key -> new Dispatch()).add(projection);
         }
     }
 
@@ -42,25 +51,18 @@ public class ProjectionHandlers {
 
     /** Whether any handler of the projection takes the event. */
     public boolean handles(String projection, EventMessage<?> event) {
-        for (AnnotationEventHandlerAdapter handlers : byProjection.get(projection)) {
-            if (handlers.canHandle(event)) {
-                return true;
-            }
-        }
-        return false;
+        return byProjection.get(projection).of(event).length > 0;
     }
 
     /** Runs the projection's handlers for the event (in the caller's transaction). */
     public void apply(String projection, EventMessage<?> event) {
-        for (AnnotationEventHandlerAdapter handlers : byProjection.get(projection)) {
-            if (handlers.canHandle(event)) {
-                try {
-                    handlers.handle(event);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
+        for (Invoker invoker : byProjection.get(projection).of(event)) {
+            try {
+                invoker.handle(event);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
             }
         }
     }
@@ -72,5 +74,47 @@ public class ProjectionHandlers {
 
     private static String nameOf(Projection projection) {
         return projection.getClass().getAnnotation(ProcessingGroup.class).value();
+    }
+
+    /** One projection's handler classes and, per type of event, the handler of each class that takes it. */
+    private static final class Dispatch {
+        private final List<Listener> listeners = new ArrayList<>();
+        private final Map<Class<?>, Invoker[]> domainEvents = new ConcurrentHashMap<>();
+        private final Map<Class<?>, Invoker[]> otherEvents = new ConcurrentHashMap<>();
+
+        void add(Object projection) {
+            @SuppressWarnings("unchecked")
+            Class<Object> type = (Class<Object>) projection.getClass();
+            listeners.add(new Listener(projection, AnnotatedHandlerInspector.inspectType(type,
+                    ClasspathParameterResolverFactory.forClass(type), ClasspathHandlerDefinition.forClass(type))));
+        }
+
+        Invoker[] of(EventMessage<?> event) {
+            Map<Class<?>, Invoker[]> byType = event instanceof DomainEventMessage<?> ? domainEvents : otherEvents;
+            Invoker[] invokers = byType.get(event.getPayloadType());
+            if (invokers == null) {
+                invokers = listeners.stream().map(listener -> listener.invokerFor(event)).filter(invoker -> invoker != null)
+                        .toArray(Invoker[]::new);
+                byType.put(event.getPayloadType(), invokers.length == 0 ? NONE : invokers);
+            }
+            return invokers;
+        }
+    }
+
+    /** A handler class: the first of its handlers that can handle an event takes it, as in Axon's adapter. */
+    private record Listener(Object target, AnnotatedHandlerInspector<Object> inspector) {
+        Invoker invokerFor(EventMessage<?> event) {
+            Class<?> type = target.getClass();
+            return inspector.getHandlers(type).filter(handler -> handler.canHandle(event)).findFirst()
+                    .map(handler -> new Invoker(target, handler, inspector.chainedInterceptor(type)))
+                    .orElse(null);
+        }
+    }
+
+    private record Invoker(Object target, MessageHandlingMember<? super Object> handler,
+                           MessageHandlerInterceptorMemberChain<Object> interceptors) {
+        void handle(EventMessage<?> event) throws Exception {
+            interceptors.handle(event, target, handler);
+        }
     }
 }

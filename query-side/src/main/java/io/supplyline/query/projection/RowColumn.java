@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import jakarta.persistence.Column;
@@ -117,6 +118,37 @@ final class RowColumn {
             return "CAST(? AS timestamptz)";
         }
         return type == LocalDate.class ? "CAST(? AS date)" : "?";
+    }
+
+    /** The column's type in SQL, for an array of its values. */
+    String sqlTypeName() {
+        if (type == long.class || type == Long.class) {
+            return "bigint";
+        } else if (type == int.class || type == Integer.class) {
+            return "integer";
+        } else if (type == double.class || type == Double.class) {
+            return "float8";
+        } else if (type == boolean.class || type == Boolean.class) {
+            return "boolean";
+        } else if (type == Instant.class) {
+            return "timestamptz";
+        }
+        return type == LocalDate.class ? "date" : "varchar";
+    }
+
+    /**
+     * {@code value} (as {@link #get} returned it) in the text form PostgreSQL reads in {@code COPY} and in
+     * arrays; null stays null. Times to the microsecond, rounded as the JDBC driver rounds what it binds.
+     */
+    static String text(Object value) {
+        if (value instanceof Instant at) {
+            Instant micros = at.truncatedTo(ChronoUnit.MICROS);
+            return (at.getNano() % 1000 > 499 ? micros.plus(1, ChronoUnit.MICROS) : micros).toString();
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        return value == null ? null : value.toString();
     }
 
     /** Binds {@code value} (as {@link #get} returned it) to parameter {@code index}. */

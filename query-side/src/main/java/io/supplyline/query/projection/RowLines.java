@@ -69,8 +69,16 @@ final class RowLines {
         }
     }
 
-    /** All the rows' lines, a thousand to a statement. */
+    /** All the rows' lines: copied on PostgreSQL, elsewhere a thousand to a statement. */
     void insert(Connection connection, List<?> rows, RowColumn id) throws SQLException {
+        if (RowTable.postgres(connection)) {
+            CopyRows copy = new CopyRows();
+            for (Object row : rows) {
+                of(row).forEach((sku, left) -> copy.value(id.get(row)).value(sku).value(left).endLine());
+            }
+            copy.into(connection, table, owner + ", " + key + ", " + value);
+            return;
+        }
         List<Object[]> all = new ArrayList<>();
         for (Object row : rows) {
             of(row).forEach((sku, left) -> all.add(new Object[] {id.get(row), sku, left}));

@@ -24,13 +24,15 @@ import jakarta.persistence.Version;
 
 /**
  * How the projection engine reads and writes the rows of one read-model entity with plain SQL: rows by
- * a condition in one query, new rows as multi-row inserts, changed rows as one JDBC batch of updates
- * (checking {@code @Version} where the entity has one). The mapping is the entity's own JPA annotations,
+ * a condition in one query; on PostgreSQL new rows with {@code COPY} and changed rows with one update
+ * joined with arrays of their values (the same statement text whatever the number of rows, so the driver
+ * prepares it once), elsewhere multi-row inserts and a JDBC batch of updates; the update checks
+ * {@code @Version} where the entity has one. The mapping is the entity's own JPA annotations,
  * so the query API reads the same rows through Hibernate.
  */
 final class RowTable<R> {
 
-    /** Rows per multi-row insert or update: PostgreSQL takes at most 65,535 parameters a statement. */
+    /** Rows per multi-row insert (where there is no {@code COPY}): at most 65,535 parameters a statement. */
     private static final int ROWS_PER_INSERT = 500;
     private static final Map<Class<?>, RowTable<?>> TABLES = new ConcurrentHashMap<>();
 
@@ -45,6 +47,10 @@ final class RowTable<R> {
     private final RowLines lines;
     private final String select;
     private final String update;
+    /** Column names, comma-separated, the id first. */
+    private final String columnNames;
+    /** On PostgreSQL: every changed row in one statement, joined with arrays of the new values. */
+    private final String updateFromArrays;
 
     @SuppressWarnings("unchecked")
     static <R> RowTable<R> of(Class<R> type) {
@@ -89,13 +95,20 @@ final class RowTable<R> {
         this.lines = elementLines;
         columns.add(idColumn);
         columns.addAll(others);
-        this.select = "SELECT " + columns.stream().map(column -> column.name).collect(Collectors.joining(", "))
-                + " FROM " + name + " WHERE ";
+        this.columnNames = columns.stream().map(column -> column.name).collect(Collectors.joining(", "));
+        this.select = "SELECT " + columnNames + " FROM " + name + " WHERE ";
         this.settable = others.stream().filter(column -> column != version).toList();
         List<RowColumn> set = settable;
         this.update = "UPDATE " + name + " SET " + set.stream().map(column -> column.name + " = ?")
                 .collect(Collectors.joining(", ")) + (version == null ? "" : ", " + version.name + " = ?")
                 + " WHERE " + id.name + " = ?" + (version == null ? "" : " AND " + version.name + " = ?");
+        this.updateFromArrays = "UPDATE " + name + " AS t SET " + set.stream().map(column -> column.name + " = v." + column.name)
+                .collect(Collectors.joining(", "))
+                + (version == null ? "" : ", " + version.name + " = v." + version.name + " + 1")
+                + " FROM unnest(" + columns.stream().map(column -> "CAST(? AS " + column.sqlTypeName() + "[])")
+                .collect(Collectors.joining(", ")) + ") AS v (" + columnNames + ")"
+                + " WHERE t." + id.name + " = v." + id.name
+                + (version == null ? "" : " AND t." + version.name + " = v." + version.name);
     }
 
     Object idOf(Object row) {
@@ -151,27 +164,19 @@ final class RowTable<R> {
         return found;
     }
 
-    private static boolean postgres(Connection connection) throws SQLException {
+    static boolean postgres(Connection connection) throws SQLException {
         return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
     }
 
-    private void updateSet(Connection connection, List<R> rows) throws SQLException {
-        List<RowColumn> set = settable;
-        List<RowColumn> values = new ArrayList<>(columns);
-        String sql = "UPDATE " + name + " AS t SET " + set.stream().map(column -> column.name + " = v." + column.name)
-                .collect(Collectors.joining(", "))
-                + (version == null ? "" : ", " + version.name + " = v." + version.name + " + 1")
-                + " FROM (VALUES " + String.join(", ", Collections.nCopies(rows.size(),
-                "(" + values.stream().map(RowColumn::typedParameter).collect(Collectors.joining(", ")) + ")"))
-                + ") AS v (" + values.stream().map(column -> column.name).collect(Collectors.joining(", ")) + ")"
-                + " WHERE t." + id.name + " = v." + id.name
-                + (version == null ? "" : " AND t." + version.name + " = v." + version.name);
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            int index = 1;
-            for (R row : rows) {
-                for (RowColumn column : values) {
-                    column.bind(update, index++, column.get(row));
+    private void updateFromArrays(Connection connection, List<R> rows) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(updateFromArrays)) {
+            String[] values = new String[rows.size()];
+            for (int c = 0; c < columns.size(); c++) {
+                RowColumn column = columns.get(c);
+                for (int r = 0; r < values.length; r++) {
+                    values[r] = RowColumn.text(column.get(rows.get(r)));
                 }
+                update.setArray(c + 1, connection.createArrayOf("text", values));
             }
             if (update.executeUpdate() != rows.size()) {
                 throw new OptimisticLockException("A row of " + name + " was changed by another writer");
@@ -231,11 +236,29 @@ final class RowTable<R> {
     }
 
     void insert(Connection connection, List<R> rows) throws SQLException {
+        if (postgres(connection)) {
+            CopyRows copy = new CopyRows();
+            for (R row : rows) {
+                for (RowColumn column : columns) {
+                    copy.value(column.get(row));
+                }
+                copy.endLine();
+            }
+            copy.into(connection, name, columnNames);
+        } else {
+            insertValues(connection, rows);
+        }
+        if (lines != null) {
+            lines.insert(connection, rows, id);
+        }
+    }
+
+    private void insertValues(Connection connection, List<R> rows) throws SQLException {
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<R> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
             String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + name + " ("
-                    + columns.stream().map(column -> column.name).collect(Collectors.joining(", ")) + ") VALUES "
+                    + columnNames + ") VALUES "
                     + String.join(", ", Collections.nCopies(chunk.size(), row)))) {
                 int index = 1;
                 for (R each : chunk) {
@@ -246,21 +269,16 @@ final class RowTable<R> {
                 insert.executeUpdate();
             }
         }
-        if (lines != null) {
-            lines.insert(connection, rows, id);
-        }
     }
 
     /**
      * Writes the changed rows; a versioned row another writer changed since it was read fails the whole
-     * transaction ({@link OptimisticLockException}), whose batch is then read again. On PostgreSQL a few
-     * hundred rows go in one statement (an update joined with their new values), elsewhere as a JDBC batch.
+     * transaction ({@link OptimisticLockException}), whose batch is then read again. On PostgreSQL all the
+     * rows go in one statement, elsewhere as a JDBC batch.
      */
     void update(Connection connection, List<R> rows, List<Object[]> before) throws SQLException {
         if (postgres(connection)) {
-            for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-                updateSet(connection, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT)));
-            }
+            updateFromArrays(connection, rows);
         } else {
             updateEach(connection, rows);
         }
