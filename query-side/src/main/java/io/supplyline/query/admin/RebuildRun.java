@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -106,19 +107,20 @@ final class RebuildRun implements BatchMeter {
         state = "REPLAYING";
         ScratchSchema fresh = null;
         try {
-            fresh = ScratchSchema.create(dataSource, schema, Stream.concat(tables.stream(), Stream.of("deadletterentry")).toList());
-            ScratchSchema tablesOfReplay = fresh;
-            try (TopicReplay topic = replays.into(fresh, projections, this)) {
-                replay = topic;
-                Replay.during(() -> {
-                    while (!caughtUp(topic)) {
-                        // replaying
+            for (boolean inMemory = true; ; inMemory = false) {
+                fresh = ScratchSchema.create(dataSource, schema, Stream.concat(tables.stream(), Stream.of("deadletterentry")).toList());
+                try {
+                    replayInto(fresh, inMemory);
+                    break;
+                } catch (TopicReplay.Broken e) {
+                    if (!inMemory) {
+                        throw e;
                     }
-                    tablesOfReplay.makeLogged();
-                    state = "SWITCHING";
-                    switchTables(topic, tablesOfReplay.home());
-                    return null;
-                });
+                    // Writing every batch, the replay can retry a batch and find and park a failing event.
+                    LOG.warnf("Rebuild of %s: %s; replaying again, writing every batch", projections, e.getMessage());
+                    dropQuietly(fresh);
+                    fresh = null;
+                }
             }
             feed.reset("The " + String.join(", ", projections) + " read models were rebuilt");
             state = "DONE";
@@ -131,6 +133,28 @@ final class RebuildRun implements BatchMeter {
         } finally {
             finishedAt = Instant.now();
             closeQuietly(claim);
+        }
+    }
+
+    /** Replays into the fresh tables and switches them in; {@code inMemory}: see {@link Replay#inMemory}. */
+    private void replayInto(ScratchSchema fresh, boolean inMemory) throws Exception {
+        try (TopicReplay topic = replays.into(fresh, projections, this)) {
+            replay = topic;
+            Callable<Void> work = () -> {
+                while (!caughtUp(topic)) {
+                    // replaying
+                }
+                topic.writeOut();
+                fresh.makeLogged();
+                state = "SWITCHING";
+                switchTables(topic, fresh.home());
+                return null;
+            };
+            if (inMemory) {
+                Replay.inMemory(work);
+            } else {
+                Replay.during(work);
+            }
         }
     }
 
@@ -162,6 +186,7 @@ final class RebuildRun implements BatchMeter {
                 while (!topic.stepTowards(live)) {
                     lag = topic.lag(live);
                 }
+                topic.writeOut();
                 lag = 0;
                 for (String table : tables) {
                     sql.execute("DROP TABLE " + home + "." + table + " CASCADE");

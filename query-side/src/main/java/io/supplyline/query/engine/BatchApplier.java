@@ -2,6 +2,7 @@ package io.supplyline.query.engine;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.supplyline.query.admin.DeadLetterParking;
 import io.supplyline.query.projection.CurrentBatch;
+import io.supplyline.query.projection.Replay;
 import io.supplyline.query.projection.UnknownEventType;
 
 /**
@@ -70,7 +72,8 @@ final class BatchApplier {
             moveOn(batch, positions);
             duplicateRows = 0;
         } catch (RuntimeException e) {
-            if (Failures.transientFailure(e) || (Failures.duplicateRow(e) && ++duplicateRows <= ATTEMPTS)) {
+            if (Replay.writesDeferred() || Failures.transientFailure(e)
+                    || (Failures.duplicateRow(e) && ++duplicateRows <= ATTEMPTS)) {
                 throw e;
             }
             duplicateRows = 0;
@@ -177,6 +180,18 @@ final class BatchApplier {
                 throw new IllegalStateException(e);
             }
         }));
+    }
+
+    /** Writes the rows a replay keeps in memory ({@link Replay#inMemory}) into the target's tables. */
+    void writeOut(BatchTarget target) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                target.begin();
+                handlers.writeOut();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not write the replay's rows", e);
+            }
+        });
     }
 
     /** @return how many of the events the projection handled */

@@ -72,6 +72,11 @@ public class ProjectionHandlers {
         rows.write();
     }
 
+    /** Writes every row a replay keeps in memory. */
+    void writeOut() throws SQLException {
+        rows.writeOut();
+    }
+
     private static String nameOf(Projection projection) {
         return projection.getClass().getAnnotation(ProcessingGroup.class).value();
     }

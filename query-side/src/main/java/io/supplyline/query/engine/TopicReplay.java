@@ -20,6 +20,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import io.supplyline.events.EventTopic;
+import io.supplyline.query.projection.Replay;
 
 /**
  * The engine replaying the topic from its first offset through some projections into another target
@@ -120,6 +121,9 @@ public final class TopicReplay implements AutoCloseable {
                 applier.apply(batch, positions, target);
                 replayed.addAndGet(batch.size());
             } catch (RuntimeException e) {
+                if (Replay.writesDeferred()) {
+                    throw new Broken(e);
+                }
                 LOG.warnf("A replay batch failed (%s); it is applied again", e);
                 // What the careful mode applied before the failure has moved the positions.
                 List<BatchApplier.Slot> again = new ArrayList<>();
@@ -134,6 +138,23 @@ public final class TopicReplay implements AutoCloseable {
             }
         }
         return reached(bounds);
+    }
+
+    /** Writes the rows the replay keeps in memory ({@link Replay#inMemory}): before its tables are read or switched in. */
+    public void writeOut() {
+        try {
+            applier.writeOut(target);
+        } catch (RuntimeException e) {
+            // A row the database refuses (text it cannot store): which batch brought it is no longer known.
+            throw Replay.writesDeferred() ? new Broken(e) : e;
+        }
+    }
+
+    /** A replay {@linkplain Replay#inMemory in memory} failed (a batch, or writing its rows): it must start again. */
+    public static final class Broken extends RuntimeException {
+        Broken(Throwable cause) {
+            super("The replay in memory cannot go on: " + cause, cause);
+        }
     }
 
     private boolean reached(Map<Integer, Long> bounds) {

@@ -42,6 +42,13 @@ final class BatchRows implements Synchronization {
 
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
+    /** The replay of the thread that made these rows; null outside one. */
+    private final Replay replay;
+    /**
+     * Every row of the tables is here: an in-memory replay into empty tables that has not dropped a row
+     * yet. A row not here is none, and no query needs to ask.
+     */
+    private final boolean complete;
     private final Map<String, Set<String>> batchIdsByKind = new HashMap<>();
     private final Map<Class<?>, Kept<?>> kept = new LinkedHashMap<>();
 
@@ -81,6 +88,8 @@ final class BatchRows implements Synchronization {
     private BatchRows(DataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.transactions = transactions;
+        this.replay = Replay.current();
+        this.complete = inMemory() && !replay.dropped;
         startTransaction();
     }
 
@@ -88,7 +97,10 @@ final class BatchRows implements Synchronization {
         batchIdsByKind.clear();
         kept.values().forEach(table -> {
             table.warmKinds.clear();
-            table.touched.clear();
+            if (!inMemory()) {
+                // Written at the end of the last transaction: only what this one touches can change.
+                table.touched.clear();
+            }
         });
         CurrentBatch batch = CurrentBatch.get();
         if (batch != null) {
@@ -107,6 +119,9 @@ final class BatchRows implements Synchronization {
             if (rows != null && rows.size() < CARRIED_ROWS) {
                 rows.startTransaction();
             } else {
+                if (rows != null && rows.replay != null) {
+                    rows.replay.dropped = true;
+                }
                 rows = new BatchRows(dataSource, transactions);
             }
             if (Replay.isActive()) {
@@ -124,7 +139,11 @@ final class BatchRows implements Synchronization {
     }
 
     private int size() {
-        return kept.values().stream().mapToInt(table -> table.rows.size()).sum();
+        return kept.values().stream().mapToInt(table -> table.rows.size() + table.appended.size()).sum();
+    }
+
+    private boolean inMemory() {
+        return replay != null && replay.inMemory;
     }
 
     /** {@code stock:} of {@code stock:BER-1:PALLET-EUR}; empty for ids that are not an aggregate's. */
@@ -148,7 +167,7 @@ final class BatchRows implements Synchronization {
 
     private <R> R lookUp(Kept<R> table, String id) throws SQLException {
         R row = table.rows.get(id);
-        if (row != null || table.absent.contains(id)) {
+        if (row != null || complete || table.absent.contains(id)) {
             return row;
         }
         String kind = kindOf(id);
@@ -201,9 +220,11 @@ final class BatchRows implements Synchronization {
      */
     <R> List<R> matching(Class<R> type, Predicate<R> test, String condition, Object... parameters) throws SQLException {
         Kept<R> table = kept(type);
-        try (Connection connection = dataSource.getConnection()) {
-            for (R row : table.table.select(connection, condition, parameters)) {
-                table.rows.putIfAbsent(table.table.idOf(row), row);
+        if (!complete) {
+            try (Connection connection = dataSource.getConnection()) {
+                for (R row : table.table.select(connection, condition, parameters)) {
+                    table.rows.putIfAbsent(table.table.idOf(row), row);
+                }
             }
         }
         Map<Object, R> found = new TreeMap<>();
@@ -213,6 +234,13 @@ final class BatchRows implements Synchronization {
             }
         });
         return new ArrayList<>(found.values());
+    }
+
+    /** Writes what a batch must have written when it ends: everything, unless an in-memory replay may keep it longer. */
+    void writeDue() throws SQLException {
+        if (!inMemory() || size() >= CARRIED_ROWS) {
+            write();
+        }
     }
 
     /** Inserts the new rows and updates the changed ones, table by table. */
@@ -254,7 +282,7 @@ final class BatchRows implements Synchronization {
     public void beforeCompletion() {
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             try {
-                write();
+                writeDue();
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not write the read-model rows; the transaction rolls back", e);
             }
@@ -265,6 +293,9 @@ final class BatchRows implements Synchronization {
     public void afterCompletion(int status) {
         if (status != Status.STATUS_COMMITTED && CARRIED.get() == this) {
             // The rows in memory hold changes the tables do not.
+            if (inMemory()) {
+                replay.breakDown();
+            }
             dropCarried();
         }
     }

@@ -105,8 +105,16 @@ public class ProjectionRows {
         return batch().aggregateIds();
     }
 
-    /** Writes the transaction's new and changed rows now (the engine does, to know which projection failed). */
+    /**
+     * Writes the transaction's new and changed rows now (the engine does, to know which projection failed),
+     * unless a replay keeps its rows {@linkplain Replay#inMemory in memory}.
+     */
     public void write() throws SQLException {
+        batch().writeDue();
+    }
+
+    /** Writes every row a replay keeps in memory that its tables do not have yet (its end, or before reading them). */
+    public void writeOut() throws SQLException {
         batch().write();
     }
 
