@@ -16,8 +16,11 @@ public interface EngineSettings {
     @WithDefault("supplyline-query")
     String groupId();
 
-    /** Events per batch (one transaction), at most. */
-    @WithDefault("5000")
+    /**
+     * Events per batch (one transaction), at most. Larger batches cost a rebuild more than they save: the
+     * events decoded ahead and being applied outgrow the young generation of a small heap.
+     */
+    @WithDefault("2000")
     int maxBatch();
 
     /** How long a poll waits for events when none are there. */
