@@ -120,6 +120,7 @@ final class RebuildRun implements BatchMeter {
                     LOG.warnf("Rebuild of %s: %s; replaying again, writing every batch", projections, e.getMessage());
                     dropQuietly(fresh);
                     fresh = null;
+                    cpu.clear();
                 }
             }
             feed.reset("The " + String.join(", ", projections) + " read models were rebuilt");

@@ -292,9 +292,9 @@ final class BatchRows implements Synchronization {
     @Override
     public void afterCompletion(int status) {
         if (status != Status.STATUS_COMMITTED && CARRIED.get() == this) {
-            // The rows in memory hold changes the tables do not.
-            if (inMemory()) {
-                replay.breakDown();
+            // The rows in memory hold changes the tables do not (an in-memory replay must start again).
+            if (replay != null) {
+                replay.dropped = true;
             }
             dropCarried();
         }

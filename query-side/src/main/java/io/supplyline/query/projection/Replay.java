@@ -12,17 +12,16 @@ import java.util.concurrent.Callable;
  * batch updated it each time (and each update of a fresh table also updates every index of the row).
  * Nobody reads a replay's tables before it ends, and a replay that fails starts again from the first
  * offset, so nothing needs to be on disk before then. Its one cost: a batch whose transaction does not
- * commit leaves changes in memory that no longer match anything, so the replay is {@link #broken} and
- * must start again (writing every batch, which can find and park a failing event).
+ * commit leaves changes in memory that no longer match anything, so the replay must start again
+ * (writing every batch, which can find and park a failing event).
  */
 public final class Replay {
 
     private static final ThreadLocal<Replay> ACTIVE = new ThreadLocal<>();
 
     final boolean inMemory;
-    /** Whether a row of this replay was ever dropped from memory (written, then no longer kept). */
+    /** Whether rows of this replay were ever dropped from memory: the tables may hold rows memory does not. */
     boolean dropped;
-    private boolean broken;
 
     private Replay(boolean inMemory) {
         this.inMemory = inMemory;
@@ -41,16 +40,6 @@ public final class Replay {
     public static boolean writesDeferred() {
         Replay replay = ACTIVE.get();
         return replay != null && replay.inMemory;
-    }
-
-    /** Whether a transaction of this thread's in-memory replay did not commit (see the class comment). */
-    public static boolean broken() {
-        Replay replay = ACTIVE.get();
-        return replay != null && replay.broken;
-    }
-
-    void breakDown() {
-        broken = true;
     }
 
     /** A replay that writes its rows at the end of each transaction. */

@@ -3,11 +3,13 @@ package io.supplyline.system.faults;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 import io.supplyline.deploy.cluster.ServiceProcess;
 
@@ -25,8 +27,16 @@ public final class QueryGroup {
     /** Partitions owned per process id, for the members of the group now. */
     public static Map<Long, Integer> partitionsByPid(String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all()
-                    .get(30, TimeUnit.SECONDS).get(GROUP);
+            ConsumerGroupDescription group;
+            try {
+                group = admin.describeConsumerGroups(List.of(GROUP)).all().get(30, TimeUnit.SECONDS).get(GROUP);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof GroupIdNotFoundException) {
+                    // No instance has joined yet.
+                    return Map.of();
+                }
+                throw e;
+            }
             Map<Long, Integer> owned = new HashMap<>();
             for (MemberDescription member : group.members()) {
                 String clientId = member.clientId();
