@@ -152,7 +152,7 @@ final class RebuildRun implements BatchMeter {
                 return null;
             };
             if (inMemory) {
-                Replay.inMemory(work);
+                Replay.inMemory(replays.heapShare(), work);
             } else {
                 Replay.during(work);
             }

@@ -23,6 +23,14 @@ public interface EngineSettings {
     @WithDefault("2000")
     int maxBatch();
 
+    /**
+     * A rebuild keeps its rows in memory while the old generation of the heap, after its last collection,
+     * fills at most this share of its maximum; past it, the rebuild writes its rows, lets them go and reads
+     * those it needs again from its tables (slower, but the heap does not run out).
+     */
+    @WithDefault("0.85")
+    double replayHeapShare();
+
     /** How long a poll waits for events when none are there. */
     @WithDefault("50ms")
     Duration maxWait();

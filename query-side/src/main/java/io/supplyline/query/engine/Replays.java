@@ -25,6 +25,11 @@ public class Replays {
         this.settings = settings;
     }
 
+    /** See {@link EngineSettings#replayHeapShare}. */
+    public double heapShare() {
+        return settings.replayHeapShare();
+    }
+
     /** A replay through {@code projections} into the tables of {@code fresh} (and its dead-letter table). */
     public TopicReplay into(ScratchSchema fresh, List<String> projections, BatchMeter meter) {
         return new TopicReplay(records, handlers, projections, meter, new BatchTarget() {

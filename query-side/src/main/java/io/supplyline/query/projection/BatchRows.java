@@ -37,8 +37,16 @@ final class BatchRows implements Synchronization {
      * fresh tables, so what it wrote is still what they hold, and a row read once is never read again.
      */
     private static final ThreadLocal<BatchRows> CARRIED = new ThreadLocal<>();
-    /** Rows a replay carries at most; beyond, the next transaction starts empty. */
+    /**
+     * Rows a replay that writes every batch carries at most; beyond, the next transaction starts empty.
+     * A replay in memory keeps its rows while the heap has room for them ({@link HeapRoom}).
+     */
     private static final int CARRIED_ROWS = 100_000;
+    /**
+     * Points of history a replay in memory keeps before it writes them: nothing reads them again, so
+     * holding more would only fill the heap.
+     */
+    private static final int APPENDED_ROWS = 20_000;
 
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
@@ -51,6 +59,8 @@ final class BatchRows implements Synchronization {
     private final boolean complete;
     private final Map<String, Set<String>> batchIdsByKind = new HashMap<>();
     private final Map<Class<?>, Kept<?>> kept = new LinkedHashMap<>();
+    /** Written, and holding more than a replay may carry on: the next transaction starts empty. */
+    private boolean full;
 
     /** The rows of one table that this transaction has seen. */
     private static final class Kept<R> {
@@ -116,7 +126,7 @@ final class BatchRows implements Synchronization {
         BatchRows rows = (BatchRows) transactions.getResource(RESOURCE);
         if (rows == null) {
             rows = CARRIED.get();
-            if (rows != null && rows.size() < CARRIED_ROWS) {
+            if (rows != null && !rows.full) {
                 rows.startTransaction();
             } else {
                 if (rows != null && rows.replay != null) {
@@ -138,8 +148,12 @@ final class BatchRows implements Synchronization {
         CARRIED.remove();
     }
 
-    private int size() {
-        return kept.values().stream().mapToInt(table -> table.rows.size() + table.appended.size()).sum();
+    private int keptRows() {
+        return kept.values().stream().mapToInt(table -> table.rows.size()).sum();
+    }
+
+    private int appendedRows() {
+        return kept.values().stream().mapToInt(table -> table.appended.size()).sum();
     }
 
     private boolean inMemory() {
@@ -238,8 +252,30 @@ final class BatchRows implements Synchronization {
 
     /** Writes what a batch must have written when it ends: everything, unless an in-memory replay may keep it longer. */
     void writeDue() throws SQLException {
-        if (!inMemory() || size() >= CARRIED_ROWS) {
+        if (!inMemory()) {
             write();
+            full = keptRows() >= CARRIED_ROWS;
+        } else if (HeapRoom.isShort(replay.heapShare)) {
+            // Rows dropped from memory are read again from the tables when a later event needs them.
+            write();
+            full = true;
+        } else if (appendedRows() >= APPENDED_ROWS) {
+            writeAppended();
+        }
+    }
+
+    private void writeAppended() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            for (Kept<?> table : kept.values()) {
+                appendTo(connection, table);
+            }
+        }
+    }
+
+    private static <R> void appendTo(Connection connection, Kept<R> kept) throws SQLException {
+        if (!kept.appended.isEmpty()) {
+            kept.table.insert(connection, kept.appended);
+            kept.appended.clear();
         }
     }
 

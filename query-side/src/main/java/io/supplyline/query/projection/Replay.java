@@ -20,11 +20,14 @@ public final class Replay {
     private static final ThreadLocal<Replay> ACTIVE = new ThreadLocal<>();
 
     final boolean inMemory;
+    /** A replay in memory keeps its rows while the heap is filled at most this much ({@link HeapRoom}). */
+    final double heapShare;
     /** Whether rows of this replay were ever dropped from memory: the tables may hold rows memory does not. */
     boolean dropped;
 
-    private Replay(boolean inMemory) {
+    private Replay(boolean inMemory, double heapShare) {
         this.inMemory = inMemory;
+        this.heapShare = heapShare;
     }
 
     public static boolean isActive() {
@@ -44,12 +47,16 @@ public final class Replay {
 
     /** A replay that writes its rows at the end of each transaction. */
     public static <T> T during(Callable<T> work) throws Exception {
-        return run(new Replay(false), work);
+        return run(new Replay(false, 0), work);
     }
 
-    /** A replay that keeps its rows in memory until told to write them (see the class comment). */
-    public static <T> T inMemory(Callable<T> work) throws Exception {
-        return run(new Replay(true), work);
+    /**
+     * A replay that keeps its rows in memory until told to write them (see the class comment), or until
+     * they fill {@code heapShare} of the heap's old generation: then it writes them and reads again those
+     * it needs.
+     */
+    public static <T> T inMemory(double heapShare, Callable<T> work) throws Exception {
+        return run(new Replay(true, heapShare), work);
     }
 
     private static <T> T run(Replay replay, Callable<T> work) throws Exception {

@@ -94,6 +94,43 @@ class StockRowWritesTest {
         });
     }
 
+    @Test
+    void aReplayInMemoryWritesItsRowsOnlyWhenToldTo() throws Exception {
+        StockItemId item = item();
+        Replay.inMemory(1.0, () -> {
+            inNewTransaction(() -> rows.add(StockLevel.startTracking(item, 5)));
+            inNewTransaction(() -> rows.find(StockLevel.class, item.aggregateId()).changeOnHand(7));
+            assertThat(read(() -> StockLevel.<StockLevel>findById(item.aggregateId()))).isNull();
+
+            inNewTransaction(this::writeOut);
+            return null;
+        });
+        StockLevel stored = read(() -> StockLevel.<StockLevel>findById(item.aggregateId()));
+        assertThat(stored.onHand).isEqualTo(7);
+        assertThat(stored.rowVersion).as("inserted once, never updated").isZero();
+    }
+
+    @Test
+    void aReplayInMemoryWithoutRoomOnTheHeapWritesEveryTransactionAndReadsItsRowsAgain() throws Exception {
+        StockItemId item = item();
+        Replay.inMemory(0.0, () -> {
+            inNewTransaction(() -> rows.add(StockLevel.startTracking(item, 5)));
+            assertThat(read(() -> StockLevel.<StockLevel>findById(item.aggregateId()).onHand)).isZero();
+
+            inNewTransaction(() -> rows.find(StockLevel.class, item.aggregateId()).changeOnHand(7));
+            assertThat(read(() -> StockLevel.<StockLevel>findById(item.aggregateId()).onHand)).isEqualTo(7);
+            return null;
+        });
+    }
+
+    private void writeOut() {
+        try {
+            rows.writeOut();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void writeNow() {
         try {
             rows.write();
