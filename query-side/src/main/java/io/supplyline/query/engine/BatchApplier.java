@@ -17,6 +17,7 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.supplyline.query.engine.ProjectionHandlers.Invoker;
 import io.supplyline.query.admin.DeadLetterParking;
 import io.supplyline.query.projection.CurrentBatch;
 import io.supplyline.query.projection.Replay;
@@ -45,6 +46,7 @@ final class BatchApplier {
 
     private final ProjectionHandlers handlers;
     private final List<String> projections;
+    private final ProjectionHandlers.Routes routes;
     private final BatchMeter meter;
     /** Batches in a row that lost a race to insert a row; a race is over at the next try, a bug is not. */
     private int duplicateRows;
@@ -53,6 +55,7 @@ final class BatchApplier {
     BatchApplier(ProjectionHandlers handlers, List<String> projections, BatchMeter meter) {
         this.handlers = handlers;
         this.projections = projections;
+        this.routes = handlers.routes(projections);
         this.meter = meter;
     }
 
@@ -157,14 +160,20 @@ final class BatchApplier {
     private Map<String, long[]> inTransaction(List<Slot> batch, Map<Integer, Long> positions, BatchTarget target,
                                               Map<String, Throwable> park, boolean careful, Failing failing) {
         List<EventMessage<?>> events = batch.stream().<EventMessage<?>>map(Slot::event).filter(Objects::nonNull).toList();
+        Invoker[][][] routed = new Invoker[batch.size()][][];
+        for (int i = 0; i < routed.length; i++) {
+            EventMessage<?> event = batch.get(i).event();
+            routed[i] = event == null || UnknownSerializedType.class.equals(event.getPayloadType()) ? null : routes.of(event);
+        }
         return QuarkusTransaction.requiringNew().call(() -> CurrentBatch.during(events, () -> {
             try {
                 target.begin();
                 Map<String, long[]> spent = new LinkedHashMap<>();
-                for (String projection : projections) {
+                for (int p = 0; p < projections.size(); p++) {
+                    String projection = projections.get(p);
                     failing.projection = projection;
                     long started = CPU.getCurrentThreadCpuTime();
-                    long handled = applyTo(projection, batch, target.parking(projection), park.get(projection));
+                    long handled = applyTo(projection, p, batch, routed, target.parking(projection), park.get(projection));
                     if (careful) {
                         handlers.writeRows();
                     }
@@ -194,29 +203,35 @@ final class BatchApplier {
         });
     }
 
-    /** @return how many of the events the projection handled */
-    private long applyTo(String projection, List<Slot> batch, DeadLetterParking parking, Throwable parkWith) {
+    /**
+     * @param index the projection's place in {@link #projections}
+     * @param routed per event of the batch, the handlers of each projection; null for no event or one of an unknown type
+     * @return how many of the events the projection handled
+     */
+    private long applyTo(String projection, int index, List<Slot> batch, Invoker[][][] routed, DeadLetterParking parking,
+                         Throwable parkWith) {
         boolean anyParked = parking.anyParked();
         long handled = 0;
         Set<String> parkedHere = new HashSet<>();
-        for (Slot slot : batch) {
-            EventMessage<?> event = slot.event();
+        for (int i = 0; i < routed.length; i++) {
+            EventMessage<?> event = batch.get(i).event();
             if (event == null) {
                 continue;
             }
-            if (UnknownSerializedType.class.equals(event.getPayloadType())) {
+            if (routed[i] == null) {
                 parking.park(event, new UnknownEventType(((UnknownSerializedType) event.getPayload()).serializedType()));
                 meter.unknownType(projection);
                 parkedHere.add(DeadLetterParking.sequenceOf(event));
                 continue;
             }
-            if (!handlers.handles(projection, event)) {
+            Invoker[] invokers = routed[i][index];
+            if (invokers.length == 0) {
                 continue;
             }
             if (parkWith != null) {
                 parking.park(event, parkWith);
             } else if ((!anyParked && parkedHere.isEmpty()) || !parking.parksBehind(event)) {
-                handlers.apply(projection, event);
+                Invoker.handleAll(invokers, event);
                 handled++;
             }
         }

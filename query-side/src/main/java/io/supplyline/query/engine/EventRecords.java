@@ -21,6 +21,7 @@ import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -69,15 +70,11 @@ public class EventRecords {
 
     /** The event the record carries; empty for a record that is not an event message (no Axon headers). */
     public Optional<EventMessage<?>> event(ConsumerRecord<String, byte[]> record) {
-        Headers headers = record.headers();
-        String identifier = HeaderUtils.valueAsString(headers, MESSAGE_ID);
-        String type = HeaderUtils.valueAsString(headers, MESSAGE_TYPE);
-        Long timestamp = HeaderUtils.valueAsLong(headers, MESSAGE_TIMESTAMP);
-        if (identifier == null || type == null || timestamp == null || record.value() == null) {
+        AxonHeaders axon = AxonHeaders.of(record.headers());
+        if (axon.identifier == null || axon.type == null || axon.timestamp == null || record.value() == null) {
             return converter.readKafkaMessage(record);
         }
-        Optional<ObjectReader> reader = currentTypes.computeIfAbsent(
-                new SimpleSerializedType(type, HeaderUtils.valueAsString(headers, MESSAGE_REVISION)), this::readerOf);
+        Optional<ObjectReader> reader = currentTypes.computeIfAbsent(new SimpleSerializedType(axon.type, axon.revision), this::readerOf);
         if (reader.isEmpty()) {
             return converter.readKafkaMessage(record);
         }
@@ -88,15 +85,46 @@ public class EventRecords {
             // The converter defers it to the handlers, whose failure parks the event with its payload as it came.
             return converter.readKafkaMessage(record);
         }
-        GenericMessage<?> message = new GenericMessage<>(identifier, payload, metaDataOf(headers));
-        Instant at = Instant.ofEpochMilli(timestamp);
-        String aggregateType = HeaderUtils.valueAsString(headers, AGGREGATE_TYPE);
-        String aggregateId = HeaderUtils.valueAsString(headers, AGGREGATE_ID);
-        Long sequence = HeaderUtils.valueAsLong(headers, AGGREGATE_SEQ);
-        if (aggregateType == null || aggregateId == null || sequence == null) {
+        MetaData metaData = axon.anyMetaData ? MetaData.from(HeaderUtils.extractAxonMetadata(record.headers())) : MetaData.emptyInstance();
+        GenericMessage<?> message = new GenericMessage<>(axon.identifier, payload, metaData);
+        Instant at = Instant.ofEpochMilli(axon.timestamp);
+        if (axon.aggregateType == null || axon.aggregateId == null || axon.sequence == null) {
             return Optional.of(new GenericEventMessage<>(message, () -> at));
         }
-        return Optional.of(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, message, () -> at));
+        return Optional.of(new GenericDomainEventMessage<>(axon.aggregateType, axon.aggregateId, axon.sequence, message, () -> at));
+    }
+
+    /**
+     * The headers Axon's converter writes, read in one pass over the record's headers (the last of a key
+     * counts, as in the converter): looking each up by key went through all of them every time.
+     */
+    private static final class AxonHeaders {
+        String identifier;
+        String type;
+        String revision;
+        Long timestamp;
+        String aggregateType;
+        String aggregateId;
+        Long sequence;
+        boolean anyMetaData;
+
+        static AxonHeaders of(Headers headers) {
+            AxonHeaders axon = new AxonHeaders();
+            for (Header header : headers) {
+                String key = header.key();
+                switch (key) {
+                    case MESSAGE_ID -> axon.identifier = HeaderUtils.asString(header.value());
+                    case MESSAGE_TYPE -> axon.type = HeaderUtils.asString(header.value());
+                    case MESSAGE_REVISION -> axon.revision = HeaderUtils.asString(header.value());
+                    case MESSAGE_TIMESTAMP -> axon.timestamp = HeaderUtils.asLong(header.value());
+                    case AGGREGATE_TYPE -> axon.aggregateType = HeaderUtils.asString(header.value());
+                    case AGGREGATE_ID -> axon.aggregateId = HeaderUtils.asString(header.value());
+                    case AGGREGATE_SEQ -> axon.sequence = HeaderUtils.asLong(header.value());
+                    default -> axon.anyMetaData |= key.startsWith(METADATA_PREFIX);
+                }
+            }
+            return axon;
+        }
     }
 
     /** A reader of the type's JSON if the type is known here and {@code serialized} is its current revision. */
@@ -107,15 +135,6 @@ public class EventRecords {
             return Optional.empty();
         }
         return Optional.of(serializer.getObjectMapper().readerFor(type));
-    }
-
-    private static MetaData metaDataOf(Headers headers) {
-        for (var header : headers) {
-            if (header.key().startsWith(METADATA_PREFIX)) {
-                return MetaData.from(HeaderUtils.extractAxonMetadata(headers));
-            }
-        }
-        return MetaData.emptyInstance();
     }
 
     JacksonSerializer serializer() {

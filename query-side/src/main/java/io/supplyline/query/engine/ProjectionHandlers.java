@@ -56,14 +56,39 @@ public class ProjectionHandlers {
 
     /** Runs the projection's handlers for the event (in the caller's transaction). */
     public void apply(String projection, EventMessage<?> event) {
-        for (Invoker invoker : byProjection.get(projection).of(event)) {
-            try {
-                invoker.handle(event);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e.getMessage(), e);
+        Invoker.handleAll(byProjection.get(projection).of(event), event);
+    }
+
+    /**
+     * The handlers of each of {@code projections} (in that order) for the events of one type: found once per
+     * type of event, so that applying a batch asks each event its type once, not once per projection.
+     */
+    Routes routes(List<String> projections) {
+        return new Routes(projections.stream().map(byProjection::get).toArray(Dispatch[]::new));
+    }
+
+    /** See {@link #routes}. */
+    static final class Routes {
+        private final Dispatch[] projections;
+        private final Map<Class<?>, Invoker[][]> domainEvents = new ConcurrentHashMap<>();
+        private final Map<Class<?>, Invoker[][]> otherEvents = new ConcurrentHashMap<>();
+
+        private Routes(Dispatch[] projections) {
+            this.projections = projections;
+        }
+
+        /** Per projection, the handlers that take the event (none: an empty array). */
+        Invoker[][] of(EventMessage<?> event) {
+            Map<Class<?>, Invoker[][]> byType = event instanceof DomainEventMessage<?> ? domainEvents : otherEvents;
+            Invoker[][] route = byType.get(event.getPayloadType());
+            if (route == null) {
+                route = new Invoker[projections.length][];
+                for (int i = 0; i < projections.length; i++) {
+                    route[i] = projections[i].of(event);
+                }
+                byType.put(event.getPayloadType(), route);
             }
+            return route;
         }
     }
 
@@ -116,10 +141,23 @@ public class ProjectionHandlers {
         }
     }
 
-    private record Invoker(Object target, MessageHandlingMember<? super Object> handler,
-                           MessageHandlerInterceptorMemberChain<Object> interceptors) {
+    record Invoker(Object target, MessageHandlingMember<? super Object> handler,
+                   MessageHandlerInterceptorMemberChain<Object> interceptors) {
         void handle(EventMessage<?> event) throws Exception {
             interceptors.handle(event, target, handler);
+        }
+
+        /** Runs the handlers in the caller's transaction. */
+        static void handleAll(Invoker[] invokers, EventMessage<?> event) {
+            for (Invoker invoker : invokers) {
+                try {
+                    invoker.handle(event);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
         }
     }
 }

@@ -1,9 +1,6 @@
 package io.supplyline.query.projection;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.axonframework.eventhandling.EventMessage;
@@ -17,7 +14,11 @@ public final class CurrentBatch {
     private static final ThreadLocal<CurrentBatch> CURRENT = new ThreadLocal<>();
 
     private final List<? extends EventMessage<?>> events;
-    private final Map<String, Object> resources = new HashMap<>();
+    /**
+     * The rows of the batch's transaction, once a handler has asked for them: finding them in the
+     * transaction at every handler's call cost more than some handlers.
+     */
+    BatchRows rows;
 
     private CurrentBatch(List<? extends EventMessage<?>> events) {
         this.events = events;
@@ -41,10 +42,5 @@ public final class CurrentBatch {
 
     List<? extends EventMessage<?>> events() {
         return events;
-    }
-
-    @SuppressWarnings("unchecked")
-    <R> R resource(String key, Function<String, R> make) {
-        return (R) resources.computeIfAbsent(key, make);
     }
 }

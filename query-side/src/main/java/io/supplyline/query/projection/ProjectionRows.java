@@ -38,7 +38,15 @@ public class ProjectionRows {
     }
 
     private BatchRows batch() {
-        return BatchRows.current(dataSource, transactions);
+        CurrentBatch batch = CurrentBatch.get();
+        if (batch == null) {
+            return BatchRows.current(dataSource, transactions);
+        }
+        if (batch.rows == null) {
+            // A batch is one transaction of its own (BatchApplier), so its rows stay those of this transaction.
+            batch.rows = BatchRows.current(dataSource, transactions);
+        }
+        return batch.rows;
     }
 
     /**

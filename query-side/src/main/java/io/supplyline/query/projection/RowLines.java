@@ -72,11 +72,14 @@ final class RowLines {
     /** All the rows' lines: copied on PostgreSQL, elsewhere a thousand to a statement. */
     void insert(Connection connection, List<?> rows, RowColumn id) throws SQLException {
         if (RowTable.postgres(connection)) {
-            CopyRows copy = new CopyRows();
-            for (Object row : rows) {
-                of(row).forEach((sku, left) -> copy.value(id.get(row)).value(sku).value(left).endLine());
+            try (CopyRows copy = new CopyRows(connection, table, owner + ", " + key + ", " + value)) {
+                for (Object row : rows) {
+                    for (Map.Entry<String, Long> line : of(row).entrySet()) {
+                        copy.value(id.get(row)).value(line.getKey()).value(line.getValue()).endLine();
+                    }
+                }
+                copy.finish();
             }
-            copy.into(connection, table, owner + ", " + key + ", " + value);
             return;
         }
         List<Object[]> all = new ArrayList<>();

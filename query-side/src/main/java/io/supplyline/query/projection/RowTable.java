@@ -237,14 +237,15 @@ final class RowTable<R> {
 
     void insert(Connection connection, List<R> rows) throws SQLException {
         if (postgres(connection)) {
-            CopyRows copy = new CopyRows();
-            for (R row : rows) {
-                for (RowColumn column : columns) {
-                    copy.value(column.get(row));
+            try (CopyRows copy = new CopyRows(connection, name, columnNames)) {
+                for (R row : rows) {
+                    for (RowColumn column : columns) {
+                        copy.value(column.get(row));
+                    }
+                    copy.endLine();
                 }
-                copy.endLine();
+                copy.finish();
             }
-            copy.into(connection, name, columnNames);
         } else {
             insertValues(connection, rows);
         }
