@@ -52,6 +52,8 @@ final class RebuildRun implements BatchMeter {
     private volatile String error;
     private volatile TopicReplay replay;
     private volatile long lag;
+    /** How long each phase of the last replay took, for the log. */
+    private String phases;
     private final Connection claim;
 
     /** @param claim holds the rebuild lock; closed when the run ends */
@@ -108,7 +110,8 @@ final class RebuildRun implements BatchMeter {
         ScratchSchema fresh = null;
         try {
             for (boolean inMemory = true; ; inMemory = false) {
-                fresh = ScratchSchema.create(dataSource, schema, Stream.concat(tables.stream(), Stream.of("deadletterentry")).toList());
+                fresh = ScratchSchema.create(dataSource, schema,
+                        Stream.concat(tables.stream(), Stream.of("deadletterentry")).toList(), !inMemory);
                 try {
                     replayInto(fresh, inMemory);
                     break;
@@ -125,7 +128,8 @@ final class RebuildRun implements BatchMeter {
             }
             feed.reset("The " + String.join(", ", projections) + " read models were rebuilt");
             state = "DONE";
-            LOG.infof("Rebuilt %s from %d events in %s", projections, replay.replayed(), Duration.between(startedAt, Instant.now()));
+            LOG.infof("Rebuilt %s from %d events in %s (%s)", projections, replay.replayed(),
+                    Duration.between(startedAt, Instant.now()), phases);
         } catch (Exception e) {
             LOG.errorf(e, "Rebuild of %s failed; the live tables are untouched", projections);
             error = e.toString();
@@ -142,13 +146,20 @@ final class RebuildRun implements BatchMeter {
         try (TopicReplay topic = replays.into(fresh, projections, this)) {
             replay = topic;
             Callable<Void> work = () -> {
+                long started = System.nanoTime();
                 while (!caughtUp(topic)) {
                     // replaying
                 }
+                long caughtUp = System.nanoTime();
                 topic.writeOut();
+                long written = System.nanoTime();
                 fresh.makeLogged();
+                long logged = System.nanoTime();
                 state = "SWITCHING";
                 switchTables(topic, fresh.home());
+                phases = String.format("replay %d ms, rows written %d ms, tables logged %d ms, switch %d ms",
+                        (caughtUp - started) / 1_000_000, (written - caughtUp) / 1_000_000, (logged - written) / 1_000_000,
+                        (System.nanoTime() - logged) / 1_000_000);
                 return null;
             };
             if (inMemory) {

@@ -61,7 +61,7 @@ public final class TopicReplay implements AutoCloseable {
         this.applier = new BatchApplier(handlers, projections, meter);
         this.target = target;
         this.maxWait = settings.maxWait();
-        this.batchSize = settings.maxBatch();
+        this.batchSize = settings.replayMaxBatch();
         Map<String, Object> properties = records.consumerProperties();
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
         // A replay reads far more than a live instance: larger fetches, fewer round trips.

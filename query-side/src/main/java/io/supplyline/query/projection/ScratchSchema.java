@@ -13,9 +13,11 @@ import javax.sql.DataSource;
 /**
  * A PostgreSQL schema holding empty copies of some read-model tables (columns, keys, indexes and
  * the foreign keys among them). A transaction that puts it first on its {@code search_path} runs a
- * projection's own code against the copies: how rebuilds and as-of views replay history. The copies
- * are unlogged and their transactions do not wait for the disk while they load: a crash loses them,
- * and a replay starts again anyway. A rebuild makes them logged before they replace the live tables.
+ * projection's own code against the copies: how rebuilds and as-of views replay history. Their
+ * transactions do not wait for the disk while they load: a crash loses them, and a replay starts again
+ * anyway. Copies written batch after batch are unlogged (no write-ahead log for rows that change again
+ * and again), and a rebuild makes them logged before they replace the live tables; copies written once
+ * at the end are logged from the start, since making a table logged copies it whole once more.
  */
 public final class ScratchSchema {
 
@@ -31,8 +33,14 @@ public final class ScratchSchema {
         this.tables = tables;
     }
 
-    /** Creates (or re-creates) the schema with empty copies of {@code tables} from the current schema. */
+    /** Creates (or re-creates) the schema with empty copies of {@code tables} from the current schema, unlogged. */
     public static ScratchSchema create(DataSource dataSource, String name, List<String> tables) throws SQLException {
+        return create(dataSource, name, tables, true);
+    }
+
+    /** See {@link #create(DataSource, String, List)}; {@code unlogged}: see the class comment. */
+    public static ScratchSchema create(DataSource dataSource, String name, List<String> tables, boolean unlogged)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             String home;
             try (ResultSet row = sql.executeQuery("SELECT current_schema()")) {
@@ -42,7 +50,7 @@ public final class ScratchSchema {
             sql.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
             sql.execute("CREATE SCHEMA " + name);
             for (String table : tables) {
-                sql.execute("CREATE UNLOGGED TABLE " + name + "." + table + " (LIKE " + home + "." + table + " INCLUDING ALL)");
+                sql.execute("CREATE " + (unlogged ? "UNLOGGED " : "") + "TABLE " + name + "." + table + " (LIKE " + home + "." + table + " INCLUDING ALL)");
             }
             List<String> referenced = copyForeignKeys(connection, home, name, tables);
             // Referenced tables first: a logged table may not refer to an unlogged one.
@@ -66,7 +74,10 @@ public final class ScratchSchema {
         }
     }
 
-    /** Makes the copies crash-safe (and written to the write-ahead log, so replicas get them) before they go live. */
+    /**
+     * Makes the copies crash-safe (and written to the write-ahead log, so replicas get them) before they go
+     * live; PostgreSQL leaves a copy that is logged already as it is.
+     */
     public void makeLogged() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             for (String table : tables) {

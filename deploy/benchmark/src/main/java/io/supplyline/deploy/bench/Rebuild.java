@@ -29,7 +29,7 @@ record Rebuild(double seconds, long topicEvents, double eventsPerSecond, Double 
         StockedItems.require(admin.post("/admin/projections/all/rebuild", Map.of()), "request a rebuild of all projections");
         Instant deadline = requested.plus(limit);
         while (true) {
-            Thread.sleep(250);
+            Thread.sleep(50); // a rebuild takes seconds: a longer poll would add to its time
             JsonNode projections = admin.get("/admin/projections").body();
             boolean done = projections.size() > 0;
             for (JsonNode projection : projections) {

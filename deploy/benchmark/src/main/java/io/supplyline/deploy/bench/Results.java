@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one benchmark run measured; written as JSON and summarised as markdown. */
+/**
+ * Everything one benchmark run measured; written as JSON and summarised as markdown. {@code rebuild} is the
+ * query side's first rebuild, which also compiles its code paths; {@code rebuildAgain} the same once more.
+ */
 record Results(Instant startedAt, boolean smoke, Map<String, String> machine, List<LoadResult> loads,
-               double drainSeconds, LiveCpu liveCpu, TopicScan topic, Rebuild rebuild, PostgresBaseline postgres,
+               double drainSeconds, LiveCpu liveCpu, TopicScan topic, Rebuild rebuild, Rebuild rebuildAgain,
+               PostgresBaseline postgres,
                KafkaBaseline kafka, Map<String, Long> peakResidentMegabytes) {
 
     /** The fastest sustained realistic rate: the closed loop's. */
