@@ -52,6 +52,10 @@ final class RebuildRun implements BatchMeter {
     private volatile String error;
     private volatile TopicReplay replay;
     private volatile long lag;
+    private static final Duration BOUNDS_AGE = Duration.ofMillis(100);
+    /** The live positions as last read, and when (System.nanoTime). */
+    private Map<Integer, Long> bounds = Map.of();
+    private long boundsReadAt = System.nanoTime() - BOUNDS_AGE.toNanos() - 1;
     /** How long each phase of the last replay took, for the log. */
     private String phases;
     private final Connection claim;
@@ -178,11 +182,28 @@ final class RebuildRun implements BatchMeter {
         }
     }
 
+    /**
+     * One step of the replay towards the live positions, read again at most every {@link #BOUNDS_AGE}
+     * (each read is a query, and a rebuild's batch takes a few milliseconds), and always before the replay
+     * says it has reached them.
+     */
     private boolean caughtUp(TopicReplay topic) throws InterruptedException {
-        Map<Integer, Long> live = engine.storedPositions();
-        boolean reached = topic.stepTowards(live);
-        lag = topic.lag(live);
+        if (System.nanoTime() - boundsReadAt > BOUNDS_AGE.toNanos()) {
+            readBounds();
+        }
+        boolean reached = topic.stepTowards(bounds);
+        if (reached) {
+            // The positions may have moved since they were read: reached means reached what they are now.
+            readBounds();
+            reached = topic.stepTowards(bounds);
+        }
+        lag = topic.lag(bounds);
         return reached;
+    }
+
+    private void readBounds() {
+        bounds = engine.storedPositions();
+        boundsReadAt = System.nanoTime();
     }
 
     /**
