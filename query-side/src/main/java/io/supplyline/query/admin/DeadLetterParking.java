@@ -33,11 +33,6 @@ public final class DeadLetterParking {
                 : event.getIdentifier();
     }
 
-    /** Whether anything is parked: asked once per batch, so the usual empty queue costs no query per event. */
-    public boolean anyParked() {
-        return queue.amountOfSequences() > 0;
-    }
-
     /** Whether an earlier event of the event's aggregate is parked: then this one waits behind it. */
     public boolean parksBehind(EventMessage<?> event) {
         String sequence = sequenceOf(event);

@@ -168,12 +168,13 @@ final class BatchApplier {
         return QuarkusTransaction.requiringNew().call(() -> CurrentBatch.during(events, () -> {
             try {
                 target.begin();
+                Set<String> parked = target.parked(projections);
                 Map<String, long[]> spent = new LinkedHashMap<>();
                 for (int p = 0; p < projections.size(); p++) {
                     String projection = projections.get(p);
                     failing.projection = projection;
                     long started = CPU.getCurrentThreadCpuTime();
-                    long handled = applyTo(projection, p, batch, routed, target.parking(projection), park.get(projection));
+                    long handled = applyTo(projection, p, batch, routed, target, parked.contains(projection), park.get(projection));
                     if (careful) {
                         handlers.writeRows();
                     }
@@ -206,11 +207,12 @@ final class BatchApplier {
     /**
      * @param index the projection's place in {@link #projections}
      * @param routed per event of the batch, the handlers of each projection; null for no event or one of an unknown type
+     * @param anyParked whether the projection had events parked before the batch (else none waits behind one)
      * @return how many of the events the projection handled
      */
-    private long applyTo(String projection, int index, List<Slot> batch, Invoker[][][] routed, DeadLetterParking parking,
-                         Throwable parkWith) {
-        boolean anyParked = parking.anyParked();
+    private long applyTo(String projection, int index, List<Slot> batch, Invoker[][][] routed, BatchTarget target,
+                         boolean anyParked, Throwable parkWith) {
+        DeadLetterParking parking = target.parking(projection);
         long handled = 0;
         Set<String> parkedHere = new HashSet<>();
         for (int i = 0; i < routed.length; i++) {
@@ -219,6 +221,7 @@ final class BatchApplier {
                 continue;
             }
             if (routed[i] == null) {
+                target.parks(projection);
                 parking.park(event, new UnknownEventType(((UnknownSerializedType) event.getPayload()).serializedType()));
                 meter.unknownType(projection);
                 parkedHere.add(DeadLetterParking.sequenceOf(event));
@@ -229,6 +232,7 @@ final class BatchApplier {
                 continue;
             }
             if (parkWith != null) {
+                target.parks(projection);
                 parking.park(event, parkWith);
             } else if ((!anyParked && parkedHere.isEmpty()) || !parking.parksBehind(event)) {
                 Invoker.handleAll(invokers, event);

@@ -85,7 +85,7 @@ public class EventRecords {
             // The converter defers it to the handlers, whose failure parks the event with its payload as it came.
             return converter.readKafkaMessage(record);
         }
-        MetaData metaData = axon.anyMetaData ? MetaData.from(HeaderUtils.extractAxonMetadata(record.headers())) : MetaData.emptyInstance();
+        MetaData metaData = axon.metaData == null ? MetaData.emptyInstance() : MetaData.from(axon.metaData);
         GenericMessage<?> message = new GenericMessage<>(axon.identifier, payload, metaData);
         Instant at = Instant.ofEpochMilli(axon.timestamp);
         if (axon.aggregateType == null || axon.aggregateId == null || axon.sequence == null) {
@@ -96,7 +96,8 @@ public class EventRecords {
 
     /**
      * The headers Axon's converter writes, read in one pass over the record's headers (the last of a key
-     * counts, as in the converter): looking each up by key went through all of them every time.
+     * counts, as in the converter): looking each up by key went through all of them every time, and
+     * Axon's reading of the metadata went through them again.
      */
     private static final class AxonHeaders {
         String identifier;
@@ -106,7 +107,8 @@ public class EventRecords {
         String aggregateType;
         String aggregateId;
         Long sequence;
-        boolean anyMetaData;
+        /** By key without Axon's prefix, values as text (as Axon's converter reads them); null for none. */
+        Map<String, Object> metaData;
 
         static AxonHeaders of(Headers headers) {
             AxonHeaders axon = new AxonHeaders();
@@ -120,7 +122,14 @@ public class EventRecords {
                     case AGGREGATE_TYPE -> axon.aggregateType = HeaderUtils.asString(header.value());
                     case AGGREGATE_ID -> axon.aggregateId = HeaderUtils.asString(header.value());
                     case AGGREGATE_SEQ -> axon.sequence = HeaderUtils.asLong(header.value());
-                    default -> axon.anyMetaData |= key.startsWith(METADATA_PREFIX);
+                    default -> {
+                        if (key.startsWith(METADATA_PREFIX)) {
+                            if (axon.metaData == null) {
+                                axon.metaData = new HashMap<>();
+                            }
+                            axon.metaData.put(key.substring(METADATA_PREFIX.length()), HeaderUtils.asString(header.value()));
+                        }
+                    }
                 }
             }
             return axon;

@@ -1,10 +1,14 @@
 package io.supplyline.query.engine;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -50,14 +54,32 @@ final class LiveTables implements BatchTarget {
     @Override
     public void advance(Map<Integer, long[]> moves) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            for (Map.Entry<Integer, long[]> move : moves.entrySet()) {
-                PartitionPositions.advance(connection, move.getKey(), move.getValue()[0], move.getValue()[1]);
-            }
+            PartitionPositions.advance(connection, moves);
         }
     }
 
     @Override
     public DeadLetterParking parking(String projection) {
         return deadLetters.of(projection);
+    }
+
+    /** Any instance may have parked events, in any earlier batch: the table says (by its unique key's index). */
+    @Override
+    public Set<String> parked(List<String> projections) throws SQLException {
+        Set<String> parked = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(postgres
+                     ? "SELECT p FROM unnest(?) AS p WHERE EXISTS (SELECT 1 FROM deadletterentry WHERE processinggroup = p)"
+                     : "SELECT DISTINCT processinggroup FROM deadletterentry")) {
+            if (postgres) {
+                query.setArray(1, connection.createArrayOf("text", projections.toArray()));
+            }
+            try (ResultSet groups = query.executeQuery()) {
+                while (groups.next()) {
+                    parked.add(groups.getString(1));
+                }
+            }
+        }
+        return parked;
     }
 }

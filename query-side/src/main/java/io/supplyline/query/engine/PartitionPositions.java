@@ -63,15 +63,25 @@ final class PartitionPositions {
         return positions;
     }
 
-    /** Moves a partition from {@code from} to {@code to}, or fails if it is no longer at {@code from}. */
-    static void advance(Connection connection, int partition, long from, long to) throws SQLException {
+    /**
+     * Moves each partition from {@code moves[p][0]} to {@code moves[p][1]} in one round trip, or fails if any
+     * is no longer where the batch found it.
+     */
+    static void advance(Connection connection, Map<Integer, long[]> moves) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE projection_position SET next_offset = ? WHERE partition_no = ? AND next_offset = ?")) {
-            update.setLong(1, to);
-            update.setInt(2, partition);
-            update.setLong(3, from);
-            if (update.executeUpdate() != 1) {
-                throw new PositionMoved(partition, from);
+            List<Map.Entry<Integer, long[]>> ordered = List.copyOf(moves.entrySet());
+            for (Map.Entry<Integer, long[]> move : ordered) {
+                update.setLong(1, move.getValue()[1]);
+                update.setInt(2, move.getKey());
+                update.setLong(3, move.getValue()[0]);
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1) {
+                    throw new PositionMoved(ordered.get(i).getKey(), ordered.get(i).getValue()[0]);
+                }
             }
         }
     }

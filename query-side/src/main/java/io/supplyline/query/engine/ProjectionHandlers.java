@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
@@ -47,6 +48,12 @@ public class ProjectionHandlers {
     /** The projections' names, in the order their handlers run for an event. */
     public List<String> names() {
         return List.copyOf(byProjection.keySet());
+    }
+
+    /** The handlers called through Axon's parameter resolvers rather than directly ({@link DirectCall}). */
+    List<String> leftToAxon() {
+        return byProjection.values().stream().flatMap(dispatch -> dispatch.listeners.stream())
+                .flatMap(Listener::leftToAxon).toList();
     }
 
     /** Whether any handler of the projection takes the event. */
@@ -133,18 +140,40 @@ public class ProjectionHandlers {
 
     /** A handler class: the first of its handlers that can handle an event takes it, as in Axon's adapter. */
     private record Listener(Object target, AnnotatedHandlerInspector<Object> inspector) {
+        Stream<String> leftToAxon() {
+            Class<?> type = target.getClass();
+            return inspector.getHandlers(type)
+                    .filter(handler -> DirectCall.of(target, handler, inspector.chainedInterceptor(type), true).isEmpty())
+                    .map(Object::toString);
+        }
+
         Invoker invokerFor(EventMessage<?> event) {
             Class<?> type = target.getClass();
             return inspector.getHandlers(type).filter(handler -> handler.canHandle(event)).findFirst()
-                    .map(handler -> new Invoker(target, handler, inspector.chainedInterceptor(type)))
+                    .map(handler -> {
+                        MessageHandlerInterceptorMemberChain<Object> interceptors = inspector.chainedInterceptor(type);
+                        return new Invoker(target, handler, interceptors, DirectCall.of(target, handler, interceptors,
+                                event instanceof DomainEventMessage<?>).orElse(null));
+                    })
                     .orElse(null);
         }
     }
 
+    /** @param direct the handler called without Axon's help ({@link DirectCall}); null where it needs Axon */
     record Invoker(Object target, MessageHandlingMember<? super Object> handler,
-                   MessageHandlerInterceptorMemberChain<Object> interceptors) {
+                   MessageHandlerInterceptorMemberChain<Object> interceptors, DirectCall direct) {
         void handle(EventMessage<?> event) throws Exception {
-            interceptors.handle(event, target, handler);
+            if (direct == null) {
+                interceptors.handle(event, target, handler);
+                return;
+            }
+            try {
+                direct.call(event);
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** Runs the handlers in the caller's transaction. */

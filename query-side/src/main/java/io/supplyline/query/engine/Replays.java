@@ -3,6 +3,8 @@ package io.supplyline.query.engine;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
 
@@ -43,9 +45,22 @@ public class Replays {
                 // A replay's position is its own, in memory: a failed rebuild starts again from the first offset.
             }
 
+            /** The fresh tables hold only what this replay parks: no need to ask them. */
+            private final Set<String> parked = ConcurrentHashMap.newKeySet();
+
             @Override
             public DeadLetterParking parking(String projection) {
                 return deadLetters.of(projection);
+            }
+
+            @Override
+            public Set<String> parked(List<String> projections) {
+                return parked;
+            }
+
+            @Override
+            public void parks(String projection) {
+                parked.add(projection);
             }
         }, settings);
     }

@@ -81,6 +81,11 @@ final class BatchRows implements Synchronization {
         final List<R> appended = new ArrayList<>();
         /** Kinds of aggregate whose rows this transaction has read for all of the batch's aggregates. */
         final Set<String> warmKinds = new HashSet<>();
+        /**
+         * Ids by the value of a column that never changes (a SKU, an alert's subject), built when a replay
+         * holding every row first looks rows up by it: testing every row at each look was a tenth of its time.
+         */
+        final Map<RowColumn, Map<Object, List<Object>>> idsByValue = new HashMap<>();
 
         Kept(Class<R> type) {
             this.table = RowTable.of(type);
@@ -218,6 +223,7 @@ final class BatchRows implements Synchronization {
         }
         table.absent.remove(id);
         table.made.add(id);
+        table.idsByValue.forEach((column, ids) -> ids.computeIfAbsent(column.get(row), value -> new ArrayList<>()).add(id));
         return row;
     }
 
@@ -247,6 +253,36 @@ final class BatchRows implements Synchronization {
                 found.put(id, table.touch(id, row));
             }
         });
+        return new ArrayList<>(found.values());
+    }
+
+    /**
+     * As {@link #matching}, among the rows whose {@code column} (one that never changes) holds one of
+     * {@code values}: with every row in memory they are found by that column, not by testing each row.
+     */
+    <R> List<R> matching(Class<R> type, RowColumn column, Collection<?> values, Predicate<R> test, String condition,
+                         Object... parameters) throws SQLException {
+        if (!complete) {
+            return matching(type, test, condition, parameters);
+        }
+        Kept<R> table = kept(type);
+        Map<Object, List<Object>> index = table.idsByValue.get(column);
+        if (index == null) {
+            index = new HashMap<>();
+            for (Map.Entry<Object, R> row : table.rows.entrySet()) {
+                index.computeIfAbsent(column.get(row.getValue()), value -> new ArrayList<>()).add(row.getKey());
+            }
+            table.idsByValue.put(column, index);
+        }
+        Map<Object, R> found = new TreeMap<>();
+        for (Object value : values) {
+            for (Object id : index.getOrDefault(value, List.of())) {
+                R row = table.rows.get(id);
+                if (test.test(row)) {
+                    found.put(id, table.touch(id, row));
+                }
+            }
+        }
         return new ArrayList<>(found.values());
     }
 

@@ -1,6 +1,8 @@
 package io.supplyline.query.projection;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.axonframework.eventhandling.EventMessage;
@@ -19,6 +21,8 @@ public final class CurrentBatch {
      * transaction at every handler's call cost more than some handlers.
      */
     BatchRows rows;
+    /** See {@link ProjectionRows#ofTransaction}. */
+    final Map<Class<?>, Object> state = new HashMap<>();
 
     private CurrentBatch(List<? extends EventMessage<?>> events) {
         this.events = events;

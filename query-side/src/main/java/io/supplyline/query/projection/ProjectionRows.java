@@ -2,6 +2,8 @@ package io.supplyline.query.projection;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -93,7 +95,21 @@ public class ProjectionRows {
     /** The rows of a type whose {@code field} (one that never changes, such as a SKU) holds {@code value}, sorted by id. */
     public <R> List<R> where(Class<R> type, String field, Object value) {
         RowColumn column = RowTable.of(type).columnOf(field);
-        return matching(type, row -> Objects.equals(column.get(row), value), column.name + " = ?", value);
+        return matching(type, field, Arrays.asList(value), row -> Objects.equals(column.get(row), value),
+                column.name + " = ?", value);
+    }
+
+    /**
+     * As {@link #matching(Class, Predicate, String, Object...)}, among the rows whose {@code field} (one that
+     * never changes) holds one of {@code values}, which {@code condition} must say as well.
+     */
+    public <R> List<R> matching(Class<R> type, String field, Collection<?> values, Predicate<R> test, String condition,
+                                Object... parameters) {
+        try {
+            return batch().matching(type, RowTable.of(type).columnOf(field), values, test, condition, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read " + type.getSimpleName() + " rows", e);
+        }
     }
 
     /**
@@ -106,6 +122,24 @@ public class ProjectionRows {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read " + type.getSimpleName() + " rows", e);
         }
+    }
+
+    /**
+     * State a projection keeps for one transaction (one batch of the engine), made by {@code create} when
+     * first asked for. Held by the batch: a transaction-scoped bean's proxy looked the transaction up at
+     * every call, more than some handlers cost.
+     */
+    public <S> S ofTransaction(Class<S> kind, Supplier<S> create) {
+        CurrentBatch batch = CurrentBatch.get();
+        if (batch != null) {
+            return kind.cast(batch.state.computeIfAbsent(kind, absent -> create.get()));
+        }
+        S state = kind.cast(transactions.getResource(kind));
+        if (state == null) {
+            state = create.get();
+            transactions.putResource(kind, state);
+        }
+        return state;
     }
 
     /** The aggregates whose events the current engine batch holds; empty outside a batch. */

@@ -69,8 +69,8 @@ public final class ScratchSchema {
     public void useInCurrentTransaction() throws SQLException {
         // Within a JTA transaction the datasource hands out its one enlisted connection.
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("SET LOCAL search_path TO " + name + ", " + home);
-            sql.execute("SET LOCAL synchronous_commit TO off");
+            // One round trip for both (each batch of a replay begins with it).
+            sql.execute("SET LOCAL search_path TO " + name + ", " + home + "; SET LOCAL synchronous_commit TO off");
         }
     }
 
