@@ -2,6 +2,7 @@ package io.supplyline.command.axon;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -12,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.config.AggregateConfigurer;
@@ -22,6 +24,9 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
@@ -30,6 +35,7 @@ import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.command.audit.AuditTrail;
@@ -79,12 +85,16 @@ public class AxonConfiguration {
     private final Configuration axon;
     private final KafkaSettings kafka;
     private final KafkaRelay relay;
+    private final AggregateCache aggregates;
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
                       IdempotencyRecorder idempotencyRecorder, SnapshotSettings snapshots,
-                      OrderLookup orderLookup, GoodsIntoStock goodsIntoStock, EventStoreReader eventStoreReader) {
+                      OrderLookup orderLookup, GoodsIntoStock goodsIntoStock, EventStoreReader eventStoreReader,
+                      AggregateCacheSettings cacheSettings, MeterRegistry meters) {
         this.kafka = kafka;
+        this.aggregates = new AggregateCache(cacheSettings.maxSize(), cacheSettings.maxIdle(), System::nanoTime);
+        aggregates.registerMetrics(meters);
         TransactionManager transactions = new JtaTransactionManager(jta);
         // Commands and the processes may append events; the relay and the store's reads never do.
         TransactionManager appending = eventStoreReader.appendingTransactions(transactions);
@@ -114,12 +124,12 @@ public class AxonConfiguration {
                 .configureEmbeddedEventStore(c -> storageEngine)
                 .configureCorrelationDataProviders(c -> List.of(new CommandMetadata()))
                 .registerComponent(CatalogLookup.class, c -> catalogLookup)
-                .registerComponent(OrderLookup.class, c -> orderLookup)
-                // Stock items live long and busy; load them from a snapshot plus the events since.
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(StockItem.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
-                                snapshots.stockItemThreshold())));
-        AGGREGATES.stream().filter(type -> type != StockItem.class).forEach(configurer::configureAggregate);
+                .registerComponent(OrderLookup.class, c -> orderLookup);
+        for (Class<?> type : AGGREGATES) {
+            // Stock items live long and busy; one not kept in memory loads from a snapshot plus the events since.
+            configurer.configureAggregate(keptInMemory(type, type != StockItem.class ? c -> NoSnapshotTriggerDefinition.INSTANCE
+                    : c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshots.stockItemThreshold())));
+        }
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(dataSource::getConnection)
@@ -157,6 +167,15 @@ public class AxonConfiguration {
         this.axon = configurer.buildConfiguration();
     }
 
+    /** The aggregate's repository keeps aggregates between commands, each checked against the store before use. */
+    private <T> AggregateConfigurer<T> keptInMemory(Class<T> type, Function<Configuration, SnapshotTriggerDefinition> snapshots) {
+        return AggregateConfigurer.defaultConfiguration(type).configureRepository(c -> new CheckedCachingRepository<>(
+                EventSourcingRepository.builder(type)
+                        .aggregateModel(AnnotatedAggregateMetaModelFactory.inspectAggregate(type, c.parameterResolverFactory(),
+                                c.handlerDefinition(type))),
+                type, c.eventStore(), c::repository, snapshots.apply(c), aggregates));
+    }
+
     void start(@Observes StartupEvent event) throws Exception {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             EventTopic.ensureExists(admin, kafka.partitions(), kafka.replicationFactor(), kafka.minInsyncReplicas());
@@ -187,6 +206,21 @@ public class AxonConfiguration {
     public <T> AggregateModel<T> aggregateModel(Class<T> type) {
         return AnnotatedAggregateMetaModelFactory.inspectAggregate(type, axon.parameterResolverFactory(),
                 axon.handlerDefinition(type));
+    }
+
+    /** Drops the aggregate if it is kept in memory: the next command loads it from the store (snapshot, events). */
+    public void forgetAggregate(String aggregateId) {
+        aggregates.remove(aggregateId);
+    }
+
+    /** The aggregates kept between commands. */
+    AggregateCache aggregateCache() {
+        return aggregates;
+    }
+
+    /** An aggregate type's repository, as the command bus uses it. */
+    <T> Repository<T> repository(Class<T> type) {
+        return axon.repository(type);
     }
 
     /** The relay, to see how its deliveries fare. */

@@ -26,6 +26,7 @@ public final class Benchmark {
     private final BenchSettings settings;
     private final Http admin;
     private final Http queryManagement;
+    private final Http commandManagement;
     private final CommandBacklog commandBacklog;
     private final String runId = Long.toString(System.currentTimeMillis() % 60_466_176L, 36).toUpperCase();
 
@@ -33,6 +34,7 @@ public final class Benchmark {
         this.settings = settings;
         this.admin = new Http(settings.queryApi(), "admin", "admin");
         this.queryManagement = new Http(settings.queryManagement(), "admin", "admin");
+        this.commandManagement = new Http(settings.commandManagement(), "admin", "admin");
         this.commandBacklog = new CommandBacklog(settings.commandManagement());
     }
 
@@ -64,6 +66,7 @@ public final class Benchmark {
         Map<String, Long> peakMemory;
         double drainSeconds;
         LiveCpu liveCpu;
+        AggregateLoads aggregateLoads;
         ProcessCpu queryProcess;
         try (ResidentMemory memory = new ResidentMemory(Map.of(
                 "command-side", "-Dquarkus.http.port=" + settings.commandPort(),
@@ -78,6 +81,7 @@ public final class Benchmark {
             // Counted from here, once the warm-up's events are applied, until the last phase's are.
             awaitCaughtUp();
             LiveCpu.Reading beforeLoad = LiveCpu.Reading.take(settings.kafka(), TOPIC, queryManagement, queryProcess);
+            AggregateLoads loadsBefore = AggregateLoads.read(commandManagement);
             for (double rate : settings.rates()) {
                 loads.add(phase(realistic, probe, (int) (rate * settings.phaseSeconds()),
                         BenchSettings.openLoopWorkers(rate), rate));
@@ -90,6 +94,7 @@ public final class Benchmark {
             drainSeconds = awaitCaughtUp();
             liveCpu = LiveCpu.between(beforeLoad,
                     LiveCpu.Reading.take(settings.kafka(), TOPIC, queryManagement, queryProcess));
+            aggregateLoads = AggregateLoads.read(commandManagement).since(loadsBefore);
             peakMemory = memory.peakMegabytes();
         }
         log("reading the topic for relay lag");
@@ -104,8 +109,8 @@ public final class Benchmark {
         log("baseline: Kafka producer and consumer performance tools");
         KafkaBaseline kafka = KafkaBaseline.measure(settings.kafka(), TOPIC, topic.records(),
                 (int) topic.meanValueBytes(), settings.producerRecords(), relayProducerSettings());
-        return new Results(started, settings.smoke(), machine(), loads, drainSeconds, liveCpu, topic, rebuild, rebuildAgain, postgres,
-                kafka, peakMemory);
+        return new Results(started, settings.smoke(), machine(), loads, drainSeconds, liveCpu, aggregateLoads, topic, rebuild,
+                rebuildAgain, postgres, kafka, peakMemory);
     }
 
     /** One load phase, started when the read models have caught up with the one before. */

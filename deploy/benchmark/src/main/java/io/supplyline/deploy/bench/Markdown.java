@@ -70,6 +70,10 @@ final class Markdown {
                         + "([…]: per event the projection applied).%n",
                 results.drainSeconds(), micros(rebuild.processMicrosPerEvent()), rebuildHandlers, live.topicEvents(),
                 micros(live.processMicrosPerEvent()), liveHandlers));
+        AggregateLoads aggregates = results.aggregateLoads();
+        md.append(format("%nAggregates the commands loaded over the load phases (%,d): %.1f %% kept in memory and current, "
+                        + "%,d kept but behind the store (events since read), %,d loaded from the store.%n",
+                aggregates.loads(), 100 * aggregates.hitRate(), aggregates.refreshed(), aggregates.misses()));
         return md.toString();
     }
 
