@@ -124,7 +124,8 @@ public class AxonConfiguration {
                 .configureEmbeddedEventStore(c -> storageEngine)
                 .configureCorrelationDataProviders(c -> List.of(new CommandMetadata()))
                 .registerComponent(CatalogLookup.class, c -> catalogLookup)
-                .registerComponent(OrderLookup.class, c -> orderLookup);
+                .registerComponent(OrderLookup.class, c -> orderLookup)
+                .configureResourceInjector(c -> OrderFulfilment.resources(c.commandGateway()));
         for (Class<?> type : AGGREGATES) {
             // Stock items live long and busy; one not kept in memory loads from a snapshot plus the events since.
             configurer.configureAggregate(keptInMemory(type, type != StockItem.class ? c -> NoSnapshotTriggerDefinition.INSTANCE
