@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.inspection.AggregateModel;
@@ -31,8 +32,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
-import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +46,7 @@ import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.LookupUpdater;
 import io.supplyline.command.lookup.OrderLookup;
 import io.supplyline.command.shipping.Shipment;
-import io.supplyline.command.fulfilment.OrderFulfilment;
+import io.supplyline.command.fulfilment.FulfilmentProcess;
 import io.supplyline.command.fulfilment.SalesOrder;
 import io.supplyline.command.purchasing.GoodsIntoStock;
 import io.supplyline.command.purchasing.PurchaseOrder;
@@ -86,6 +85,8 @@ public class AxonConfiguration {
     private final KafkaSettings kafka;
     private final KafkaRelay relay;
     private final AggregateCache aggregates;
+    /** Every repository's aggregate locks, so that a process batch can take all its locks first ({@link ProcessLocks}). */
+    private final PessimisticLockFactory locks = PessimisticLockFactory.usingDefaults();
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
@@ -115,7 +116,7 @@ public class AxonConfiguration {
         this.relay = new KafkaRelay(kafka, new CloudEventHeaders(DefaultKafkaMessageConverter.builder()
                 .serializer(serializer).build()));
 
-        ProcessTurns processTurns = new ProcessTurns();
+        FulfilmentProcess fulfilment = new FulfilmentProcess(dataSource, this::commandGateway);
         var configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureTransactionManager(c -> appending)
                 .configureSerializer(c -> serializer)
@@ -124,8 +125,7 @@ public class AxonConfiguration {
                 .configureEmbeddedEventStore(c -> storageEngine)
                 .configureCorrelationDataProviders(c -> List.of(new CommandMetadata()))
                 .registerComponent(CatalogLookup.class, c -> catalogLookup)
-                .registerComponent(OrderLookup.class, c -> orderLookup)
-                .configureResourceInjector(c -> OrderFulfilment.resources(c.commandGateway()));
+                .registerComponent(OrderLookup.class, c -> orderLookup);
         for (Class<?> type : AGGREGATES) {
             // Stock items live long and busy; one not kept in memory loads from a snapshot plus the events since.
             configurer.configureAggregate(keptInMemory(type, type != StockItem.class ? c -> NoSnapshotTriggerDefinition.INSTANCE
@@ -149,14 +149,10 @@ public class AxonConfiguration {
                 .registerEventHandler(c -> goodsIntoStock)
                 .registerTrackingEventProcessor(GoodsIntoStock.NAME, Configuration::eventStore, c -> processBatches())
                 // Customer orders from placing to delivery; the process state lives in the command database.
-                .registerSaga(OrderFulfilment.class, saga -> saga.configureSagaStore(c -> JdbcSagaStore.builder()
-                        .connectionProvider(dataSource::getConnection)
-                        .sqlSchema(new PostgresSagaSqlSchema())
-                        .serializer(StateSerializer.create())
-                        .build()))
-                .registerTrackingEventProcessor(OrderFulfilment.PROCESS, Configuration::eventStore, c -> processBatches())
-                .registerHandlerInterceptor(GoodsIntoStock.NAME, c -> processTurns)
-                .registerHandlerInterceptor(OrderFulfilment.PROCESS, c -> processTurns)
+                .registerEventHandler(c -> fulfilment)
+                .registerTrackingEventProcessor(FulfilmentProcess.PROCESS, Configuration::eventStore, c -> processBatches())
+                .registerHandlerInterceptor(GoodsIntoStock.NAME, c -> new ProcessLocks(locks, GoodsIntoStock::aggregatesTouched))
+                .registerHandlerInterceptor(FulfilmentProcess.PROCESS, c -> new ProcessLocks(locks, fulfilment::aggregatesTouched))
                 .registerEventHandler(c -> relay)
                 .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaRelay)
                 .registerTransactionManager(RELAY, c -> transactions)
@@ -172,6 +168,7 @@ public class AxonConfiguration {
     private <T> AggregateConfigurer<T> keptInMemory(Class<T> type, Function<Configuration, SnapshotTriggerDefinition> snapshots) {
         return AggregateConfigurer.defaultConfiguration(type).configureRepository(c -> new CheckedCachingRepository<>(
                 EventSourcingRepository.builder(type)
+                        .lockFactory(locks)
                         .aggregateModel(AnnotatedAggregateMetaModelFactory.inspectAggregate(type, c.parameterResolverFactory(),
                                 c.handlerDefinition(type))),
                 type, c.eventStore(), c::repository, snapshots.apply(c), aggregates));

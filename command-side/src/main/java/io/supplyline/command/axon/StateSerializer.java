@@ -33,6 +33,24 @@ public final class StateSerializer {
                 .build();
     }
 
+    /** A process's fields as JSON, as Axon's saga store kept them. */
+    public static byte[] write(Object state) {
+        try {
+            return FIELDS.writeValueAsBytes(state);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot write the state of " + state.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** A process read back from what {@link #write} wrote. */
+    public static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return FIELDS.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read a stored " + type.getSimpleName(), e);
+        }
+    }
+
     /** An aggregate's or a process's fields as JSON, as a snapshot would keep them. */
     public static JsonNode describe(Object state) {
         return FIELDS.valueToTree(state);

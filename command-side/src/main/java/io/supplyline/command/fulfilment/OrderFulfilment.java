@@ -1,24 +1,13 @@
 package io.supplyline.command.fulfilment;
 
-import static org.axonframework.modelling.saga.SagaLifecycle.associateWith;
-import static org.axonframework.modelling.saga.SagaLifecycle.end;
-import static org.axonframework.modelling.saga.SagaLifecycle.removeAssociationWith;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import jakarta.inject.Inject;
-
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.modelling.saga.ResourceInjector;
-import org.axonframework.modelling.saga.SagaEventHandler;
-import org.axonframework.modelling.saga.StartSaga;
 import org.jboss.logging.Logger;
 
-import io.supplyline.command.axon.ProcessCommands;
 import io.supplyline.command.inventory.IssueStock;
 import io.supplyline.command.inventory.ReleaseReservation;
 import io.supplyline.command.inventory.ReserveStock;
@@ -45,25 +34,24 @@ import io.supplyline.events.warehouse.WarehouseCode;
  * the order's shipment is dispatched the order ships and its reserved stock is issued; delivery
  * delivers the order; cancellation releases what is reserved and voids a shipment not yet gone.
  * <p>
- * A tracking processor on the event store runs it. The commands it sends run in the same unit of
- * work and transaction as its own state and the processor's position, so a crash or redelivery
- * neither loses a step nor repeats one. A command the rules refuse appends nothing and the process
- * decides what follows; any other failure rolls the whole step back to be retried.
+ * This is one order's state and its decisions; {@link FulfilmentProcess} finds it for each event and
+ * keeps it. A command the rules refuse appends nothing and the process decides what follows; any other
+ * failure rolls the whole step back to be retried. Its fields are stored as JSON, as Axon's saga store
+ * kept them before.
  */
-@ProcessingGroup(OrderFulfilment.PROCESS)
-public class OrderFulfilment {
+final class OrderFulfilment {
 
-    public static final String PROCESS = "order-fulfilment";
     private static final Logger LOG = Logger.getLogger(OrderFulfilment.class);
-    static final String ORDER = "orderId";
-    static final String STOCK_ITEM = "stockItemId";
+
+    /** Sends one command on the process's behalf, in reaction to the event being handled. */
+    @FunctionalInterface
+    interface Steps {
+        /** @throws CommandRejected when the business rules refuse the command */
+        void send(Object command);
+    }
 
     /** CANCELLED: the order refused a step because it was cancelled; its cancellation event ends the process. */
     enum Stage { ALLOCATING, BACKORDERED, ALLOCATED, SHIPPED, CANCELLED }
-
-    /** Set at every load by {@link #resources} (by {@code @Inject} where Axon's own injector runs, as in tests). */
-    @Inject
-    private transient CommandGateway commandGateway;
 
     private SalesOrderId orderId;
     private WarehouseCode warehouse;
@@ -73,62 +61,75 @@ public class OrderFulfilment {
     private Stage stage;
     private ShipmentId shipmentId;
 
-    /**
-     * Gives each process loaded from the saga store the command gateway. Axon's default injector looked
-     * for {@code @Inject} on every method and field of the class at every load: 5 % of the command side's
-     * time under load.
-     */
-    public static ResourceInjector resources(CommandGateway commandGateway) {
-        return saga -> {
-            if (saga instanceof OrderFulfilment process) {
-                process.commandGateway = commandGateway;
-            }
-        };
+    /** Set when the process has ended: delivered or cancelled. Not stored: an ended process is deleted. */
+    private transient boolean ended;
+
+    static OrderFulfilment start(OrderPlaced event, Steps steps) {
+        OrderFulfilment process = new OrderFulfilment();
+        process.on(event, steps);
+        return process;
     }
 
-    @StartSaga
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(OrderPlaced event, EventMessage<?> message) {
+    private void on(OrderPlaced event, Steps steps) {
         orderId = event.orderId();
         warehouse = event.warehouse();
         lines = event.lines();
         stage = Stage.ALLOCATING;
-        List<OrderLine> unavailable = reserveAll(lines, message, false);
+        List<OrderLine> unavailable = reserveAll(lines, steps, false);
         if (unavailable.isEmpty()) {
-            allocate(message);
+            allocate(steps);
             return;
         }
         try {
-            send(new BackorderOrder(orderId, unavailable), message);
+            steps.send(new BackorderOrder(orderId, unavailable));
         } catch (CommandRejected cancelled) {
             stage = Stage.CANCELLED;
             return;
         }
         stage = Stage.BACKORDERED;
-        lines.forEach(line -> associateWith(STOCK_ITEM, item(line).aggregateId()));
     }
 
-    @SagaEventHandler(associationProperty = STOCK_ITEM)
-    void on(StockReceived event, EventMessage<?> message) {
-        retryBackorder(message);
+    /** Stock arrived for an item this order waits for. */
+    void on(StockReceived event, Steps steps) {
+        retryBackorder(steps);
     }
 
-    @SagaEventHandler(associationProperty = STOCK_ITEM)
-    void on(StockAdjusted event, EventMessage<?> message) {
+    void on(StockAdjusted event, Steps steps) {
         if (event.delta() > 0) {
-            retryBackorder(message);
+            retryBackorder(steps);
         }
     }
 
     /** Another order gave stock back; this order's own releases after a failed attempt change nothing. */
-    @SagaEventHandler(associationProperty = STOCK_ITEM)
-    void on(ReservationReleased event, EventMessage<?> message) {
+    void on(ReservationReleased event, Steps steps) {
         if (!event.reservationId().startsWith(orderId.aggregateId() + "/")) {
-            retryBackorder(message);
+            retryBackorder(steps);
         }
     }
 
-    @SagaEventHandler(associationProperty = ORDER)
+    /** While backordered, the order waits for stock of every line's item. */
+    Set<String> waitsFor() {
+        return ended || stage != Stage.BACKORDERED ? Set.of()
+                : lines.stream().map(line -> item(line).aggregateId()).collect(Collectors.toSet());
+    }
+
+    /** The aggregates this order's steps may send commands to: the order, its items, its shipment. */
+    void addAggregatesTouched(Set<String> aggregateIds) {
+        aggregateIds.add(orderId.aggregateId());
+        lines.forEach(line -> aggregateIds.add(item(line).aggregateId()));
+        if (shipmentId != null) {
+            aggregateIds.add(shipmentId.aggregateId());
+        }
+    }
+
+    SalesOrderId orderId() {
+        return orderId;
+    }
+
+    boolean hasEnded() {
+        return ended;
+    }
+
     void on(ShipmentCreated event) {
         shipmentId = event.shipmentId();
     }
@@ -137,47 +138,43 @@ public class OrderFulfilment {
      * Dispatch and cancellation of one order exclude each other (see the lookup tables), so the order
      * ships; should it refuse all the same, the shipment is voided rather than the process stopped.
      */
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(ShipmentDispatched event, EventMessage<?> message) {
+    void on(ShipmentDispatched event, Steps steps) {
         try {
-            send(new ShipOrder(orderId, event.shipmentId()), message);
+            steps.send(new ShipOrder(orderId, event.shipmentId()));
         } catch (CommandRejected refused) {
-            compensate(new VoidShipment(event.shipmentId(), refused.getMessage()), message);
+            compensate(new VoidShipment(event.shipmentId(), refused.getMessage()), steps);
             return;
         }
         stage = Stage.SHIPPED;
         for (OrderLine line : lines) {
             // The order has shipped, so nothing can release these reservations any more.
-            send(new IssueStock(item(line), line.reservationId(orderId)), message);
+            steps.send(new IssueStock(item(line), line.reservationId(orderId)));
         }
     }
 
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(ShipmentDelivered event, EventMessage<?> message) {
-        send(new DeliverOrder(orderId, event.shipmentId(), event.at()), message);
-        end();
+    void on(ShipmentDelivered event, Steps steps) {
+        steps.send(new DeliverOrder(orderId, event.shipmentId(), event.at()));
+        ended = true;
     }
 
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(OrderCancelled event, EventMessage<?> message) {
+    void on(OrderCancelled event, Steps steps) {
         if (stage == Stage.ALLOCATED) {
-            lines.forEach(line -> send(new ReleaseReservation(item(line), line.reservationId(orderId)), message));
+            lines.forEach(line -> steps.send(new ReleaseReservation(item(line), line.reservationId(orderId))));
         }
         if (shipmentId != null && stage != Stage.SHIPPED) {
-            compensate(new VoidShipment(shipmentId, "Order " + orderId + " was cancelled: " + event.reason()), message);
+            compensate(new VoidShipment(shipmentId, "Order " + orderId + " was cancelled: " + event.reason()), steps);
         }
-        end();
+        ended = true;
     }
 
-    private void retryBackorder(EventMessage<?> message) {
+    private void retryBackorder(Steps steps) {
         if (stage != Stage.BACKORDERED) {
             return;
         }
         List<OrderLine> shortFirst = new ArrayList<>(lines);
         shortFirst.sort(Comparator.comparing(line -> !shortItems.contains(item(line).aggregateId())));
-        if (reserveAll(shortFirst, message, true).isEmpty()) {
-            lines.forEach(line -> removeAssociationWith(STOCK_ITEM, item(line).aggregateId()));
-            allocate(message);
+        if (reserveAll(shortFirst, steps, true).isEmpty()) {
+            allocate(steps);
         }
     }
 
@@ -187,7 +184,7 @@ public class OrderFulfilment {
      * @param stopAtFirstShortage a retry only needs to know whether all fit; the first attempt lists every short line
      * @return the lines that could not be reserved; empty when all are
      */
-    private List<OrderLine> reserveAll(List<OrderLine> ordered, EventMessage<?> message, boolean stopAtFirstShortage) {
+    private List<OrderLine> reserveAll(List<OrderLine> ordered, Steps steps, boolean stopAtFirstShortage) {
         List<OrderLine> reserved = new ArrayList<>();
         List<OrderLine> unavailable = new ArrayList<>();
         for (OrderLine line : ordered) {
@@ -195,14 +192,14 @@ public class OrderFulfilment {
                 break;
             }
             try {
-                send(new ReserveStock(item(line), line.reservationId(orderId), line.quantity()), message);
+                steps.send(new ReserveStock(item(line), line.reservationId(orderId), line.quantity()));
                 reserved.add(line);
             } catch (CommandRejected shortage) {
                 unavailable.add(line);
             }
         }
         if (!unavailable.isEmpty()) {
-            reserved.forEach(line -> send(new ReleaseReservation(item(line), line.reservationId(orderId)), message));
+            reserved.forEach(line -> steps.send(new ReleaseReservation(item(line), line.reservationId(orderId))));
             shortItems = unavailable.stream().map(line -> item(line).aggregateId()).toList();
         }
         return unavailable;
@@ -212,13 +209,13 @@ public class OrderFulfilment {
      * Every line is reserved. The order may have been cancelled meanwhile (its cancellation is still
      * ahead in the event stream); then the reservations go straight back.
      */
-    private void allocate(EventMessage<?> message) {
+    private void allocate(Steps steps) {
         shortItems = List.of();
         try {
-            send(new AllocateOrder(orderId), message);
+            steps.send(new AllocateOrder(orderId));
             stage = Stage.ALLOCATED;
         } catch (CommandRejected cancelled) {
-            lines.forEach(line -> send(new ReleaseReservation(item(line), line.reservationId(orderId)), message));
+            lines.forEach(line -> steps.send(new ReleaseReservation(item(line), line.reservationId(orderId))));
             stage = Stage.CANCELLED;
         }
     }
@@ -231,16 +228,12 @@ public class OrderFulfilment {
      * A compensating step the rules refuse (the shipment was voided already) is logged and the process
      * goes on: retrying could never succeed and would stop every other order behind this one.
      */
-    private void compensate(Object command, EventMessage<?> cause) {
+    private void compensate(Object command, Steps steps) {
         try {
-            send(command, cause);
+            steps.send(command);
         } catch (CommandRejected refused) {
             LOG.warnf("Order %s: %s was refused (%s): %s", orderId, command.getClass().getSimpleName(), refused.code(),
                     refused.getMessage());
         }
-    }
-
-    private void send(Object command, EventMessage<?> cause) {
-        new ProcessCommands(commandGateway, PROCESS).send(command, cause);
     }
 }

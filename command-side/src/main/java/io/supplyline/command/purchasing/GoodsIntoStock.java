@@ -1,13 +1,18 @@
 package io.supplyline.command.purchasing;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import io.supplyline.command.axon.ProcessCommands;
+import io.supplyline.command.axon.ProcessLocks;
 import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.command.inventory.ReceiveStock;
@@ -43,5 +48,17 @@ public class GoodsIntoStock {
             commands.get().send(receipt, ProcessCommands.metadata(PRINCIPAL, receipt, message), key,
                     result -> new CommandAccepted(item.aggregateId(), (Long) result));
         }
+    }
+
+    /** The lock plan of a batch ({@link ProcessLocks}): the stock items its receipts go to. */
+    public static Set<String> aggregatesTouched(UnitOfWork<?> batch) {
+        Set<String> stockItemIds = new HashSet<>();
+        for (EventMessage<?> event : ProcessLocks.events(batch)) {
+            if (event.getPayload() instanceof GoodsReceived received) {
+                received.lines().forEach(line ->
+                        stockItemIds.add(new StockItemId(received.warehouse(), line.sku()).aggregateId()));
+            }
+        }
+        return stockItemIds;
     }
 }

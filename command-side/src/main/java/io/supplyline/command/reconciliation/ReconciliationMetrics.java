@@ -27,7 +27,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.eventstore.EventStoreReader;
-import io.supplyline.command.fulfilment.OrderFulfilment;
+import io.supplyline.command.fulfilment.FulfilmentProcess;
 import io.supplyline.command.purchasing.GoodsIntoStock;
 import io.supplyline.events.axon.StoredTokens;
 
@@ -74,7 +74,7 @@ public class ReconciliationMetrics {
                 .description("Events committed but not yet published by the relay").register(registry);
         Gauge.builder("supplyline.relay.lag.seconds", this, ReconciliationMetrics::relayLagSeconds)
                 .description("How long the oldest event not yet published by the relay has waited").register(registry);
-        for (String processor : List.of(GoodsIntoStock.NAME, OrderFulfilment.PROCESS)) {
+        for (String processor : List.of(GoodsIntoStock.NAME, FulfilmentProcess.PROCESS)) {
             Gauge.builder("supplyline.process.lag.events", this, metrics -> metrics.lagOf(processor))
                     .tag("process", processor)
                     .description("Events committed but not yet seen by the process").register(registry);

@@ -1,15 +1,20 @@
 package io.supplyline.command.fulfilment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.test.saga.SagaTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.supplyline.command.axon.StateSerializer;
 
 import io.supplyline.command.inventory.IssueStock;
 import io.supplyline.command.inventory.ReleaseReservation;
@@ -35,7 +40,11 @@ import io.supplyline.events.shipping.ShipmentDispatched;
 import io.supplyline.events.shipping.ShipmentId;
 import io.supplyline.events.warehouse.WarehouseCode;
 
-/** The fulfilment process with the commands it sends answered by a stand-in for the aggregates. */
+/**
+ * The fulfilment processes with the commands they send answered by a stand-in for the aggregates. Each
+ * "given" batch is written to a stand-in of the process tables and read back for the next batch, as
+ * the processor does with the database.
+ */
 class OrderFulfilmentTest {
 
     private static final SalesOrderId ORDER = SalesOrderId.random();
@@ -51,28 +60,64 @@ class OrderFulfilmentTest {
             new ShipmentCreated(SHIPMENT, ORDER, BER, "DHL", "JD1", LocalDate.of(2026, 12, 3));
     private static final Instant NOON = Instant.parse("2026-12-01T12:00:00Z");
 
-    private final SagaTestFixture<OrderFulfilment> fixture = new SagaTestFixture<>(OrderFulfilment.class);
     /** Items the stand-in refuses to reserve from, as a StockItem without enough stock would. */
     private final Set<StockItemId> shortItems = new HashSet<>();
     private boolean orderRefusesToShip;
     /** The order was cancelled, but the process has not seen the cancellation yet. */
     private boolean orderCancelledMeanwhile;
 
-    @BeforeEach
-    void answerCommandsLikeTheAggregates() {
-        fixture.registerCommandGateway(CommandGateway.class);
-        fixture.setCallbackBehavior((command, metadata) -> {
-            if (command instanceof ReserveStock reserve && shortItems.contains(reserve.stockItemId())) {
-                throw new BusinessRuleViolation("INSUFFICIENT_STOCK", "short");
-            }
-            if ((command instanceof AllocateOrder || command instanceof BackorderOrder) && orderCancelledMeanwhile) {
-                throw new BusinessRuleViolation("ORDER_CANCELLED", "Order was cancelled");
-            }
-            if (command instanceof ShipOrder && orderRefusesToShip) {
-                throw new BusinessRuleViolation("ORDER_CANCELLED", "Order was cancelled");
-            }
-            return 1L;
-        });
+    /** The stand-in of the process table (order id to its fields as JSON) and of the wait table. */
+    private final Map<String, byte[]> stored = new HashMap<>();
+    private final Set<List<String>> waits = new HashSet<>();
+    private final List<Object> dispatched = new ArrayList<>();
+    private FulfilmentBatch batch = new FulfilmentBatch(Map.of());
+
+    private final OrderFulfilment.Steps aggregates = command -> {
+        dispatched.add(command);
+        if (command instanceof ReserveStock reserve && shortItems.contains(reserve.stockItemId())) {
+            throw new BusinessRuleViolation("INSUFFICIENT_STOCK", "short");
+        }
+        if ((command instanceof AllocateOrder || command instanceof BackorderOrder) && orderCancelledMeanwhile) {
+            throw new BusinessRuleViolation("ORDER_CANCELLED", "Order was cancelled");
+        }
+        if (command instanceof ShipOrder && orderRefusesToShip) {
+            throw new BusinessRuleViolation("ORDER_CANCELLED", "Order was cancelled");
+        }
+    };
+
+    /** Events handled in one batch, which then commits; what they sent is forgotten. */
+    private void given(Object... events) {
+        Arrays.stream(events).forEach(event -> batch.handle(event, aggregates));
+        commit();
+        dispatched.clear();
+    }
+
+    /** An event handled in a new batch, which then commits; the commands it sent. */
+    private List<Object> when(Object event) {
+        batch.handle(event, aggregates);
+        commit();
+        return dispatched;
+    }
+
+    private void commit() {
+        OrderProcessStore.Changes changes = batch.changes();
+        changes.inserted().forEach(row -> assertThat(stored.put(row.orderId(), row.state())).as("inserted twice").isNull());
+        changes.updated().forEach(row -> assertThat(stored.put(row.orderId(), row.state())).as("updated unknown").isNotNull());
+        changes.deleted().forEach(orderId -> assertThat(stored.remove(orderId)).as("deleted unknown").isNotNull());
+        changes.waitsRemoved().forEach(wait -> assertThat(waits.remove(List.of(wait))).as("removed unknown wait").isTrue());
+        changes.waitsAdded().forEach(wait -> assertThat(waits.add(List.of(wait))).as("added a wait twice").isTrue());
+        Map<String, OrderFulfilment> read = new HashMap<>();
+        stored.forEach((orderId, state) -> read.put(orderId, StateSerializer.read(state, OrderFulfilment.class)));
+        batch = new FulfilmentBatch(read);
+    }
+
+    private void assertOpen(boolean open) {
+        assertThat(stored.containsKey(ORDER.toString())).as("the order's process is open").isEqualTo(open);
+    }
+
+    private void assertWaitingFor(StockItemId... items) {
+        assertThat(waits).containsExactlyInAnyOrderElementsOf(Arrays.stream(items)
+                .map(item -> List.of(item.aggregateId(), ORDER.toString())).toList());
     }
 
     private static ReserveStock reserve(StockItemId item, OrderLine line) {
@@ -85,121 +130,165 @@ class OrderFulfilmentTest {
 
     @Test
     void anOrderWhoseLinesAreAllInStockIsReservedLineByLineAndAllocated() {
-        fixture.givenNoPriorActivity()
-                .whenAggregate(ORDER.aggregateId()).publishes(PLACED)
-                .expectActiveSagas(1)
-                .expectAssociationWith(OrderFulfilment.ORDER, ORDER.toString())
-                .expectDispatchedCommands(reserve(BOLT_STOCK, BOLTS), reserve(NUT_STOCK, NUTS), new AllocateOrder(ORDER));
+        assertThat(when(PLACED)).containsExactly(reserve(BOLT_STOCK, BOLTS), reserve(NUT_STOCK, NUTS), new AllocateOrder(ORDER));
+        assertOpen(true);
+        assertWaitingFor();
     }
 
     @Test
     void whenOneLineIsShortTheReservedLinesAreReleasedAndTheOrderBackordered() {
         shortItems.add(NUT_STOCK);
-        fixture.givenNoPriorActivity()
-                .whenAggregate(ORDER.aggregateId()).publishes(PLACED)
-                .expectDispatchedCommands(reserve(BOLT_STOCK, BOLTS), reserve(NUT_STOCK, NUTS),
-                        release(BOLT_STOCK, BOLTS), new BackorderOrder(ORDER, List.of(NUTS)))
-                .expectAssociationWith(OrderFulfilment.STOCK_ITEM, NUT_STOCK.aggregateId())
-                .expectAssociationWith(OrderFulfilment.STOCK_ITEM, BOLT_STOCK.aggregateId());
+        assertThat(when(PLACED)).containsExactly(reserve(BOLT_STOCK, BOLTS), reserve(NUT_STOCK, NUTS),
+                release(BOLT_STOCK, BOLTS), new BackorderOrder(ORDER, List.of(NUTS)));
+        assertWaitingFor(NUT_STOCK, BOLT_STOCK);
     }
 
     @Test
     void aBackorderIsRetriedWhenStockArrivesShortItemFirstAndAllocatedWhenAllFit() {
         shortItems.add(NUT_STOCK);
-        fixture.givenAggregate(ORDER.aggregateId()).published(PLACED, new OrderBackordered(ORDER, List.of(NUTS)));
+        given(PLACED);
         shortItems.clear();
-        fixture.whenAggregate(NUT_STOCK.aggregateId()).publishes(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7"))
-                .expectDispatchedCommands(reserve(NUT_STOCK, NUTS), reserve(BOLT_STOCK, BOLTS), new AllocateOrder(ORDER))
-                .expectNoAssociationWith(OrderFulfilment.STOCK_ITEM, NUT_STOCK.aggregateId());
+        assertThat(when(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7")))
+                .containsExactly(reserve(NUT_STOCK, NUTS), reserve(BOLT_STOCK, BOLTS), new AllocateOrder(ORDER));
+        assertWaitingFor();
+        assertOpen(true);
     }
 
     @Test
     void aRetryThatStillFallsShortAppendsNothing() {
         shortItems.add(NUT_STOCK);
-        fixture.givenAggregate(ORDER.aggregateId()).published(PLACED);
-        fixture.whenAggregate(NUT_STOCK.aggregateId()).publishes(new StockAdjusted(NUT_STOCK, 5, AdjustmentReason.FOUND, null))
-                .expectDispatchedCommands(reserve(NUT_STOCK, NUTS))
-                .expectAssociationWith(OrderFulfilment.STOCK_ITEM, NUT_STOCK.aggregateId());
+        given(PLACED);
+        assertThat(when(new StockAdjusted(NUT_STOCK, 5, AdjustmentReason.FOUND, null))).containsExactly(reserve(NUT_STOCK, NUTS));
+        assertWaitingFor(NUT_STOCK, BOLT_STOCK);
     }
 
     @Test
     void stockLeavingOrTheOrdersOwnReleasesDoNotTriggerARetry() {
         shortItems.add(NUT_STOCK);
-        fixture.givenAggregate(ORDER.aggregateId()).published(PLACED);
-        fixture.whenAggregate(BOLT_STOCK.aggregateId())
-                .publishes(new ReservationReleased(BOLT_STOCK, BOLTS.reservationId(ORDER), Quantity.of(20)))
-                .expectNoDispatchedCommands();
-        fixture.whenAggregate(NUT_STOCK.aggregateId())
-                .publishes(new StockAdjusted(NUT_STOCK, -5, AdjustmentReason.DAMAGE, null))
-                .expectNoDispatchedCommands();
+        given(PLACED);
+        assertThat(when(new ReservationReleased(BOLT_STOCK, BOLTS.reservationId(ORDER), Quantity.of(20)))).isEmpty();
+        assertThat(when(new StockAdjusted(NUT_STOCK, -5, AdjustmentReason.DAMAGE, null))).isEmpty();
+        assertWaitingFor(NUT_STOCK, BOLT_STOCK);
+    }
+
+    @Test
+    void anotherOrdersReleaseTriggersARetry() {
+        shortItems.add(NUT_STOCK);
+        given(PLACED);
+        shortItems.clear();
+        SalesOrderId other = SalesOrderId.random();
+        assertThat(when(new ReservationReleased(NUT_STOCK, NUTS.reservationId(other), Quantity.of(30))))
+                .containsExactly(reserve(NUT_STOCK, NUTS), reserve(BOLT_STOCK, BOLTS), new AllocateOrder(ORDER));
+    }
+
+    @Test
+    void stockForAnItemNoOrderWaitsForTouchesNoProcess() {
+        given(PLACED);
+        assertThat(when(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7"))).isEmpty();
+        assertThat(batch.changes().updated()).isEmpty();
+    }
+
+    @Test
+    void anOrderPlacedAndBackorderedEarlierInTheSameBatchIsRetriedByStockLaterInIt() {
+        shortItems.add(NUT_STOCK);
+        batch.handle(PLACED, aggregates);
+        shortItems.clear();
+        dispatched.clear();
+        assertThat(when(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7")))
+                .containsExactly(reserve(NUT_STOCK, NUTS), reserve(BOLT_STOCK, BOLTS), new AllocateOrder(ORDER));
+        assertWaitingFor();
     }
 
     @Test
     void dispatchShipsTheOrderAndIssuesEachReservation() {
-        fixture.givenAggregate(ORDER.aggregateId()).published(PLACED, new OrderAllocated(ORDER))
-                .andThenAggregate(SHIPMENT.aggregateId()).published(SHIPMENT_CREATED)
-                .whenAggregate(SHIPMENT.aggregateId()).publishes(new ShipmentDispatched(SHIPMENT, ORDER, NOON))
-                .expectDispatchedCommands(new ShipOrder(ORDER, SHIPMENT),
-                        new IssueStock(BOLT_STOCK, BOLTS.reservationId(ORDER)),
-                        new IssueStock(NUT_STOCK, NUTS.reservationId(ORDER)));
+        given(PLACED, SHIPMENT_CREATED);
+        assertThat(when(new ShipmentDispatched(SHIPMENT, ORDER, NOON))).containsExactly(new ShipOrder(ORDER, SHIPMENT),
+                new IssueStock(BOLT_STOCK, BOLTS.reservationId(ORDER)),
+                new IssueStock(NUT_STOCK, NUTS.reservationId(ORDER)));
     }
 
     @Test
     void aDispatchTheCancelledOrderRefusesVoidsTheShipmentAndIssuesNothing() {
         orderRefusesToShip = true;
-        fixture.givenAggregate(ORDER.aggregateId()).published(PLACED)
-                .andThenAggregate(SHIPMENT.aggregateId()).published(SHIPMENT_CREATED)
-                .whenAggregate(SHIPMENT.aggregateId()).publishes(new ShipmentDispatched(SHIPMENT, ORDER, NOON))
-                .expectDispatchedCommands(new ShipOrder(ORDER, SHIPMENT),
-                        new VoidShipment(SHIPMENT, "Order was cancelled"));
+        given(PLACED, SHIPMENT_CREATED);
+        assertThat(when(new ShipmentDispatched(SHIPMENT, ORDER, NOON)))
+                .containsExactly(new ShipOrder(ORDER, SHIPMENT), new VoidShipment(SHIPMENT, "Order was cancelled"));
     }
 
     @Test
     void deliveryDeliversTheOrderAndEndsTheProcess() {
-        fixture.givenAggregate(ORDER.aggregateId()).published(PLACED)
-                .andThenAggregate(SHIPMENT.aggregateId()).published(SHIPMENT_CREATED,
-                        new ShipmentDispatched(SHIPMENT, ORDER, NOON))
-                .whenAggregate(SHIPMENT.aggregateId()).publishes(new ShipmentDelivered(SHIPMENT, ORDER, NOON, "J. Doe"))
-                .expectDispatchedCommands(new DeliverOrder(ORDER, SHIPMENT, NOON))
-                .expectActiveSagas(0);
+        given(PLACED, SHIPMENT_CREATED, new ShipmentDispatched(SHIPMENT, ORDER, NOON));
+        assertThat(when(new ShipmentDelivered(SHIPMENT, ORDER, NOON, "J. Doe")))
+                .containsExactly(new DeliverOrder(ORDER, SHIPMENT, NOON));
+        assertOpen(false);
     }
 
     @Test
     void cancellingAnAllocatedOrderReleasesItsReservationsAndVoidsItsShipment() {
-        fixture.givenAggregate(ORDER.aggregateId()).published(PLACED)
-                .andThenAggregate(SHIPMENT.aggregateId()).published(SHIPMENT_CREATED)
-                .whenAggregate(ORDER.aggregateId()).publishes(new OrderCancelled(ORDER, "changed plans"))
-                .expectDispatchedCommands(release(BOLT_STOCK, BOLTS), release(NUT_STOCK, NUTS),
-                        new VoidShipment(SHIPMENT, "Order " + ORDER + " was cancelled: changed plans"))
-                .expectActiveSagas(0);
+        given(PLACED, SHIPMENT_CREATED);
+        assertThat(when(new OrderCancelled(ORDER, "changed plans"))).containsExactly(release(BOLT_STOCK, BOLTS),
+                release(NUT_STOCK, NUTS), new VoidShipment(SHIPMENT, "Order " + ORDER + " was cancelled: changed plans"));
+        assertOpen(false);
     }
 
     @Test
-    void cancellingABackorderedOrderHasNothingToRelease() {
+    void cancellingABackorderedOrderHasNothingToReleaseAndStopsWaiting() {
         shortItems.add(NUT_STOCK);
-        fixture.givenAggregate(ORDER.aggregateId()).published(PLACED)
-                .whenAggregate(ORDER.aggregateId()).publishes(new OrderCancelled(ORDER, "changed plans"))
-                .expectNoDispatchedCommands()
-                .expectActiveSagas(0);
+        given(PLACED);
+        assertThat(when(new OrderCancelled(ORDER, "changed plans"))).isEmpty();
+        assertOpen(false);
+        assertWaitingFor();
+        assertThat(when(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7"))).isEmpty();
+    }
+
+    @Test
+    void eventsAfterTheEndInTheSameBatchFindNoProcess() {
+        batch.handle(PLACED, aggregates);
+        batch.handle(new OrderCancelled(ORDER, "changed plans"), aggregates);
+        dispatched.clear();
+        assertThat(when(new ShipmentDispatched(SHIPMENT, ORDER, NOON))).isEmpty();
+        assertOpen(false);
     }
 
     @Test
     void anAllocationTheMeanwhileCancelledOrderRefusesGivesTheStockStraightBack() {
         orderCancelledMeanwhile = true;
-        fixture.givenNoPriorActivity()
-                .whenAggregate(ORDER.aggregateId()).publishes(PLACED)
-                .expectDispatchedCommands(reserve(BOLT_STOCK, BOLTS), reserve(NUT_STOCK, NUTS), new AllocateOrder(ORDER),
-                        release(BOLT_STOCK, BOLTS), release(NUT_STOCK, NUTS));
+        assertThat(when(PLACED)).containsExactly(reserve(BOLT_STOCK, BOLTS), reserve(NUT_STOCK, NUTS), new AllocateOrder(ORDER),
+                release(BOLT_STOCK, BOLTS), release(NUT_STOCK, NUTS));
     }
 
     @Test
     void aBackorderRetryForAMeanwhileCancelledOrderGivesTheStockStraightBack() {
         shortItems.add(NUT_STOCK);
-        fixture.givenAggregate(ORDER.aggregateId()).published(PLACED);
+        given(PLACED);
         shortItems.clear();
         orderCancelledMeanwhile = true;
-        fixture.whenAggregate(NUT_STOCK.aggregateId()).publishes(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7"))
-                .expectDispatchedCommands(reserve(NUT_STOCK, NUTS), reserve(BOLT_STOCK, BOLTS), new AllocateOrder(ORDER),
-                        release(BOLT_STOCK, BOLTS), release(NUT_STOCK, NUTS));
+        assertThat(when(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7"))).containsExactly(reserve(NUT_STOCK, NUTS),
+                reserve(BOLT_STOCK, BOLTS), new AllocateOrder(ORDER), release(BOLT_STOCK, BOLTS), release(NUT_STOCK, NUTS));
+        assertWaitingFor();
+    }
+
+    @Test
+    void aBatchLocksTheAggregatesOfItsOrdersItemsAndShipments() {
+        shortItems.add(NUT_STOCK);
+        given(PLACED, SHIPMENT_CREATED);
+        SalesOrderId other = SalesOrderId.random();
+        var placedNow = new OrderPlaced(other, "Obi", BER, LocalDate.of(2026, 12, 3), List.of(new OrderLine(new Sku("SCREW"), Quantity.of(1))));
+        List<Object> events = List.of(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7"), placedNow);
+        batch = new FulfilmentBatch(Map.of(ORDER.toString(), StateSerializer.read(stored.get(ORDER.toString()), OrderFulfilment.class)));
+        assertThat(batch.aggregatesTouched(events)).containsExactlyInAnyOrder(ORDER.aggregateId(), BOLT_STOCK.aggregateId(),
+                NUT_STOCK.aggregateId(), SHIPMENT.aggregateId(), other.aggregateId(), new StockItemId(BER, new Sku("SCREW")).aggregateId());
+    }
+
+    @Test
+    void whatTheEventsConcernIsReadByOrderAndByItemsThatGotStock() {
+        List<String> orders = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        for (Object event : List.of(PLACED, new StockAdjusted(NUT_STOCK, -5, AdjustmentReason.DAMAGE, null),
+                new StockReceived(BOLT_STOCK, Quantity.of(1), "r"), new OrderCancelled(ORDER, "x"))) {
+            FulfilmentBatch.concerns(event, orders::add, items::add);
+        }
+        assertThat(orders).containsExactly(ORDER.toString(), ORDER.toString());
+        assertThat(items).containsExactly(BOLT_STOCK.aggregateId());
     }
 }
