@@ -21,6 +21,7 @@ import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.events.shipping.ShipmentCreated;
 import io.supplyline.events.shipping.ShipmentDelivered;
 import io.supplyline.events.shipping.ShipmentDispatched;
+import io.supplyline.events.shipping.ShipmentId;
 
 /**
  * The fulfilment processes one batch of events concerns, read with one query before the batch's first
@@ -120,23 +121,52 @@ final class FulfilmentBatch {
     }
 
     /**
-     * Every aggregate the processes may send commands to while handling these events: those of the
-     * processes read for them, and of the orders they place and the shipments they name.
+     * Every aggregate the processes may send commands to while handling these events, event by event:
+     * a placed order reserves its items and allocates or backorders itself; stock for an item retries
+     * the orders waiting for it (their items, then the order); a dispatch ships the order, issues its
+     * items or voids the shipment; a cancellation releases the items and voids the shipment (created,
+     * perhaps, earlier in the same batch); a delivery delivers the order.
      */
     Set<String> aggregatesTouched(List<?> events) {
         Set<String> aggregateIds = new HashSet<>();
-        processes.values().forEach(process -> process.addAggregatesTouched(aggregateIds));
+        Map<SalesOrderId, ShipmentId> createdInBatch = new HashMap<>();
         for (Object event : events) {
             if (event instanceof OrderPlaced placed) {
                 aggregateIds.add(placed.orderId().aggregateId());
                 placed.lines().forEach(line -> aggregateIds.add(new StockItemId(placed.warehouse(), line.sku()).aggregateId()));
             } else if (event instanceof ShipmentCreated created) {
-                aggregateIds.add(created.shipmentId().aggregateId());
+                createdInBatch.put(created.orderId(), created.shipmentId());
             } else if (event instanceof ShipmentDispatched dispatched) {
+                aggregateIds.add(dispatched.orderId().aggregateId());
                 aggregateIds.add(dispatched.shipmentId().aggregateId());
+                ifStored(dispatched.orderId(), process -> aggregateIds.addAll(process.items()));
+            } else if (event instanceof ShipmentDelivered delivered) {
+                aggregateIds.add(delivered.orderId().aggregateId());
+            } else if (event instanceof OrderCancelled cancelled) {
+                ifStored(cancelled.orderId(), process -> {
+                    aggregateIds.addAll(process.items());
+                    process.shipment().ifPresent(aggregateIds::add);
+                });
+                if (createdInBatch.containsKey(cancelled.orderId())) {
+                    aggregateIds.add(createdInBatch.get(cancelled.orderId()).aggregateId());
+                }
+            } else {
+                concerns(event, orderId -> { }, stockItemId -> processes.values().stream()
+                        .filter(process -> process.waitsFor().contains(stockItemId))
+                        .forEach(process -> {
+                            aggregateIds.add(process.orderId().aggregateId());
+                            aggregateIds.addAll(process.items());
+                        }));
             }
         }
         return aggregateIds;
+    }
+
+    private void ifStored(SalesOrderId orderId, Consumer<OrderFulfilment> action) {
+        OrderFulfilment process = processes.get(orderId.toString());
+        if (process != null) {
+            action.accept(process);
+        }
     }
 
     /** The rows to write: changed processes inserted or updated, ended ones deleted, waits as they now are. */

@@ -3,6 +3,7 @@ package io.supplyline.command.fulfilment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -109,17 +110,16 @@ final class OrderFulfilment {
 
     /** While backordered, the order waits for stock of every line's item. */
     Set<String> waitsFor() {
-        return ended || stage != Stage.BACKORDERED ? Set.of()
-                : lines.stream().map(line -> item(line).aggregateId()).collect(Collectors.toSet());
+        return ended || stage != Stage.BACKORDERED ? Set.of() : items();
     }
 
-    /** The aggregates this order's steps may send commands to: the order, its items, its shipment. */
-    void addAggregatesTouched(Set<String> aggregateIds) {
-        aggregateIds.add(orderId.aggregateId());
-        lines.forEach(line -> aggregateIds.add(item(line).aggregateId()));
-        if (shipmentId != null) {
-            aggregateIds.add(shipmentId.aggregateId());
-        }
+    /** The stock items of the order's lines. */
+    Set<String> items() {
+        return lines.stream().map(line -> item(line).aggregateId()).collect(Collectors.toSet());
+    }
+
+    Optional<String> shipment() {
+        return Optional.ofNullable(shipmentId).map(ShipmentId::aggregateId);
     }
 
     SalesOrderId orderId() {

@@ -269,15 +269,27 @@ class OrderFulfilmentTest {
     }
 
     @Test
-    void aBatchLocksTheAggregatesOfItsOrdersItemsAndShipments() {
+    void aBatchPlansTheLocksOfWhatEachOfItsEventsMayTouch() {
         shortItems.add(NUT_STOCK);
         given(PLACED, SHIPMENT_CREATED);
         SalesOrderId other = SalesOrderId.random();
-        var placedNow = new OrderPlaced(other, "Obi", BER, LocalDate.of(2026, 12, 3), List.of(new OrderLine(new Sku("SCREW"), Quantity.of(1))));
-        List<Object> events = List.of(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7"), placedNow);
-        batch = new FulfilmentBatch(Map.of(ORDER.toString(), StateSerializer.read(stored.get(ORDER.toString()), OrderFulfilment.class)));
-        assertThat(batch.aggregatesTouched(events)).containsExactlyInAnyOrder(ORDER.aggregateId(), BOLT_STOCK.aggregateId(),
-                NUT_STOCK.aggregateId(), SHIPMENT.aggregateId(), other.aggregateId(), new StockItemId(BER, new Sku("SCREW")).aggregateId());
+        StockItemId screws = new StockItemId(BER, new Sku("SCREW"));
+        var placedNow = new OrderPlaced(other, "Obi", BER, LocalDate.of(2026, 12, 3), List.of(new OrderLine(screws.sku(), Quantity.of(1))));
+        assertThat(batch.aggregatesTouched(List.of(new StockReceived(NUT_STOCK, Quantity.of(50), "delivery 7"), placedNow)))
+                .as("a retry reserves the waiting order's items and allocates it; a new order likewise")
+                .containsExactlyInAnyOrder(ORDER.aggregateId(), BOLT_STOCK.aggregateId(), NUT_STOCK.aggregateId(),
+                        other.aggregateId(), screws.aggregateId());
+        assertThat(batch.aggregatesTouched(List.of(new StockReceived(screws, Quantity.of(5), "r"),
+                new StockAdjusted(NUT_STOCK, -1, AdjustmentReason.DAMAGE, null)))).as("no order waits for these").isEmpty();
+        assertThat(batch.aggregatesTouched(List.of(new OrderCancelled(ORDER, "x"))))
+                .containsExactlyInAnyOrder(BOLT_STOCK.aggregateId(), NUT_STOCK.aggregateId(), SHIPMENT.aggregateId());
+        assertThat(batch.aggregatesTouched(List.of(new ShipmentDispatched(SHIPMENT, ORDER, NOON))))
+                .containsExactlyInAnyOrder(ORDER.aggregateId(), SHIPMENT.aggregateId(), BOLT_STOCK.aggregateId(), NUT_STOCK.aggregateId());
+        assertThat(batch.aggregatesTouched(List.of(new ShipmentDelivered(SHIPMENT, ORDER, NOON, "J. Doe"))))
+                .containsExactly(ORDER.aggregateId());
+        ShipmentId createdNow = ShipmentId.random();
+        assertThat(batch.aggregatesTouched(List.of(new ShipmentCreated(createdNow, other, BER, "DHL", "JD2", LocalDate.of(2026, 12, 3)),
+                new OrderCancelled(other, "x")))).as("a shipment created earlier in the batch is voided").contains(createdNow.aggregateId());
     }
 
     @Test
