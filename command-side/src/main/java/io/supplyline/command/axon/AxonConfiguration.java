@@ -87,6 +87,7 @@ public class AxonConfiguration {
     private final AggregateCache aggregates;
     /** Every repository's aggregate locks, so that a process batch can take all its locks first ({@link ProcessLocks}). */
     private final PessimisticLockFactory locks = PessimisticLockFactory.usingDefaults();
+    private final CommandTargets commandTargets = new CommandTargets();
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
@@ -166,8 +167,9 @@ public class AxonConfiguration {
 
     /** The aggregate's repository keeps aggregates between commands, each checked against the store before use. */
     private <T> AggregateConfigurer<T> keptInMemory(Class<T> type, Function<Configuration, SnapshotTriggerDefinition> snapshots) {
-        return AggregateConfigurer.defaultConfiguration(type).configureRepository(c -> new CheckedCachingRepository<>(
-                EventSourcingRepository.builder(type)
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureCommandTargetResolver(c -> commandTargets)
+                .configureRepository(c -> new CheckedCachingRepository<>(EventSourcingRepository.builder(type)
                         .lockFactory(locks)
                         .aggregateModel(AnnotatedAggregateMetaModelFactory.inspectAggregate(type, c.parameterResolverFactory(),
                                 c.handlerDefinition(type))),
