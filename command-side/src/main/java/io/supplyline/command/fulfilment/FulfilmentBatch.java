@@ -1,6 +1,7 @@
 package io.supplyline.command.fulfilment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.supplyline.command.axon.StateSerializer;
@@ -32,14 +34,21 @@ import io.supplyline.events.shipping.ShipmentId;
 final class FulfilmentBatch {
 
     /** Open processes by order id (the UUID), those of the database first, in a stable order. */
-    private final Map<String, OrderFulfilment> processes;
-    /** The items each stored process waited for when read: which rows exist, and which wait rows. */
+    private final Map<String, OrderFulfilment> processes = new LinkedHashMap<>();
+    /** The stored processes' fields as read: which rows exist, and which ones a batch really changed. */
+    private final Map<String, byte[]> stored;
+    /** The items each stored process waited for when read: the wait rows. */
     private final Map<String, Set<String>> storedWaits = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
 
-    FulfilmentBatch(Map<String, OrderFulfilment> stored) {
-        this.processes = new LinkedHashMap<>(stored);
-        stored.forEach((orderId, process) -> storedWaits.put(orderId, process.waitsFor()));
+    /** @param stored the processes' rows as read: order id (the UUID) to its fields as JSON */
+    FulfilmentBatch(Map<String, byte[]> stored) {
+        this.stored = stored;
+        stored.forEach((orderId, state) -> {
+            OrderFulfilment process = StateSerializer.read(state, OrderFulfilment.class);
+            processes.put(orderId, process);
+            storedWaits.put(orderId, process.waitsFor());
+        });
     }
 
     /** The order's open process, or null. */
@@ -93,11 +102,11 @@ final class FulfilmentBatch {
         } else if (event instanceof OrderCancelled cancelled) {
             update(cancelled.orderId(), process -> process.on(cancelled, steps));
         } else if (event instanceof StockReceived received) {
-            updateWaiting(received.stockItemId().aggregateId(), process -> process.on(received, steps));
+            updateWaiting(received.stockItemId().aggregateId(), steps, (process, retry) -> process.on(received, retry));
         } else if (event instanceof StockAdjusted adjusted && adjusted.delta() > 0) {
-            updateWaiting(adjusted.stockItemId().aggregateId(), process -> process.on(adjusted, steps));
+            updateWaiting(adjusted.stockItemId().aggregateId(), steps, (process, retry) -> process.on(adjusted, retry));
         } else if (event instanceof ReservationReleased released) {
-            updateWaiting(released.stockItemId().aggregateId(), process -> process.on(released, steps));
+            updateWaiting(released.stockItemId().aggregateId(), steps, (process, retry) -> process.on(released, retry));
         }
     }
 
@@ -111,11 +120,12 @@ final class FulfilmentBatch {
     }
 
     /** Lets every process waiting for the stock item handle an event, in a stable order. */
-    private void updateWaiting(String stockItemId, Consumer<OrderFulfilment> step) {
+    private void updateWaiting(String stockItemId, OrderFulfilment.Steps steps, BiConsumer<OrderFulfilment, OrderFulfilment.Steps> step) {
         List<OrderFulfilment> waiting = processes.values().stream()
                 .filter(process -> process.waitsFor().contains(stockItemId)).toList();
+        OrderFulfilment.Steps remembering = new KnownShortages(steps);
         for (OrderFulfilment process : waiting) {
-            step.accept(process);
+            step.accept(process, remembering);
             changed.add(process.orderId().toString());
         }
     }
@@ -175,20 +185,25 @@ final class FulfilmentBatch {
                 new ArrayList<>(), new ArrayList<>());
         for (String orderId : changed) {
             OrderFulfilment process = processes.get(orderId);
-            boolean stored = storedWaits.containsKey(orderId);
+            byte[] storedState = stored.get(orderId);
             Set<String> waitedFor = storedWaits.getOrDefault(orderId, Set.of());
-            Set<String> waits = process.hasEnded() ? Set.of() : process.waitsFor();
+            Set<String> waits = process.waitsFor();
             waitedFor.stream().filter(item -> !waits.contains(item))
                     .forEach(item -> changes.waitsRemoved().add(new String[] {item, orderId}));
             waits.stream().filter(item -> !waitedFor.contains(item))
                     .forEach(item -> changes.waitsAdded().add(new String[] {item, orderId}));
             if (process.hasEnded()) {
-                if (stored) {
+                if (storedState != null) {
                     changes.deleted().add(orderId);
                 }
-            } else {
-                var row = new OrderProcessStore.Row(orderId, StateSerializer.write(process));
-                (stored ? changes.updated() : changes.inserted()).add(row);
+                continue;
+            }
+            byte[] state = StateSerializer.write(process);
+            if (storedState == null) {
+                changes.inserted().add(new OrderProcessStore.Row(orderId, state));
+            } else if (!Arrays.equals(state, storedState)) {
+                // A retry that fell short again leaves the process as it was: nothing to write.
+                changes.updated().add(new OrderProcessStore.Row(orderId, state));
             }
         }
         return changes;

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
-
-import io.supplyline.command.axon.StateSerializer;
-
 /**
  * The order-fulfilment processes' state: one row per open order (its fields as JSON), and one row per
  * stock item a backordered order waits for. Read and written on the connection of the current
@@ -35,15 +32,18 @@ final class OrderProcessStore {
         this.dataSource = dataSource;
     }
 
-    /** The processes of these orders and of the orders waiting for these stock items, in one query. */
-    Map<String, OrderFulfilment> load(Collection<String> orderIds, Collection<String> stockItemIds) {
-        Map<String, OrderFulfilment> found = new LinkedHashMap<>();
+    /**
+     * The rows (order id to fields as JSON) of these orders' processes and of the processes waiting for
+     * these stock items, in one query of two index lookups.
+     */
+    Map<String, byte[]> load(Collection<String> orderIds, Collection<String> stockItemIds) {
+        Map<String, byte[]> found = new LinkedHashMap<>();
         if (orderIds.isEmpty() && stockItemIds.isEmpty()) {
             return found;
         }
-        String sql = "SELECT order_id, state FROM order_process WHERE order_id IN (" + marks(orderIds.size())
-                + ") OR order_id IN (SELECT order_id FROM order_process_wait WHERE stock_item_id IN ("
-                + marks(stockItemIds.size()) + ")) ORDER BY order_id";
+        String sql = "SELECT order_id, state FROM order_process WHERE order_id IN (" + marks(orderIds.size()) + ")"
+                + " UNION ALL SELECT p.order_id, p.state FROM order_process p JOIN order_process_wait w ON w.order_id = p.order_id"
+                + " WHERE w.stock_item_id IN (" + marks(stockItemIds.size()) + ") ORDER BY 1";
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
             int index = 1;
             for (String id : orderIds) {
@@ -54,7 +54,7 @@ final class OrderProcessStore {
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    found.put(rows.getString(1), StateSerializer.read(rows.getBytes(2), OrderFulfilment.class));
+                    found.put(rows.getString(1), rows.getBytes(2));
                 }
             }
         } catch (SQLException e) {
