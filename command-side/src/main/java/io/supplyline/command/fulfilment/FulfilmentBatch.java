@@ -122,7 +122,7 @@ final class FulfilmentBatch {
     /** Lets every process waiting for the stock item handle an event, in a stable order. */
     private void updateWaiting(String stockItemId, OrderFulfilment.Steps steps, BiConsumer<OrderFulfilment, OrderFulfilment.Steps> step) {
         List<OrderFulfilment> waiting = processes.values().stream()
-                .filter(process -> process.waitsFor().contains(stockItemId)).toList();
+                .filter(process -> process.waitsFor(stockItemId)).toList();
         OrderFulfilment.Steps remembering = new KnownShortages(steps);
         for (OrderFulfilment process : waiting) {
             step.accept(process, remembering);
@@ -162,7 +162,7 @@ final class FulfilmentBatch {
                 }
             } else {
                 concerns(event, orderId -> { }, stockItemId -> processes.values().stream()
-                        .filter(process -> process.waitsFor().contains(stockItemId))
+                        .filter(process -> process.waitsFor(stockItemId))
                         .forEach(process -> {
                             aggregateIds.add(process.orderId().aggregateId());
                             aggregateIds.addAll(process.items());

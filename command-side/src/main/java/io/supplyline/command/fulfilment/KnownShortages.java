@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.supplyline.command.inventory.ReleaseReservation;
 import io.supplyline.command.inventory.ReserveStock;
+import io.supplyline.command.inventory.StockItem;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.CommandRejected;
 import io.supplyline.events.inventory.StockItemId;
@@ -20,8 +21,6 @@ import io.supplyline.events.inventory.StockItemId;
  * for an item many orders wait for otherwise sent one futile reservation per waiting order.
  */
 final class KnownShortages implements OrderFulfilment.Steps {
-
-    static final String INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK";
 
     private final OrderFulfilment.Steps steps;
     private final Map<StockItemId, Integer> refusedAt = new HashMap<>();
@@ -47,13 +46,13 @@ final class KnownShortages implements OrderFulfilment.Steps {
         int quantity = reserve.quantity().value();
         Integer refused = refusedAt.get(reserve.stockItemId());
         if (refused != null && quantity >= refused) {
-            throw new BusinessRuleViolation(INSUFFICIENT_STOCK, "Fewer than " + refused + " of " + reserve.stockItemId()
+            throw new BusinessRuleViolation(StockItem.INSUFFICIENT_STOCK, "Fewer than " + refused + " of " + reserve.stockItemId()
                     + " available, " + reserve.quantity() + " requested");
         }
         try {
             steps.send(reserve);
         } catch (CommandRejected refusal) {
-            if (INSUFFICIENT_STOCK.equals(refusal.code())) {
+            if (StockItem.INSUFFICIENT_STOCK.equals(refusal.code())) {
                 refusedAt.merge(reserve.stockItemId(), quantity, Math::min);
             }
             throw refusal;

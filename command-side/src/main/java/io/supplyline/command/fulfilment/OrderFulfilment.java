@@ -113,6 +113,11 @@ final class OrderFulfilment {
         return ended || stage != Stage.BACKORDERED ? Set.of() : items();
     }
 
+    /** Whether the order waits for stock of this item (without building the set, for every stock event). */
+    boolean waitsFor(String stockItemId) {
+        return !ended && stage == Stage.BACKORDERED && lines.stream().anyMatch(line -> item(line).aggregateId().equals(stockItemId));
+    }
+
     /** The stock items of the order's lines. */
     Set<String> items() {
         return lines.stream().map(line -> item(line).aggregateId()).collect(Collectors.toSet());

@@ -37,6 +37,8 @@ public class StockItem {
 
     /** Bump when the fields below change: snapshots of another revision are ignored. */
     public static final String SNAPSHOT_REVISION = "1";
+    /** The code of a reservation refused for want of available stock (the fulfilment process acts on it). */
+    public static final String INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK";
 
     @AggregateIdentifier
     private StockItemId id;
@@ -90,7 +92,7 @@ public class StockItem {
                     + " already holds " + reservations.get(command.reservationId()));
         }
         if (command.quantity().value() > onHand - reserved) {
-            throw new BusinessRuleViolation("INSUFFICIENT_STOCK", "Only " + (onHand - reserved) + " of "
+            throw new BusinessRuleViolation(INSUFFICIENT_STOCK, "Only " + (onHand - reserved) + " of "
                     + command.stockItemId().sku() + " available in " + command.stockItemId().warehouse()
                     + ", " + command.quantity() + " requested");
         }
