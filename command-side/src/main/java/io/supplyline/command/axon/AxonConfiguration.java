@@ -145,7 +145,7 @@ public class AxonConfiguration {
                 .registerDefaultHandlerInterceptor((c, processor) -> new CorrelationLogging<>())
                 .registerSubscribingEventProcessor(LOOKUPS)
                 .registerEventHandler(c -> lookupUpdater)
-                .registerEventHandler(c -> new AuditTrail(serializer))
+                .registerEventHandler(c -> new AuditTrail(serializer, dataSource))
                 .registerEventHandler(c -> idempotencyRecorder)
                 .registerEventHandler(c -> goodsIntoStock)
                 .registerTrackingEventProcessor(GoodsIntoStock.NAME, Configuration::eventStore, c -> processBatches())

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
+
+import io.supplyline.command.jdbc.Batches;
 /**
  * The order-fulfilment processes' state: one row per open order (its fields as JSON), and one row per
  * stock item a backordered order waits for. Read and written on the connection of the current
@@ -65,46 +67,29 @@ final class OrderProcessStore {
 
     void write(Changes changes) {
         try (Connection connection = dataSource.getConnection()) {
-            batch(connection, "DELETE FROM order_process_wait WHERE stock_item_id = ? AND order_id = ?",
+            Batches.run(connection, "DELETE FROM order_process_wait WHERE stock_item_id = ? AND order_id = ?",
                     changes.waitsRemoved(), (statement, wait) -> {
                         statement.setString(1, wait[0]);
                         statement.setString(2, wait[1]);
                     });
-            batch(connection, "DELETE FROM order_process WHERE order_id = ?", changes.deleted(),
+            Batches.run(connection, "DELETE FROM order_process WHERE order_id = ?", changes.deleted(),
                     (statement, orderId) -> statement.setString(1, orderId));
-            batch(connection, "UPDATE order_process SET state = ? WHERE order_id = ?", changes.updated(), (statement, row) -> {
+            Batches.run(connection, "UPDATE order_process SET state = ? WHERE order_id = ?", changes.updated(), (statement, row) -> {
                 statement.setBytes(1, row.state());
                 statement.setString(2, row.orderId());
             });
-            batch(connection, "INSERT INTO order_process (order_id, state) VALUES (?, ?)", changes.inserted(),
+            Batches.run(connection, "INSERT INTO order_process (order_id, state) VALUES (?, ?)", changes.inserted(),
                     (statement, row) -> {
                         statement.setString(1, row.orderId());
                         statement.setBytes(2, row.state());
                     });
-            batch(connection, "INSERT INTO order_process_wait (stock_item_id, order_id) VALUES (?, ?)",
+            Batches.run(connection, "INSERT INTO order_process_wait (stock_item_id, order_id) VALUES (?, ?)",
                     changes.waitsAdded(), (statement, wait) -> {
                         statement.setString(1, wait[0]);
                         statement.setString(2, wait[1]);
                     });
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write the order-fulfilment processes", e);
-        }
-    }
-
-    private interface Binder<T> {
-        void bind(PreparedStatement statement, T value) throws SQLException;
-    }
-
-    private static <T> void batch(Connection connection, String sql, List<T> values, Binder<T> binder) throws SQLException {
-        if (values.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (T value : values) {
-                binder.bind(statement, value);
-                statement.addBatch();
-            }
-            statement.executeBatch();
         }
     }
 

@@ -1,9 +1,17 @@
 package io.supplyline.command.idempotency;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
@@ -35,10 +43,12 @@ public class IdempotentCommands {
 
     private final CommandGateway gateway;
     private final IdempotencyRetention retention;
+    private final DataSource dataSource;
 
-    IdempotentCommands(CommandGateway gateway, IdempotencyRetention retention) {
+    IdempotentCommands(CommandGateway gateway, IdempotencyRetention retention, DataSource dataSource) {
         this.gateway = gateway;
         this.retention = retention;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -66,17 +76,34 @@ public class IdempotentCommands {
 
     /**
      * The answer the first request with this key got, if it succeeded; the same key with a
-     * different request is refused (HTTP 422).
+     * different request is refused (HTTP 422). Read as committed, outside any transaction the caller
+     * is in (a process's), with one statement on an autocommit connection.
      */
     private Optional<CommandAccepted> firstAnswer(String principal, String key, String requestHash) {
-        Optional<IdempotentRequest> first = QuarkusTransaction.requiringNew()
-                .call(() -> IdempotentRequest.<IdempotentRequest>findByIdOptional(IdempotentRequest.idFor(principal, key)))
-                .filter(request -> !request.recordedAt.isBefore(retention.cutoff()));
-        first.filter(request -> !request.requestHash.equals(requestHash)).ifPresent(request -> {
+        Optional<FirstAnswer> first = QuarkusTransaction.suspendingExisting()
+                .call(() -> recorded(IdempotentRequest.idFor(principal, key)))
+                .filter(request -> !request.recordedAt().isBefore(retention.cutoff()));
+        first.filter(request -> !request.requestHash().equals(requestHash)).ifPresent(request -> {
             throw new BusinessRuleViolation("IDEMPOTENCY_KEY_REUSED",
                     "Idempotency-Key " + key + " was already used for a different request");
         });
-        return first.map(request -> new CommandAccepted(request.aggregateId, request.version));
+        return first.map(request -> new CommandAccepted(request.aggregateId(), request.version()));
+    }
+
+    private record FirstAnswer(String requestHash, String aggregateId, long version, Instant recordedAt) {
+    }
+
+    private Optional<FirstAnswer> recorded(String id) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT request_hash, aggregate_id, version, recorded_at FROM idempotent_request WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new FirstAnswer(row.getString(1), row.getString(2), row.getLong(3),
+                        row.getObject(4, OffsetDateTime.class).toInstant())) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the answers to Idempotency-Keys", e);
+        }
     }
 
     /** The id of the aggregate that a creating command sent with this key creates: the same on every retry. */

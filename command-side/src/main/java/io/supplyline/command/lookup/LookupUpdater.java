@@ -33,43 +33,46 @@ import io.supplyline.events.warehouse.WarehouseRegistered;
 @ProcessingGroup(AxonConfiguration.LOOKUPS)
 public class LookupUpdater {
 
+    private final LookupRows rows;
+
+    LookupUpdater(LookupRows rows) {
+        this.rows = rows;
+    }
+
     @EventHandler
     void on(ProductRegistered event) {
-        KnownProduct.registered(event.sku().value()).persistAndFlush();
+        rows.change("INSERT INTO known_product (sku, discontinued) VALUES (?, FALSE)", event.sku().value());
     }
 
     @EventHandler
     void on(ProductDiscontinued event) {
-        KnownProduct.<KnownProduct>findByIdOptional(event.sku().value())
-                .ifPresent(product -> product.discontinued = true);
+        rows.change("UPDATE known_product SET discontinued = TRUE WHERE sku = ?", event.sku().value());
     }
 
     @EventHandler
     void on(WarehouseRegistered event) {
-        KnownWarehouse.registered(event.code().value()).persistAndFlush();
+        rows.change("INSERT INTO known_warehouse (code) VALUES (?)", event.code().value());
     }
 
     @EventHandler
     void on(SupplierRegistered event) {
-        KnownSupplier.registered(event.code().value()).persistAndFlush();
+        rows.change("INSERT INTO known_supplier (code, suspended) VALUES (?, FALSE)", event.code().value());
     }
 
     @EventHandler
     void on(SupplierSuspended event) {
-        KnownSupplier.<KnownSupplier>findByIdOptional(event.code().value())
-                .ifPresent(supplier -> supplier.suspended = true);
+        rows.change("UPDATE known_supplier SET suspended = TRUE WHERE code = ?", event.code().value());
     }
 
     @EventHandler
     void on(SupplierReinstated event) {
-        KnownSupplier.<KnownSupplier>findByIdOptional(event.code().value())
-                .ifPresent(supplier -> supplier.suspended = false);
+        rows.change("UPDATE known_supplier SET suspended = FALSE WHERE code = ?", event.code().value());
     }
 
     @EventHandler
     void on(OrderPlaced event) {
-        KnownOrder.placed(event.orderId().toString(), event.warehouse().value(), FulfilmentStatus.PLACED.name())
-                .persistAndFlush();
+        rows.change("INSERT INTO known_order (order_id, warehouse, status) VALUES (?, ?, ?)",
+                event.orderId().toString(), event.warehouse().value(), FulfilmentStatus.PLACED.name());
     }
 
     @EventHandler
@@ -100,7 +103,7 @@ public class LookupUpdater {
      */
     @EventHandler
     void on(OrderCancelled event) {
-        int cancelled = KnownOrder.update("status = ?1 where orderId = ?2 and status not in (?3, ?4)",
+        int cancelled = rows.change("UPDATE known_order SET status = ? WHERE order_id = ? AND status NOT IN (?, ?)",
                 FulfilmentStatus.CANCELLED.name(), event.orderId().toString(),
                 FulfilmentStatus.SHIPPED.name(), FulfilmentStatus.DELIVERED.name());
         if (cancelled == 0) {
@@ -112,7 +115,7 @@ public class LookupUpdater {
     /** The order counts as shipped from its dispatch on; see the cancellation above. */
     @EventHandler
     void on(ShipmentDispatched event) {
-        int shipped = KnownOrder.update("status = ?1 where orderId = ?2 and status = ?3",
+        int shipped = rows.change("UPDATE known_order SET status = ? WHERE order_id = ? AND status = ?",
                 FulfilmentStatus.SHIPPED.name(), event.orderId().toString(), FulfilmentStatus.ALLOCATED.name());
         if (shipped == 0) {
             throw new BusinessRuleViolation("ORDER_NOT_ALLOCATED",
@@ -127,14 +130,14 @@ public class LookupUpdater {
      */
     @EventHandler
     void on(ShipmentCreated event) {
-        int claimed = KnownOrder.update("shipmentId = ?1 where orderId = ?2 and shipmentId is null",
+        int claimed = rows.change("UPDATE known_order SET shipment_id = ? WHERE order_id = ? AND shipment_id IS NULL",
                 event.shipmentId().toString(), event.orderId().toString());
         if (claimed == 0) {
             throw new DuplicateRegistration("ORDER_HAS_SHIPMENT", "Order " + event.orderId() + " already has a shipment");
         }
     }
 
-    private static void orderNow(SalesOrderId order, FulfilmentStatus status) {
-        KnownOrder.update("status = ?1 where orderId = ?2", status.name(), order.toString());
+    private void orderNow(SalesOrderId order, FulfilmentStatus status) {
+        rows.change("UPDATE known_order SET status = ? WHERE order_id = ?", status.name(), order.toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.supplyline.command.lookup;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -20,38 +21,45 @@ import io.supplyline.events.warehouse.WarehouseCode;
  * always read.
  */
 @Singleton
-public class JpaCatalogLookup implements CatalogLookup {
+public class SqlCatalogLookup implements CatalogLookup {
 
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private final TransactionSynchronizationRegistry transactions;
+    private final LookupRows rows;
 
-    JpaCatalogLookup(TransactionSynchronizationRegistry transactions) {
+    SqlCatalogLookup(TransactionSynchronizationRegistry transactions, LookupRows rows) {
         this.transactions = transactions;
+        this.rows = rows;
     }
 
     @Override
     public boolean productExists(Sku sku) {
-        return exists("product:" + sku.value(), () -> KnownProduct.findById(sku.value()) != null);
+        return exists("product:" + sku.value(), () -> flag("SELECT FALSE FROM known_product WHERE sku = ?", sku.value()).isPresent());
     }
 
     @Override
     public boolean warehouseExists(WarehouseCode code) {
-        return exists("warehouse:" + code.value(), () -> KnownWarehouse.findById(code.value()) != null);
+        return exists("warehouse:" + code.value(), () -> flag("SELECT FALSE FROM known_warehouse WHERE code = ?", code.value()).isPresent());
     }
 
     @Override
     public boolean supplierExists(SupplierCode code) {
-        return exists("supplier:" + code.value(), () -> KnownSupplier.findById(code.value()) != null);
+        return exists("supplier:" + code.value(), () -> flag("SELECT FALSE FROM known_supplier WHERE code = ?", code.value()).isPresent());
     }
 
     @Override
     public boolean supplierSuspended(SupplierCode code) {
-        return KnownSupplier.<KnownSupplier>findByIdOptional(code.value()).map(s -> s.suspended).orElse(false);
+        return flag("SELECT suspended FROM known_supplier WHERE code = ?", code.value()).orElse(false);
     }
 
     @Override
     public boolean productDiscontinued(Sku sku) {
-        return KnownProduct.<KnownProduct>findByIdOptional(sku.value()).map(p -> p.discontinued).orElse(false);
+        return flag("SELECT discontinued FROM known_product WHERE sku = ?", sku.value()).orElse(false);
+    }
+
+    /** The boolean the query selects of the row with this key, if there is one. */
+    private Optional<Boolean> flag(String sql, String key) {
+        return rows.first(sql, row -> row.getBoolean(1), key);
     }
 
     /** A row this transaction itself inserted is remembered only if the transaction commits. */

@@ -18,16 +18,18 @@ import io.supplyline.events.catalog.Sku;
 /** Existence is remembered only from transactions that committed; absence is always asked of the database. */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
-class JpaCatalogLookupTest {
+class SqlCatalogLookupTest {
 
     @Inject
-    JpaCatalogLookup catalog;
+    SqlCatalogLookup catalog;
+    @Inject
+    LookupRows rows;
 
     @Test
     void aProductSeenOnlyInARolledBackTransactionIsNotRemembered() {
         Sku sku = new Sku("ROLLED-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
         QuarkusTransaction.begin();
-        KnownProduct.registered(sku.value()).persistAndFlush();
+        rows.change("INSERT INTO known_product (sku) VALUES (?)", sku.value());
         assertThat(catalog.productExists(sku)).isTrue();
         QuarkusTransaction.rollback();
         assertThat(QuarkusTransaction.requiringNew().call(() -> catalog.productExists(sku))).isFalse();
@@ -37,10 +39,10 @@ class JpaCatalogLookupTest {
     void aProductRegisteredAfterBeingAskedForIsFound() {
         Sku sku = new Sku("LATE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
         assertThat(QuarkusTransaction.requiringNew().call(() -> catalog.productExists(sku))).isFalse();
-        QuarkusTransaction.requiringNew().run(() -> KnownProduct.registered(sku.value()).persist());
+        QuarkusTransaction.requiringNew().run(() -> rows.change("INSERT INTO known_product (sku) VALUES (?)", sku.value()));
         assertThat(QuarkusTransaction.requiringNew().call(() -> catalog.productExists(sku))).isTrue();
         // Remembered once that transaction committed: found even with the row gone behind its back.
-        QuarkusTransaction.requiringNew().run(() -> KnownProduct.deleteById(sku.value()));
+        QuarkusTransaction.requiringNew().run(() -> rows.change("DELETE FROM known_product WHERE sku = ?", sku.value()));
         assertThat(QuarkusTransaction.requiringNew().call(() -> catalog.productExists(sku))).isTrue();
     }
 }

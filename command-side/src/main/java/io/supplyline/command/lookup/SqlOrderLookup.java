@@ -1,0 +1,30 @@
+package io.supplyline.command.lookup;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+
+import io.supplyline.command.fulfilment.FulfilmentStatus;
+import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.events.shipping.ShipmentId;
+import io.supplyline.events.warehouse.WarehouseCode;
+
+/** Reads the order lookup table inside the command's transaction. */
+@Singleton
+public class SqlOrderLookup implements OrderLookup {
+
+    private final LookupRows rows;
+
+    SqlOrderLookup(LookupRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public Optional<OrderView> order(SalesOrderId order) {
+        return rows.first("SELECT warehouse, status, shipment_id FROM known_order WHERE order_id = ?",
+                row -> new OrderView(new WarehouseCode(row.getString(1)), FulfilmentStatus.valueOf(row.getString(2)),
+                        Optional.ofNullable(row.getString(3)).map(id -> new ShipmentId(UUID.fromString(id)))),
+                order.toString());
+    }
+}
