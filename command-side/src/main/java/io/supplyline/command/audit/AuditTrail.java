@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
@@ -65,6 +67,11 @@ public class AuditTrail {
     private record ChainHead(long sequence, String hash) {
     }
 
+    /** One stored event's place in its aggregate's hash chain, and the fields auditors search by. */
+    private record AuditRow(String eventId, String aggregateId, long sequenceNumber, String eventType, Instant occurredAt,
+                            String principal, String correlationId, String commandName, String previousHash, String hash) {
+    }
+
     public AuditTrail(Serializer serializer, DataSource dataSource) {
         this.serializer = serializer;
         this.dataSource = dataSource;
@@ -74,26 +81,24 @@ public class AuditTrail {
     void on(Object event, DomainEventMessage<?> message) {
         SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
         SerializedObject<byte[]> metadata = message.serializeMetaData(serializer, byte[].class);
-        AuditRecord record = new AuditRecord();
-        record.eventId = message.getIdentifier();
-        record.aggregateId = message.getAggregateIdentifier();
-        record.sequenceNumber = message.getSequenceNumber();
-        record.eventType = event.getClass().getSimpleName();
-        record.occurredAt = message.getTimestamp();
-        record.principal = (String) message.getMetaData().get(CommandMetadata.PRINCIPAL);
-        record.correlationId = (String) message.getMetaData().get(CommandMetadata.CORRELATION_ID);
-        record.commandName = (String) message.getMetaData().get(CommandMetadata.COMMAND_NAME);
+        String aggregateId = message.getAggregateIdentifier();
+        long sequence = message.getSequenceNumber();
         Map<String, ChainHead> appending = appending();
-        record.previousHash = Optional.ofNullable(appending.get(record.aggregateId))
-                .or(() -> Optional.ofNullable(heads.get(record.aggregateId)))
-                .filter(head -> head.sequence() == record.sequenceNumber - 1)
+        String previousHash = Optional.ofNullable(appending.get(aggregateId))
+                .or(() -> Optional.ofNullable(heads.get(aggregateId)))
+                .filter(head -> head.sequence() == sequence - 1)
                 .map(ChainHead::hash)
-                .orElseGet(() -> previousHash(record.aggregateId, record.sequenceNumber));
-        record.hash = EventHash.of(record.previousHash, record.aggregateId, record.sequenceNumber, record.eventId,
+                .orElseGet(() -> previousHash(aggregateId, sequence));
+        String hash = EventHash.of(previousHash, aggregateId, sequence, message.getIdentifier(),
                 payload.getType().getName(), payload.getType().getRevision(), message.getTimestamp(),
                 payload.getData(), metadata.getData());
-        RowsOfBatch.<List<AuditRecord>>of(ROWS, ArrayList::new, this::insert).add(record);
-        appending.put(record.aggregateId, new ChainHead(record.sequenceNumber, record.hash));
+        MetaData meta = message.getMetaData();
+        AuditRow row = new AuditRow(message.getIdentifier(), aggregateId, sequence, event.getClass().getSimpleName(),
+                message.getTimestamp(), (String) meta.get(CommandMetadata.PRINCIPAL),
+                (String) meta.get(CommandMetadata.CORRELATION_ID), (String) meta.get(CommandMetadata.COMMAND_NAME),
+                previousHash, hash);
+        RowsOfBatch.<List<AuditRow>>of(ROWS, ArrayList::new, this::insert).add(row);
+        appending.put(aggregateId, new ChainHead(sequence, hash));
     }
 
     /** The chain heads this transaction appends; they become the remembered heads once it commits. */
@@ -106,22 +111,22 @@ public class AuditTrail {
         });
     }
 
-    private void insert(List<AuditRecord> records) {
+    private void insert(List<AuditRow> rows) {
         try (Connection connection = dataSource.getConnection()) {
-            Batches.run(connection, INSERT, records, (statement, record) -> {
-                statement.setString(1, record.eventId);
-                statement.setString(2, record.aggregateId);
-                statement.setLong(3, record.sequenceNumber);
-                statement.setString(4, record.eventType);
-                statement.setObject(5, OffsetDateTime.ofInstant(record.occurredAt, ZoneOffset.UTC));
-                statement.setString(6, record.principal);
-                statement.setString(7, record.correlationId);
-                statement.setString(8, record.commandName);
-                statement.setString(9, record.previousHash);
-                statement.setString(10, record.hash);
+            Batches.run(connection, INSERT, rows, (statement, row) -> {
+                statement.setString(1, row.eventId());
+                statement.setString(2, row.aggregateId());
+                statement.setLong(3, row.sequenceNumber());
+                statement.setString(4, row.eventType());
+                statement.setObject(5, OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
+                statement.setString(6, row.principal());
+                statement.setString(7, row.correlationId());
+                statement.setString(8, row.commandName());
+                statement.setString(9, row.previousHash());
+                statement.setString(10, row.hash());
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write the audit rows of " + records.size() + " events", e);
+            throw new IllegalStateException("Cannot write the audit rows of " + rows.size() + " events", e);
         }
     }
 

@@ -1,10 +1,17 @@
 package io.supplyline.command.idempotency;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -12,7 +19,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -28,12 +34,15 @@ public class IdempotencyRetention {
 
     private final Duration retention;
     private final Duration cleanupInterval;
+    private final DataSource dataSource;
     private ScheduledExecutorService schedule;
 
     IdempotencyRetention(@ConfigProperty(name = "supplyline.idempotency.retention") Duration retention,
-                         @ConfigProperty(name = "supplyline.idempotency.cleanup-interval") Duration cleanupInterval) {
+                         @ConfigProperty(name = "supplyline.idempotency.cleanup-interval") Duration cleanupInterval,
+                         DataSource dataSource) {
         this.retention = retention;
         this.cleanupInterval = cleanupInterval;
+        this.dataSource = dataSource;
     }
 
     /** Answers recorded before this instant are forgotten. */
@@ -44,7 +53,13 @@ public class IdempotencyRetention {
     /** @return how many expired answers were deleted */
     public long forgetExpired() {
         Instant cutoff = cutoff();
-        return QuarkusTransaction.requiringNew().call(() -> IdempotentRequest.delete("recordedAt < ?1", cutoff));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM idempotent_request WHERE recorded_at < ?")) {
+            delete.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot delete expired Idempotency-Key answers", e);
+        }
     }
 
     void start(@Observes StartupEvent event) {
