@@ -63,7 +63,8 @@ public class IdempotencyRecorder {
 
     private final IdempotencyRetention retention;
     private final DataSource dataSource;
-    private volatile String record;
+    /** The statement for this database, chosen at first use. */
+    private volatile String recordSql;
 
     IdempotencyRecorder(IdempotencyRetention retention, DataSource dataSource) {
         this.retention = retention;
@@ -119,10 +120,10 @@ public class IdempotencyRecorder {
     }
 
     private String recordStatement(Connection connection) throws SQLException {
-        String known = record;
+        String known = recordSql;
         if (known == null) {
             known = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? RECORD_POSTGRESQL : RECORD_STANDARD;
-            record = known;
+            recordSql = known;
         }
         return known;
     }
