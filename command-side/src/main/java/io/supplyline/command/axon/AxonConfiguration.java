@@ -28,6 +28,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
@@ -93,7 +94,7 @@ public class AxonConfiguration {
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
                       IdempotencyRecorder idempotencyRecorder, SnapshotSettings snapshots,
                       OrderLookup orderLookup, GoodsIntoStock goodsIntoStock, EventStoreReader eventStoreReader,
-                      AggregateCacheSettings cacheSettings, MeterRegistry meters) {
+                      AggregateCacheSettings cacheSettings, RecentEventsSettings recentEvents, MeterRegistry meters) {
         this.kafka = kafka;
         this.aggregates = new AggregateCache(cacheSettings.maxSize(), cacheSettings.maxIdle(), System::nanoTime);
         aggregates.registerMetrics(meters);
@@ -123,7 +124,15 @@ public class AxonConfiguration {
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> storageEngine)
+                .configureEventStore(c -> {
+                    EmbeddedEventStore store = EmbeddedEventStore.builder()
+                            .storageEngine(storageEngine)
+                            .cachedEvents(recentEvents.maxSize())
+                            .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore"))
+                            .build();
+                    c.onShutdown(store::shutDown);
+                    return store;
+                })
                 .configureCorrelationDataProviders(c -> List.of(new CommandMetadata()))
                 .registerComponent(CatalogLookup.class, c -> catalogLookup)
                 .registerComponent(OrderLookup.class, c -> orderLookup);
