@@ -18,18 +18,19 @@ COMMAND_MANAGEMENT_PORT=${SUPPLYLINE_COMMAND_MANAGEMENT_PORT:-9080}
 QUERY_MANAGEMENT_PORT=${SUPPLYLINE_QUERY_MANAGEMENT_PORT:-9081}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # Sized from measurement so each service stays under 300 MB resident under load (deploy/bench.sh).
-# Each holds about 35 MB live. A fixed 24 MB young generation, and an old generation that grows only
-# when a full collection leaves it short and gives back what a burst took (MaxHeapFreeRatio): the
-# command side's burst is bounded at 80 MB; the query side's rebuild keeps rows while the heap has room,
-# so it may reach 160 MB. With H2 the command database lives in the heap too. The serial collector,
-# because on two cores a concurrent one only competes with the work; malloc's freed memory (the JIT's
-# arenas above all) handed back every 2 s where the JVM can (17.0.9 and later); at most two malloc
-# arenas instead of one per thread. SUPPLYLINE_JAVA_OPTS replaces all of it for both services.
+# Each holds about 35 MB live. A fixed young generation (the query side's 16 MB: it allocates less per
+# second), and an old generation that grows only when a full collection leaves it short and gives back
+# what a burst took (MaxHeapFreeRatio): the command side's bursts are bounded at 80 MB; the query
+# side's rebuild keeps rows while the heap has room, so it may reach 160 MB. With H2 the command
+# database lives in the heap too. The serial collector, because on two cores a concurrent one only
+# competes with the work; malloc's freed memory (the JIT's arenas above all) handed back every 2 s where
+# the JVM can (17.0.9 and later); at most two malloc arenas instead of one per thread.
+# SUPPLYLINE_JAVA_OPTS replaces all of it for both services.
 trim=-XX:TrimNativeHeapInterval=2000; "$JAVA" $trim -version >/dev/null 2>&1 || trim=
-common_opts="-Xms64m -Xmn24m -XX:MaxHeapFreeRatio=50 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k $trim"
+common_opts="-Xms64m -XX:MaxHeapFreeRatio=50 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k $trim"
 command_heap=-Xmx80m; [[ -n "${SUPPLYLINE_COMMAND_DB_URL:-}" ]] || command_heap=-Xmx144m
-COMMAND_JAVA_OPTS=${SUPPLYLINE_JAVA_OPTS:-$command_heap $common_opts}
-QUERY_JAVA_OPTS=${SUPPLYLINE_JAVA_OPTS:--Xmx160m $common_opts}
+COMMAND_JAVA_OPTS=${SUPPLYLINE_JAVA_OPTS:-$command_heap -Xmn24m $common_opts}
+QUERY_JAVA_OPTS=${SUPPLYLINE_JAVA_OPTS:--Xmx160m -Xmn16m $common_opts}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 if [[ -z "${SUPPLYLINE_COMMAND_DB_URL:-}" && -n "${SUPPLYLINE_QUERY_DB_URL:-}" ]] ||
