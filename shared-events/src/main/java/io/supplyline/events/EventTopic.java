@@ -26,23 +26,27 @@ public final class EventTopic {
     /** Creates the topic if it is missing; an existing topic is left as it is. */
     public static void ensureExists(Admin admin, int partitions, short replicationFactor, int minInSyncReplicas)
             throws InterruptedException, TimeoutException {
-        NewTopic topic = new NewTopic(NAME, partitions, replicationFactor).configs(Map.of(
+        ensureExists(admin, new NewTopic(NAME, partitions, replicationFactor).configs(Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, "-1",
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas)));
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas))));
+    }
+
+    /** Creates any topic if it is missing; an existing topic is left as it is. */
+    public static void ensureExists(Admin admin, NewTopic topic) throws InterruptedException, TimeoutException {
         // On a secured cluster only the command side may create it: look before trying to.
         try {
-            admin.describeTopics(List.of(NAME)).allTopicNames().get(30, TimeUnit.SECONDS);
+            admin.describeTopics(List.of(topic.name())).allTopicNames().get(30, TimeUnit.SECONDS);
             return;
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                throw new IllegalStateException("Cannot describe topic " + NAME, e.getCause());
+                throw new IllegalStateException("Cannot describe topic " + topic.name(), e.getCause());
             }
         }
         try {
             admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Cannot create topic " + NAME, e.getCause());
+                throw new IllegalStateException("Cannot create topic " + topic.name(), e.getCause());
             }
         }
     }

@@ -20,8 +20,11 @@ public final class CommandMetadata implements CorrelationDataProvider {
     public static final String COMMAND_NAME = "commandName";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String REQUEST_HASH = "requestHash";
+    /** For a command from an inbound Kafka feed: the record it came from, as topic/partition/offset. */
+    public static final String SOURCE_RECORD = "sourceRecord";
 
-    private static final List<String> INHERITED = List.of(PRINCIPAL, CORRELATION_ID, COMMAND_NAME, IDEMPOTENCY_KEY, REQUEST_HASH);
+    private static final List<String> INHERITED = List.of(PRINCIPAL, CORRELATION_ID, COMMAND_NAME, IDEMPOTENCY_KEY, REQUEST_HASH,
+            SOURCE_RECORD);
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

@@ -56,7 +56,12 @@ public class IdempotencyRetention {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM idempotent_request WHERE recorded_at < ?")) {
             delete.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
-            return delete.executeUpdate();
+            long forgotten = delete.executeUpdate();
+            // The feeds' refused records are their other first outcomes, kept as long.
+            try (PreparedStatement refusals = connection.prepareStatement("DELETE FROM feed_refusal WHERE refused_at < ?")) {
+                refusals.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+                return forgotten + refusals.executeUpdate();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot delete expired Idempotency-Key answers", e);
         }

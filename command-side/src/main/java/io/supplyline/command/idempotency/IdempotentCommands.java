@@ -106,6 +106,11 @@ public class IdempotentCommands {
         }
     }
 
+    /** The fixed-length id under which the outcome of a caller's key is kept. */
+    public static String keyId(String principal, String key) {
+        return IdempotentRequest.idFor(principal, key);
+    }
+
     /** The id of the aggregate that a creating command sent with this key creates: the same on every retry. */
     public static UUID newAggregateId(String principal, String key) {
         return UUID.nameUUIDFromBytes(("new aggregate\n" + IdempotentRequest.idFor(principal, key))

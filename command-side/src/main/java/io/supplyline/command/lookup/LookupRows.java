@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -49,6 +51,22 @@ public class LookupRows {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read a lookup row: " + sql, e);
+        }
+    }
+
+    /** Every row the query finds, read by {@code reader}. */
+    <T> List<T> all(String sql, RowReader<T> reader, Object... parameters) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            bind(query, parameters);
+            try (ResultSet row = query.executeQuery()) {
+                List<T> found = new ArrayList<>();
+                while (row.next()) {
+                    found.add(reader.read(row));
+                }
+                return found;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read lookup rows: " + sql, e);
         }
     }
 

@@ -135,6 +135,8 @@ public class LookupUpdater {
         if (claimed == 0) {
             throw new DuplicateRegistration("ORDER_HAS_SHIPMENT", "Order " + event.orderId() + " already has a shipment");
         }
+        rows.change("INSERT INTO known_shipment (shipment_id, carrier, tracking_number) VALUES (?, ?, ?)",
+                event.shipmentId().toString(), event.carrier(), event.trackingNumber());
     }
 
     private void orderNow(SalesOrderId order, FulfilmentStatus status) {

@@ -1,0 +1,34 @@
+package io.supplyline.command.feeds;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The inbound Kafka feeds that send commands; see application.properties. */
+@ConfigMapping(prefix = "supplyline.feeds")
+public interface FeedSettings {
+
+    /** Off: the command side takes commands over HTTP only. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Carrier tracking events: picked up, checkpoint, delayed, delivered, exception. */
+    @WithDefault("supplychain.inbound.tracking")
+    String trackingTopic();
+
+    /** Where a record that is malformed or refused goes, with the reason, so that the feed moves on. */
+    @WithDefault("supplychain.inbound.rejected")
+    String rejectedTopic();
+
+    /** Each feed's consumer group is this followed by the feed's name. */
+    @WithDefault("supplyline-feed-")
+    String groupPrefix();
+
+    @WithDefault("100")
+    int maxPollRecords();
+
+    /** The longest pause between attempts at a record that failed for a passing reason (a database outage). */
+    @WithDefault("10s")
+    Duration maxRetryBackoff();
+}
