@@ -48,6 +48,8 @@ public class Feeds {
     private final Validator validator;
     private final MeterRegistry meters;
     private final FeedRefusals refusals;
+    /** One set per feed for the life of the process, also across a stop and start of the feeds. */
+    private final Map<String, FeedMetrics> metrics = new HashMap<>();
     private final List<FeedConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private RejectedRecords rejected;
@@ -81,7 +83,8 @@ public class Feeds {
         for (Feed feed : feeds) {
             FeedConsumer consumer = new FeedConsumer(feed, new RecordFormat(feed.name(), json, validator),
                     new KafkaConsumer<>(consumerSettings(feed), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                    rejected, refusals, commands, new FeedMetrics(feed.name(), meters), settings.maxRetryBackoff());
+                    rejected, refusals, commands, metrics.computeIfAbsent(feed.name(), name -> new FeedMetrics(name, meters)),
+                    settings.maxRetryBackoff());
             Thread thread = new Thread(consumer, "feed-" + feed.name());
             consumers.add(consumer);
             threads.add(thread);
