@@ -52,7 +52,6 @@ final class FeedConsumer implements Runnable {
     private enum Outcome { DONE, TRY_AGAIN }
 
     private final Feed feed;
-    private final RecordFormat format;
     private final Consumer<byte[], byte[]> consumer;
     private final RejectedRecords rejected;
     private final FeedRefusals refusals;
@@ -64,10 +63,9 @@ final class FeedConsumer implements Runnable {
     private String retrying;
     private int unforeseenFailures;
 
-    FeedConsumer(Feed feed, RecordFormat format, Consumer<byte[], byte[]> consumer, RejectedRecords rejected,
+    FeedConsumer(Feed feed, Consumer<byte[], byte[]> consumer, RejectedRecords rejected,
                  FeedRefusals refusals, IdempotentCommands commands, FeedMetrics metrics, Duration maxBackoff) {
         this.feed = feed;
-        this.format = format;
         this.consumer = consumer;
         this.rejected = rejected;
         this.refusals = refusals;
@@ -148,7 +146,7 @@ final class FeedConsumer implements Runnable {
         String key = coordinates;
         try {
             try {
-                JsonNode body = format.read(record.value());
+                JsonNode body = feed.format().read(record.value());
                 if (body.hasNonNull("recordId")) {
                     key = body.get("recordId").asText();
                 }

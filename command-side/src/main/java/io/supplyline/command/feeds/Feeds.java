@@ -81,7 +81,7 @@ public class Feeds {
         }
         rejected = new RejectedRecords(settings.rejectedTopic(), kafka.clientProperties());
         for (Feed feed : feeds) {
-            FeedConsumer consumer = new FeedConsumer(feed, new RecordFormat(feed.name(), json, validator),
+            FeedConsumer consumer = new FeedConsumer(feed,
                     new KafkaConsumer<>(consumerSettings(feed), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                     rejected, refusals, commands, metrics.computeIfAbsent(feed.name(), name -> new FeedMetrics(name, meters)),
                     settings.maxRetryBackoff());

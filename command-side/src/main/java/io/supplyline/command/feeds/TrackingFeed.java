@@ -55,6 +55,11 @@ final class TrackingFeed implements Feed {
     }
 
     @Override
+    public RecordFormat format() {
+        return format;
+    }
+
+    @Override
     public FeedCommand command(JsonNode record) {
         TrackingEvent event = format.as(record, TrackingEvent.class);
         ShipmentId shipment = shipment(event);
