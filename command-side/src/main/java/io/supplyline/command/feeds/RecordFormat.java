@@ -10,13 +10,14 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+
+import io.supplyline.command.http.ProblemMappers;
 
 /**
  * How a feed's records are read: JSON, valid against the feed's schema ({@code feeds/<name>.schema.json},
@@ -67,9 +68,7 @@ final class RecordFormat {
         try {
             request = json.treeToValue(record, type);
         } catch (JacksonException e) {
-            String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")) : "";
+            String field = ProblemMappers.fieldPath(e);
             throw new RecordRefused("INVALID_INPUT", (field.isEmpty() ? "" : field + ": ") + firstLine(e.getOriginalMessage()));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(request);

@@ -59,9 +59,7 @@ public class ProblemMappers {
     /** Named one by one: Quarkus has its own mappers for the more specific Jackson exceptions. */
     @ServerExceptionMapper({JacksonException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response unreadable(JacksonException exception) {
-        String field = exception instanceof JsonMappingException mapping ? mapping.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> a + "." + b).orElse("") : "";
+        String field = fieldPath(exception);
         String message = exception instanceof UnrecognizedPropertyException ? "is not a field of this request"
                 : exception instanceof InputRefused refused ? refused.getOriginalMessage()
                 : "has the wrong type or value";
@@ -136,6 +134,13 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure", exception);
         return Problems.response(500, "INTERNAL_ERROR", "Something went wrong on our side");
+    }
+
+    /** Where in the JSON Jackson failed, as "lines[0].quantity"; empty when it was not at a field. */
+    public static String fieldPath(JacksonException exception) {
+        return exception instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("") : "";
     }
 
     /** "register.body.sku" becomes "sku", "place.body.lines[0].quantity" "lines[0].quantity"; a path parameter its name. */

@@ -95,23 +95,21 @@ public class IdempotencyRecorder {
     private void record(Map<String, Answer> answers) {
         // An answer older than the retention is forgotten, even before the cleanup deletes it.
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(retention.cutoff(), ZoneOffset.UTC);
-        try (Connection connection = dataSource.getConnection()) {
-            String sql = recordStatement(connection);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(recordStatement(connection))) {
             for (Map.Entry<String, Answer> entry : answers.entrySet()) {
                 Answer answer = entry.getValue();
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    statement.setString(1, answer.principal());
-                    statement.setString(2, answer.key());
-                    statement.setString(3, answer.requestHash());
-                    statement.setString(4, answer.commandId());
-                    statement.setString(5, answer.aggregateId());
-                    statement.setLong(6, answer.version());
-                    statement.setObject(7, OffsetDateTime.ofInstant(answer.recordedAt(), ZoneOffset.UTC));
-                    statement.setString(8, entry.getKey());
-                    statement.setObject(9, cutoff);
-                    if (statement.executeUpdate() == 0) {
-                        throw new IllegalStateException("Idempotency key already answered by another command");
-                    }
+                statement.setString(1, answer.principal());
+                statement.setString(2, answer.key());
+                statement.setString(3, answer.requestHash());
+                statement.setString(4, answer.commandId());
+                statement.setString(5, answer.aggregateId());
+                statement.setLong(6, answer.version());
+                statement.setObject(7, OffsetDateTime.ofInstant(answer.recordedAt(), ZoneOffset.UTC));
+                statement.setString(8, entry.getKey());
+                statement.setObject(9, cutoff);
+                if (statement.executeUpdate() == 0) {
+                    throw new IllegalStateException("Idempotency key already answered by another command");
                 }
             }
         } catch (SQLException e) {
