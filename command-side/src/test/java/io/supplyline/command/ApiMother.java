@@ -2,6 +2,7 @@ package io.supplyline.command;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,5 +63,18 @@ public final class ApiMother {
         given().auth().basic("operator", "operator").contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Berlin DC", "city", "Berlin", "country", "DE"))
                 .post("/warehouses").then().statusCode(201);
+    }
+
+    /** A new supplier's purchase order for {@code quantity} of the item; returns its id as the answer carries it. */
+    public static String purchaseOrder(NewStockItem item, int quantity) {
+        String supplier = unique("SUP");
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("code", supplier, "name", "Acme", "leadTimeDays", 7))
+                .post("/suppliers").then().statusCode(201);
+        return given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("supplier", supplier, "warehouse", item.warehouse(), "expectedDeliveryDate", "2026-12-15",
+                        "lines", List.of(Map.of("sku", item.sku(), "quantity", quantity,
+                                "unitPrice", Map.of("amount", "4.20", "currency", "EUR")))))
+                .post("/purchase-orders").then().statusCode(201).extract().path("id");
     }
 }

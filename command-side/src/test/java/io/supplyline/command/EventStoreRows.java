@@ -121,6 +121,11 @@ public class EventStoreRows {
         return column("payload", aggregateId, rows -> new String(rows.getBytes(1), StandardCharsets.UTF_8));
     }
 
+    /** The aggregate's event metadata as JSON in sequence order. */
+    public List<String> metadata(String aggregateId) {
+        return column("metadata", aggregateId, rows -> new String(rows.getBytes(1), StandardCharsets.UTF_8));
+    }
+
     private interface ColumnReader {
         String read(ResultSet rows) throws SQLException;
     }

@@ -21,6 +21,7 @@ import org.apache.kafka.common.header.Header;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.jboss.logging.Logger;
 
@@ -154,9 +155,15 @@ final class FeedConsumer implements Runnable {
                 if (earlier.isPresent()) {
                     return reject(record, earlier.get());
                 }
-                Feed.FeedCommand command = feed.command(body);
-                commands.send(command.command(), metadata(record, command.command(), coordinates), key,
-                        result -> new CommandAccepted(command.aggregateId(), (Long) result));
+                Feed.FeedCommand command = feed.command(body, IdempotentCommands.newAggregateId(principal(), key));
+                try {
+                    commands.send(command.command(), metadata(record, command.command(), coordinates), key,
+                            result -> command.creates() ? new CommandAccepted((String) result, 0)
+                                    : new CommandAccepted(command.aggregateId(), (Long) result));
+                } catch (AggregateStreamCreationException exists) {
+                    // The new id follows from the key: this record created it, longer ago than answers are kept.
+                    LOG.infof("Feed %s, record %s: created earlier; nothing to do", feed.name(), coordinates);
+                }
                 metrics.accepted();
                 return Outcome.DONE;
             } catch (RecordRefused refused) {

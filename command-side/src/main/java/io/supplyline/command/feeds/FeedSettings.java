@@ -17,6 +17,14 @@ public interface FeedSettings {
     @WithDefault("supplychain.inbound.tracking")
     String trackingTopic();
 
+    /** Warehouse scanners: goods received against a purchase order, stock counted, stock damaged. */
+    @WithDefault("supplychain.inbound.scans")
+    String scansTopic();
+
+    /** Customer orders from sales channels (shops, marketplaces, EDI). */
+    @WithDefault("supplychain.inbound.orders")
+    String ordersTopic();
+
     /** Where a record that is malformed or refused goes, with the reason, so that the feed moves on. */
     @WithDefault("supplychain.inbound.rejected")
     String rejectedTopic();

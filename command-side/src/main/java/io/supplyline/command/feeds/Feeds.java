@@ -71,8 +71,10 @@ public class Feeds {
         if (!settings.enabled()) {
             return;
         }
-        List<Feed> feeds = List.of(new TrackingFeed(settings.trackingTopic(), new RecordFormat("tracking", json, validator),
-                shipments));
+        List<Feed> feeds = List.of(
+                new TrackingFeed(settings.trackingTopic(), new RecordFormat("tracking", json, validator), shipments),
+                new ScansFeed(settings.scansTopic(), new RecordFormat("scans", json, validator)),
+                new OrdersFeed(settings.ordersTopic(), new RecordFormat("orders", json, validator)));
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             for (Feed feed : feeds) {
                 EventTopic.ensureExists(admin, topic(feed.topic()));

@@ -3,6 +3,7 @@ package io.supplyline.command.feeds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -60,7 +61,7 @@ final class TrackingFeed implements Feed {
     }
 
     @Override
-    public FeedCommand command(JsonNode record) {
+    public FeedCommand command(JsonNode record, UUID newId) {
         TrackingEvent event = format.as(record, TrackingEvent.class);
         ShipmentId shipment = shipment(event);
         Object command = switch (event.status()) {
@@ -70,7 +71,7 @@ final class TrackingFeed implements Feed {
             case DELIVERED -> new ConfirmDelivery(shipment, event.at(), event.receivedBy());
             case EXCEPTION -> new ReportShipmentException(shipment, event.exceptionType(), event.note());
         };
-        return new FeedCommand(command, shipment.aggregateId());
+        return FeedCommand.changing(command, shipment.aggregateId());
     }
 
     private ShipmentId shipment(TrackingEvent event) {

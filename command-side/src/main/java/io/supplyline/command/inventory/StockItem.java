@@ -20,6 +20,7 @@ import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.ExpectedVersion;
 import io.supplyline.command.rules.UnknownReference;
 import io.supplyline.events.Quantity;
+import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.ReservationReleased;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockIssued;
@@ -79,6 +80,28 @@ public class StockItem {
                     + (onHand + command.delta()) + " on hand for " + reserved + " reserved");
         }
         apply(new StockAdjusted(command.stockItemId(), command.delta(), command.reason(), command.note()));
+        return getVersion();
+    }
+
+    /**
+     * Corrects on hand to what was counted, as a cycle-count adjustment. A count that matches the books
+     * is recorded too (an adjustment of 0): it is a fact auditors ask for, and it makes a redelivered
+     * count answer its first outcome instead of correcting stock that moved since.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long count(CountStock command, CatalogLookup catalog) {
+        requireKnown(command.stockItemId(), catalog);
+        if (command.counted() < 0) {
+            throw new BusinessRuleViolation("NEGATIVE_STOCK", "A count cannot be negative: " + command.counted());
+        }
+        if (command.counted() < reserved) {
+            throw new BusinessRuleViolation("BELOW_RESERVED", "Counted " + command.counted() + " on hand for "
+                    + reserved + " reserved; release or issue reservations first");
+        }
+        String counted = "Counted " + command.counted() + ", " + onHand + " on record";
+        apply(new StockAdjusted(command.stockItemId(), Math.toIntExact(command.counted() - onHand),
+                AdjustmentReason.CYCLE_COUNT, command.note() == null ? counted : counted + ": " + command.note()));
         return getVersion();
     }
 

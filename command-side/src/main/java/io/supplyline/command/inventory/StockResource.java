@@ -28,6 +28,8 @@ import io.supplyline.events.inventory.StockItemId;
 public class StockResource {
 
     static final int MAX_QUANTITY = 1_000_000;
+    /** The adjustment's note also says what was counted and what was on record, within its 500 characters. */
+    static final int MAX_COUNT_NOTE = 400;
 
     public record ReceiveStockRequest(
             @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
@@ -38,6 +40,11 @@ public class StockResource {
             @NotNull @Min(-MAX_QUANTITY) @Max(MAX_QUANTITY) Integer delta,
             @NotNull AdjustmentReason reason,
             @Size(max = 500) String note) {
+    }
+
+    public record CountStockRequest(
+            @NotNull @Min(0) @Max(MAX_QUANTITY) Integer counted,
+            @Size(max = MAX_COUNT_NOTE) String note) {
     }
 
     private final CommandDispatcher commands;
@@ -62,5 +69,14 @@ public class StockResource {
                            @NotNull @Valid AdjustStockRequest body) {
         StockItemId item = StockItemId.of(PathPatterns.bare(warehouse), PathPatterns.bare(sku));
         return commands.update(new AdjustStock(item, body.delta(), body.reason(), body.note()), item.aggregateId());
+    }
+
+    @POST
+    @Path("/counts")
+    public Response count(@PathParam("warehouse") @Pattern(regexp = PathPatterns.WAREHOUSE) String warehouse,
+                          @PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
+                          @NotNull @Valid CountStockRequest body) {
+        StockItemId item = StockItemId.of(PathPatterns.bare(warehouse), PathPatterns.bare(sku));
+        return commands.update(new CountStock(item, body.counted(), body.note()), item.aggregateId());
     }
 }

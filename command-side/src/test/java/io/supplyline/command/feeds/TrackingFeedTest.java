@@ -2,35 +2,19 @@ package io.supplyline.command.feeds;
 
 import static io.restassured.RestAssured.given;
 import static io.supplyline.command.ApiMother.registerProduct;
+import static io.supplyline.command.feeds.FeedTopics.header;
 import static io.supplyline.command.ApiMother.registerWarehouse;
 import static io.supplyline.command.ApiMother.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,10 +38,6 @@ import io.supplyline.events.EventTopic;
 class TrackingFeedTest {
 
     private static final String TRACKING = "supplychain.inbound.tracking";
-    private static final String REJECTED = "supplychain.inbound.rejected";
-    /** Another database of the same server, from which the command side's can be closed and opened again. */
-    private static final String ADMIN_DATABASE = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private static KafkaProducer<String, byte[]> producer;
 
     @Inject
     EventStoreRows eventStore;
@@ -67,17 +47,6 @@ class TrackingFeedTest {
 
     @Inject
     MeterRegistry meters;
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
 
     @Test
     void trackingEventsByNumberOrIdBecomeTheShipmentsCommandsWithTheFeedAsPrincipal() {
@@ -130,16 +99,8 @@ class TrackingFeedTest {
         assertThat(eventStore.eventTypes(shipment.id()))
                 .containsExactly("ShipmentCreated", "ShipmentDispatched", "ShipmentCheckpointRecorded");
 
-        // As if the consumer had died before committing: every record of the topic is delivered again.
         feeds.stop(null);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBrokerTestResource.bootstrapServers()))) {
-            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            admin.listOffsets(Map.copyOf(partitions(admin).stream().collect(java.util.stream.Collectors.toMap(
-                            partition -> partition, partition -> OffsetSpec.earliest()))))
-                    .all().get(10, TimeUnit.SECONDS)
-                    .forEach((partition, offset) -> start.put(partition, new OffsetAndMetadata(offset.offset())));
-            admin.alterConsumerGroupOffsets("supplyline-feed-tracking", start).all().get(10, TimeUnit.SECONDS);
-        }
+        FeedTopics.rewind("supplyline-feed-tracking", TRACKING);
         feeds.start(null);
         String second = newShipment().id();
         publish(second, """
@@ -172,9 +133,7 @@ class TrackingFeedTest {
 
         awaitEvents(shipment.id(), "ShipmentCreated", "ShipmentDispatched");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Map<String, ConsumerRecord<String, byte[]>> rejected = new HashMap<>();
-            TopicReader.readAll(KafkaBrokerTestResource.bootstrapServers(), REJECTED)
-                    .forEach(record -> rejected.put(new String(record.value(), StandardCharsets.UTF_8), record));
+            Map<String, ConsumerRecord<String, byte[]>> rejected = FeedTopics.rejectedByValue();
             assertThat(header(rejected.get(malformed), RejectedRecords.CODE)).isEqualTo("MALFORMED_RECORD");
             assertThat(header(rejected.get(missingStatus), RejectedRecords.CODE)).isEqualTo("SCHEMA_VIOLATION");
             assertThat(header(rejected.get(missingStatus), RejectedRecords.DETAIL)).contains("status");
@@ -184,7 +143,7 @@ class TrackingFeedTest {
             assertThat(header(rejected.get(controlCharacter), RejectedRecords.DETAIL)).contains("location");
             ConsumerRecord<String, byte[]> original = rejected.get(deliveredFirst);
             assertThat(original.key()).isEqualTo(shipment.id());
-            assertThat(header(original, "X-Correlation-Id")).isEqualTo("tracking-test");
+            assertThat(header(original, "X-Correlation-Id")).isEqualTo(FeedTopics.CORRELATION_ID);
             assertThat(header(original, RejectedRecords.SOURCE_TOPIC)).isEqualTo(TRACKING);
             assertThat(header(original, RejectedRecords.SOURCE_OFFSET)).matches("\\d+");
         });
@@ -194,26 +153,17 @@ class TrackingFeedTest {
     void aDatabaseOutageInTheMiddleOfTheFeedSkipsNothingAndDoublesNothing() throws Exception {
         List<Shipment> shipments = java.util.stream.IntStream.range(0, 6).mapToObj(i -> newShipment()).toList();
         double retriesBefore = meters.counter("supplyline.feed.retries", "feed", "tracking").count();
-        try (Connection admin = DriverManager.getConnection(ADMIN_DATABASE, "supplyline", "supplyline");
-             Statement sql = admin.createStatement()) {
-            // The command side's database refuses new connections and drops every open one.
-            sql.execute("ALTER DATABASE supplyline_command_test WITH ALLOW_CONNECTIONS false");
-            try {
-                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                        + " WHERE datname = 'supplyline_command_test'");
-                for (Shipment shipment : shipments) {
-                    publish(shipment.trackingNumber(), """
-                            {"trackingNumber": "%s", "status": "PICKED_UP", "at": "2026-12-01T08:00:00Z"}"""
-                            .formatted(shipment.trackingNumber()));
-                    publish(shipment.trackingNumber(), """
-                            {"shipmentId": "%s", "status": "CHECKPOINT", "at": "2026-12-01T12:00:00Z", "location": "Hub"}"""
-                            .formatted(shipment.id()));
-                }
-                await().atMost(Duration.ofSeconds(20)).until(
-                        () -> meters.counter("supplyline.feed.retries", "feed", "tracking").count() > retriesBefore);
-            } finally {
-                sql.execute("ALTER DATABASE supplyline_command_test WITH ALLOW_CONNECTIONS true");
+        try (FeedTopics.Outage outage = FeedTopics.closeDatabase()) {
+            for (Shipment shipment : shipments) {
+                publish(shipment.trackingNumber(), """
+                        {"trackingNumber": "%s", "status": "PICKED_UP", "at": "2026-12-01T08:00:00Z"}"""
+                        .formatted(shipment.trackingNumber()));
+                publish(shipment.trackingNumber(), """
+                        {"shipmentId": "%s", "status": "CHECKPOINT", "at": "2026-12-01T12:00:00Z", "location": "Hub"}"""
+                        .formatted(shipment.id()));
             }
+            await().atMost(Duration.ofSeconds(20)).until(
+                    () -> meters.counter("supplyline.feed.retries", "feed", "tracking").count() > retriesBefore);
         }
         for (Shipment shipment : shipments) {
             awaitEvents(shipment.id(), "ShipmentCreated", "ShipmentDispatched", "ShipmentCheckpointRecorded");
@@ -246,13 +196,7 @@ class TrackingFeedTest {
     }
 
     private static void publish(String key, String value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TRACKING, key, value.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("X-Correlation-Id", "tracking-test".getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        FeedTopics.publish(TRACKING, key, value);
     }
 
     private void awaitEvents(String aggregateId, String... types) {
@@ -261,14 +205,4 @@ class TrackingFeedTest {
                 .untilAsserted(() -> assertThat(eventStore.eventTypes(aggregateId)).containsExactly(types));
     }
 
-    private static List<TopicPartition> partitions(Admin admin) throws Exception {
-        return admin.describeTopics(List.of(TRACKING)).allTopicNames().get(10, TimeUnit.SECONDS).get(TRACKING)
-                .partitions().stream().map(info -> new TopicPartition(TRACKING, info.partition())).toList();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        assertThat(record).as("a record on the topic").isNotNull();
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

@@ -173,6 +173,26 @@ class CommandApiTest {
     }
 
     @Test
+    void aCountSetsOnHandToWhatWasCountedAndANegativeCountIsABadRequest() {
+        String warehouse = unique("WH");
+        String sku = unique("SKU");
+        registerWarehouse(warehouse);
+        registerProduct(sku);
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON).body(Map.of("quantity", 30))
+                .post("/stock/{warehouse}/{sku}/receipts", warehouse, sku).then().statusCode(200);
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("counted", 27, "note", "aisle 7"))
+                .when().post("/stock/{warehouse}/{sku}/counts", warehouse, sku)
+                .then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
+        given().auth().basic("operator", "operator").contentType(ContentType.JSON)
+                .body(Map.of("counted", -1))
+                .when().post("/stock/{warehouse}/{sku}/counts", warehouse, sku)
+                .then().statusCode(400).body("errors[0].field", equalTo("counted"));
+        assertThat(eventStore.payloads("stock:" + warehouse + ":" + sku)).last().asString()
+                .contains("\"delta\":-3").contains("Counted 27, 30 on record: aisle 7");
+    }
+
+    @Test
     void ifMatchAcceptsTheCurrentVersionAndRefusesAnOtherOne() {
         String warehouse = unique("WH");
         String sku = unique("SKU");

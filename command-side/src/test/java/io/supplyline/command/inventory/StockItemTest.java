@@ -21,6 +21,7 @@ import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockAdjusted;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
+import io.supplyline.events.inventory.StockReserved;
 
 class StockItemTest {
 
@@ -94,6 +95,30 @@ class StockItemTest {
                 .when(new AdjustStock(ITEM, 0, AdjustmentReason.CYCLE_COUNT, null))
                 .expectNoEvents()
                 .expectException(rejectedWith(BusinessRuleViolation.class, "ZERO_ADJUSTMENT"));
+    }
+
+    @Test
+    void aCountCorrectsOnHandToWhatWasCounted() {
+        fixture.given(new StockReceived(ITEM, Quantity.of(42), null))
+                .when(new CountStock(ITEM, 40, "aisle 7"))
+                .expectEvents(new StockAdjusted(ITEM, -2, AdjustmentReason.CYCLE_COUNT, "Counted 40, 42 on record: aisle 7"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aCountThatMatchesTheBooksIsRecordedAsNoChange() {
+        fixture.given(new StockReceived(ITEM, Quantity.of(42), null))
+                .when(new CountStock(ITEM, 42, null))
+                .expectEvents(new StockAdjusted(ITEM, 0, AdjustmentReason.CYCLE_COUNT, "Counted 42, 42 on record"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aCountCannotLeaveLessOnHandThanIsReserved() {
+        fixture.given(new StockReceived(ITEM, Quantity.of(42), null), new StockReserved(ITEM, "line-1", Quantity.of(30)))
+                .when(new CountStock(ITEM, 29, null))
+                .expectNoEvents()
+                .expectException(rejectedWith(BusinessRuleViolation.class, "BELOW_RESERVED"));
     }
 
     @Test
