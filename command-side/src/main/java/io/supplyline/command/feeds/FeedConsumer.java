@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.supplyline.events.KeyedIds;
 import io.supplyline.command.axon.CommandMetadata;
 import io.supplyline.command.feeds.FeedRefusals.Refusal;
 import io.supplyline.command.http.CommandAccepted;
@@ -151,11 +152,11 @@ final class FeedConsumer implements Runnable {
                 if (body.hasNonNull("recordId")) {
                     key = body.get("recordId").asText();
                 }
-                Optional<Refusal> earlier = refusals.find(IdempotentCommands.keyId(principal(), key));
+                Optional<Refusal> earlier = refusals.find(KeyedIds.keyId(principal(), key));
                 if (earlier.isPresent()) {
                     return reject(record, earlier.get());
                 }
-                Feed.FeedCommand command = feed.command(body, IdempotentCommands.newAggregateId(principal(), key));
+                Feed.FeedCommand command = feed.command(body, KeyedIds.newAggregateId(principal(), key));
                 try {
                     commands.send(command.command(), metadata(record, command.command(), coordinates), key,
                             result -> command.creates() ? new CommandAccepted((String) result, 0)
@@ -196,7 +197,7 @@ final class FeedConsumer implements Runnable {
 
     /** A first refusal: remembered before it is published, so that a redelivery is refused the same way. */
     private Outcome refuse(ConsumerRecord<byte[], byte[]> record, String key, Refusal refusal) {
-        refusals.remember(IdempotentCommands.keyId(principal(), key), refusal);
+        refusals.remember(KeyedIds.keyId(principal(), key), refusal);
         return reject(record, refusal);
     }
 

@@ -20,6 +20,7 @@ import org.axonframework.messaging.MetaData;
 import org.jboss.logging.MDC;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.supplyline.events.KeyedIds;
 import io.supplyline.command.axon.CommandMetadata;
 import io.supplyline.command.axon.ConflictRetry;
 import io.supplyline.command.idempotency.IdempotentCommands;
@@ -68,7 +69,7 @@ public class CommandDispatcher {
      */
     public UUID newId() {
         return idempotencyKey == null ? UUID.randomUUID()
-                : IdempotentCommands.newAggregateId(caller.getPrincipal().getName(), idempotencyKey);
+                : KeyedIds.newAggregateId(caller.getPrincipal().getName(), idempotencyKey);
     }
 
     /** For a command that creates an aggregate: its first event has version 0; Location names it under this path. */

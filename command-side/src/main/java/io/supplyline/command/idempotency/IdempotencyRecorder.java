@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
 
+import io.supplyline.events.KeyedIds;
 import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.axon.CommandMetadata;
 import io.supplyline.command.jdbc.RowsOfBatch;
@@ -84,7 +85,7 @@ public class IdempotencyRecorder {
                 event.getAggregateIdentifier(), event.getSequenceNumber(), event.getTimestamp());
         // A process's transaction may carry several commands; a later event of the same command updates its answer.
         RowsOfBatch.<Map<String, Answer>>of(ROWS, LinkedHashMap::new, this::record)
-                .merge(IdempotentRequest.idFor(principal, key), answer, (earlier, later) -> {
+                .merge(KeyedIds.keyId(principal, key), answer, (earlier, later) -> {
                     if (!earlier.commandId().equals(later.commandId())) {
                         throw new IllegalStateException("Idempotency key already answered by command " + earlier.commandId());
                     }

@@ -1,6 +1,5 @@
 package io.supplyline.command.idempotency;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -23,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.supplyline.events.KeyedIds;
 import io.supplyline.command.axon.CommandMetadata;
 import io.supplyline.command.axon.ConflictRetry;
 import io.supplyline.command.http.CommandAccepted;
@@ -81,7 +80,7 @@ public class IdempotentCommands {
      */
     private Optional<CommandAccepted> firstAnswer(String principal, String key, String requestHash) {
         Optional<FirstAnswer> first = QuarkusTransaction.suspendingExisting()
-                .call(() -> recorded(IdempotentRequest.idFor(principal, key)))
+                .call(() -> recorded(KeyedIds.keyId(principal, key)))
                 .filter(request -> !request.recordedAt().isBefore(retention.cutoff()));
         first.filter(request -> !request.requestHash().equals(requestHash)).ifPresent(request -> {
             throw new BusinessRuleViolation("IDEMPOTENCY_KEY_REUSED",
@@ -106,21 +105,10 @@ public class IdempotentCommands {
         }
     }
 
-    /** The fixed-length id under which the outcome of a caller's key is kept. */
-    public static String keyId(String principal, String key) {
-        return IdempotentRequest.idFor(principal, key);
-    }
-
-    /** The id of the aggregate that a creating command sent with this key creates: the same on every retry. */
-    public static UUID newAggregateId(String principal, String key) {
-        return UUID.nameUUIDFromBytes(("new aggregate\n" + IdempotentRequest.idFor(principal, key))
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
     /** Fingerprint of what a command asks: its type, its content and the version it expects. */
     private static String requestHash(Object command, Object expectedVersion) {
         try {
-            return IdempotentRequest.sha256(command.getClass().getName() + "\n"
+            return KeyedIds.sha256(command.getClass().getName() + "\n"
                     + COMMAND_JSON.writeValueAsString(command) + "\n" + expectedVersion);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Commands are records of JSON-friendly values", e);

@@ -20,9 +20,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.supplyline.events.KeyedIds;
 import io.supplyline.command.ApiMother.NewStockItem;
 import io.supplyline.command.EventStoreRows;
-import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 
 /**
@@ -65,7 +65,7 @@ class OrdersFeedTest {
         // Without a recordId, the record's place on the topic is its key.
         String withoutId = FeedTopics.publish(ORDERS, "no-id", order(null, item, 2));
         awaitEvents(orderId(recordId), "OrderPlaced", "OrderAllocated");
-        awaitEvents("order:" + IdempotentCommands.newAggregateId("feed:orders", withoutId), "OrderPlaced", "OrderAllocated");
+        awaitEvents("order:" + KeyedIds.newAggregateId("feed:orders", withoutId), "OrderPlaced", "OrderAllocated");
 
         feeds.stop(null);
         FeedTopics.rewind("supplyline-feed-orders", ORDERS);
@@ -148,7 +148,7 @@ class OrdersFeedTest {
 
     /** The order a record with this id places: its id follows from the feed and the key. */
     private static String orderId(String recordId) {
-        return "order:" + IdempotentCommands.newAggregateId("feed:orders", recordId);
+        return "order:" + KeyedIds.newAggregateId("feed:orders", recordId);
     }
 
     private void awaitEvents(String aggregateId, String... types) {

@@ -132,7 +132,7 @@ class SharedEventStoreIT {
         List<ServiceProcess> instances = List.of(system.commandSide, secondCommandSide, thirdCommandSide);
         for (int i = 0; i < instances.size(); i++) {
             DayOptions options = new DayOptions(URI.create(instances.get(i).url()), "operator", "operator", commands,
-                    WRITERS_PER_INSTANCE, SOAK_RATE, day.seed() + i, "");
+                    WRITERS_PER_INSTANCE, SOAK_RATE, day.seed() + i, "", DayOptions.Via.HTTP);
             days.add(CompletableFuture.supplyAsync(() -> runDay(options)));
         }
         for (CompletableFuture<RealisticDay.Report> done : days) {

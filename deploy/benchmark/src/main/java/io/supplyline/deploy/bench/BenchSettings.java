@@ -70,6 +70,11 @@ record BenchSettings(boolean smoke, URI commandApi, URI commandManagement, URI q
     }
 
     /** Commands sent before measuring anything, so the services run compiled code. */
+    /** Orders published at once to the orders feed. */
+    int inbound() {
+        return smoke ? 500 : 5_000;
+    }
+
     int warmUp() {
         return smoke ? 1_000 : 5_000;
     }

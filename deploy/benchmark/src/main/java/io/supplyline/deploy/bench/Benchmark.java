@@ -68,6 +68,7 @@ public final class Benchmark {
         LiveCpu liveCpu;
         AggregateLoads aggregateLoads;
         ProcessCpu queryProcess;
+        InboundBurst.Result inbound;
         try (ResidentMemory memory = new ResidentMemory(Map.of(
                 "command-side", "-Dquarkus.http.port=" + settings.commandPort(),
                 "query-side", "-Dquarkus.http.port=" + settings.queryPort(),
@@ -91,6 +92,11 @@ public final class Benchmark {
             loads.add(phase(hotSpot, probe, settings.hotSpot(), settings.workers(), 0));
             loads.add(phase(hotSpot, probe, settings.hotSpot(), BenchSettings.openLoopWorkers(settings.hotSpotRate()),
                     settings.hotSpotRate()));
+            awaitCaughtUp();
+            log("inbound feeds: " + settings.inbound() + " orders published at once to the orders feed, a probe order ten times a second");
+            inbound = InboundBurst.run(settings, commandBacklog, runId, settings.inbound());
+            log(String.format("  %.0f records/s, inbound → read model lag p50 %.1f p99 %.1f ms", inbound.recordsPerSecond(),
+                    inbound.lag().p50(), inbound.lag().p99()));
             drainSeconds = awaitCaughtUp();
             liveCpu = LiveCpu.between(beforeLoad,
                     LiveCpu.Reading.take(settings.kafka(), TOPIC, queryManagement, queryProcess));
@@ -109,8 +115,8 @@ public final class Benchmark {
         log("baseline: Kafka producer and consumer performance tools");
         KafkaBaseline kafka = KafkaBaseline.measure(settings.kafka(), TOPIC, topic.records(),
                 (int) topic.meanValueBytes(), settings.producerRecords(), relayProducerSettings());
-        return new Results(started, settings.smoke(), machine(), loads, drainSeconds, liveCpu, aggregateLoads, topic, rebuild,
-                rebuildAgain, postgres, kafka, peakMemory);
+        return new Results(started, settings.smoke(), machine(), loads, inbound, drainSeconds, liveCpu, aggregateLoads, topic,
+                rebuild, rebuildAgain, postgres, kafka, peakMemory);
     }
 
     /** One load phase, started when the read models have caught up with the one before. */

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Events the command side has stored but its relay and processes (goods into stock, order
@@ -26,14 +27,24 @@ final class CommandBacklog {
 
     /** The sum of the relay's and the processes' lag in events; -1 when the metrics cannot be read. */
     long events() throws InterruptedException {
+        return sum(line -> line.startsWith("supplyline_relay_lag_events") || line.startsWith("supplyline_process_lag_events"));
+    }
+
+    /** Records the feed has finished with, accepted or rejected; -1 when the metrics cannot be read. */
+    long feedRecordsHandled(String feed) throws InterruptedException {
+        String ofFeed = "feed=\"" + feed + "\"";
+        return sum(line -> (line.startsWith("supplyline_feed_records_accepted_total")
+                || line.startsWith("supplyline_feed_records_rejected_total")) && line.contains(ofFeed));
+    }
+
+    private long sum(Predicate<String> lines) throws InterruptedException {
         try {
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 return -1;
             }
-            return answer.body().lines()
-                    .filter(line -> line.startsWith("supplyline_relay_lag_events") || line.startsWith("supplyline_process_lag_events"))
+            return answer.body().lines().filter(lines)
                     .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                     .sum();
         } catch (IOException | NumberFormatException e) {

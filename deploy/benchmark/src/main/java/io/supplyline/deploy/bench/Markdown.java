@@ -43,6 +43,11 @@ final class Markdown {
                 results.kafka().consumerRecordsPerSecond(), results.rebuildRatio(),
                 met(results.rebuildRatio() >= 0.25 && (results.rebuild().eventsPerSecond() >= 30_000
                         || results.kafka().consumerRecordsPerSecond() < 120_000))));
+        InboundBurst.Result inbound = results.inbound();
+        md.append(format("| Inbound feed: %,d orders published at once to supplychain.inbound.orders | %,.0f records/s handled; "
+                        + "publish → visible on the order board p50 %.0f ms, p99 %.0f ms%s | | | | |%n",
+                inbound.records(), inbound.recordsPerSecond(), inbound.lag().p50(), inbound.lag().p99(),
+                inbound.lagTimeouts() > 0 ? " (" + inbound.lagTimeouts() + " > 5 s)" : ""));
         md.append(format("| Peak resident memory under load | %s | | | ≤ 300 MB per service | %s |%n", memory,
                 met(largestServiceMb <= 300)));
         md.append("\n| Mix | Loop | Target /s | Clients | Planned | Sent | Accepted | Refused | 5xx/none | Achieved /s "

@@ -27,7 +27,7 @@ final class RealisticMix implements Workload {
 
     @Override
     public double drive(int commands, int workers, double rate, Duration limit, Latencies latencies) throws Exception {
-        DayOptions options = new DayOptions(commandApi, "operator", "operator", commands, workers, rate, seed++, "");
+        DayOptions options = new DayOptions(commandApi, "operator", "operator", commands, workers, rate, seed++, "", DayOptions.Via.HTTP);
         RealisticDay day = new RealisticDay(options, latencies);
         latencies.pause();
         day.open();

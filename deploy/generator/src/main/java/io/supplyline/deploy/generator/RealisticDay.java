@@ -18,7 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+
+import io.supplyline.events.KeyedIds;
 
 /**
  * A plausible day of a small distribution business, driven through the command API: it registers
@@ -32,7 +35,8 @@ public final class RealisticDay {
 
     /** What a day did. {@code eventsProduced} is -1 when the topic was not counted. */
     public record Report(long commands, Duration took, Map<String, Long> acceptedByCommand,
-                         Map<String, Long> rejectedByCode, Map<String, Long> serverErrors, long eventsProduced) {
+                         Map<String, Long> rejectedByCode, Map<String, Long> serverErrors, long eventsProduced,
+                         Map<String, Long> publishedByFeed, Map<String, Long> unpublishedByFeed) {
 
         public long accepted() {
             return acceptedByCommand.values().stream().mapToLong(Long::longValue).sum();
@@ -52,6 +56,12 @@ public final class RealisticDay {
             rejectedByCode.forEach((code, count) -> text.append(String.format("    %-28s %6d%n", code, count)));
             text.append(String.format("  5xx or no answer %6d%n", serverErrors.values().stream().mapToLong(Long::longValue).sum()));
             serverErrors.forEach((what, count) -> text.append(String.format("    %-40s %6d%n", what, count)));
+            if (!publishedByFeed.isEmpty() || !unpublishedByFeed.isEmpty()) {
+                text.append(String.format("  published to inbound feeds %6d (their outcome is the feeds' to tell)%n",
+                        publishedByFeed.values().stream().mapToLong(Long::longValue).sum()));
+                publishedByFeed.forEach((feed, count) -> text.append(String.format("    %-28s %6d%n", feed, count)));
+                unpublishedByFeed.forEach((feed, count) -> text.append(String.format("    %-28s %6d not acknowledged%n", feed, count)));
+            }
             text.append(eventsProduced < 0 ? "  events produced: not counted (no --kafka)\n"
                     : String.format("  events produced %6d (records added to supplychain.events)%n", eventsProduced));
             return text.toString();
@@ -71,6 +81,9 @@ public final class RealisticDay {
     private final Tally tally = new Tally();
     private final CommandApi api;
     private final World world = new World();
+    /** Null when every command goes over HTTP. */
+    private final InboundFeeds feeds;
+    private final AtomicLong records = new AtomicLong();
     /** Business keys unique to this run, so days can follow each other on one event store. */
     private final String run;
     private final Instant dayStart;
@@ -87,6 +100,7 @@ public final class RealisticDay {
     public RealisticDay(DayOptions options, RequestTimer timer) {
         this.options = options;
         this.api = new CommandApi(options, tally, timer);
+        this.feeds = options.via() == DayOptions.Via.KAFKA ? new InboundFeeds(options.kafka()) : null;
         this.run = ("D" + Long.toString(System.currentTimeMillis() % 60_466_176L, 36) + "-"
                 + Long.toString(options.seed() & 0xFFFF, 36)).toUpperCase();
         this.dayStart = LocalDate.now(ZoneOffset.UTC).atTime(6, 0).toInstant(ZoneOffset.UTC);
@@ -124,8 +138,12 @@ public final class RealisticDay {
         boolean counting = !options.kafka().isBlank();
         long topicBefore = counting ? TopicSize.of(options.kafka()) : -1;
         long started = System.nanoTime();
-        open();
-        drive();
+        try {
+            open();
+            drive();
+        } finally {
+            close();
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         long events = counting
                 ? TopicSize.settled(options.kafka(), Duration.ofSeconds(3), Duration.ofMinutes(2)) - topicBefore : -1;
@@ -152,6 +170,9 @@ public final class RealisticDay {
             }
         } finally {
             workers.shutdownNow();
+            if (feeds != null) {
+                feeds.flush();
+            }
         }
     }
 
@@ -168,6 +189,9 @@ public final class RealisticDay {
     public RealisticDay spreadOver(List<URI> commandApis) {
         api.spreadOver(commandApis);
         tally.keepAcknowledged();
+        if (feeds != null) {
+            feeds.keepAcknowledged();
+        }
         return this;
     }
 
@@ -176,12 +200,27 @@ public final class RealisticDay {
         return tally.acknowledged();
     }
 
+    /** Lets go of the connection to the inbound feeds' brokers, if any; the day can still report. */
+    public void close() {
+        if (feeds != null) {
+            feeds.close();
+        }
+    }
+
+    /** The records the broker acknowledged on the inbound feeds, as {@code feed/recordId}: each must have an outcome. */
+    public List<String> published() {
+        return feeds == null ? List.of() : feeds.acknowledged();
+    }
+
     /** What was answered so far. */
     public Report report(Duration took, long events) {
         long commands = tally.acceptedByCommand().values().stream().mapToLong(Long::longValue).sum()
                 + tally.rejectedByCode().values().stream().mapToLong(Long::longValue).sum()
                 + tally.serverErrors().values().stream().mapToLong(Long::longValue).sum();
-        return new Report(commands, took, tally.acceptedByCommand(), tally.rejectedByCode(), tally.serverErrors(), events);
+        Map<String, Long> published = feeds == null ? Map.of() : feeds.publishedByFeed();
+        return new Report(commands + published.values().stream().mapToLong(Long::longValue).sum(), took,
+                tally.acceptedByCommand(), tally.rejectedByCode(), tally.serverErrors(), events, published,
+                feeds == null ? Map.of() : feeds.failedByFeed());
     }
 
     private void weigh(int weight, Predicate<Random> command) {
@@ -278,8 +317,15 @@ public final class RealisticDay {
                 .map(sku -> Map.<String, Object>of("sku", sku,
                         "quantity", bulk ? 150 + random.nextInt(300) : 1 + random.nextInt(10)))
                 .toList();
-        Answer answer = api.post("PlaceOrder", "/orders", Map.of("customer", "Customer " + (1 + random.nextInt(200)),
-                "warehouse", warehouse, "requestedDeliveryDate", today().plusDays(2 + random.nextInt(5)), "lines", lines));
+        Map<String, Object> order = Map.of("customer", "Customer " + (1 + random.nextInt(200)),
+                "warehouse", warehouse, "requestedDeliveryDate", today().plusDays(2 + random.nextInt(5)), "lines", lines);
+        if (feeds != null && random.nextBoolean()) {
+            String recordId = recordId();
+            feeds.publish(InboundFeeds.ORDERS, recordId, recordId, order);
+            world.placed(new World.Order(KeyedIds.newAggregateId("feed:" + InboundFeeds.ORDERS, recordId).toString(), 0));
+            return true;
+        }
+        Answer answer = api.post("PlaceOrder", "/orders", order);
         if (answer.accepted()) {
             world.placed(new World.Order(answer.uuid(), 0));
         }
@@ -290,13 +336,14 @@ public final class RealisticDay {
         Optional<World.Order> next = world.nextOrderToShip();
         next.ifPresent(order -> {
             LocalDate promised = today().plusDays(1 + random.nextInt(4));
+            String carrier = CARRIERS[random.nextInt(CARRIERS.length)];
+            String trackingNumber = "TRK" + (100_000_000 + random.nextInt(900_000_000));
             Answer answer = api.post("CreateShipment", "/shipments", Map.of("orderId", order.uuid(),
-                    "carrier", CARRIERS[random.nextInt(CARRIERS.length)],
-                    "trackingNumber", "TRK" + (100_000_000 + random.nextInt(900_000_000)),
-                    "promisedDeliveryDate", promised));
+                    "carrier", carrier, "trackingNumber", trackingNumber, "promisedDeliveryDate", promised));
             if (answer.accepted()) {
-                world.shipmentCreated(new World.Shipment(answer.uuid(), promised, null));
-            } else if ("ORDER_NOT_ALLOCATED".equals(answer.code())) {
+                world.shipmentCreated(new World.Shipment(answer.uuid(), carrier, trackingNumber, promised, null));
+            } else if ("ORDER_NOT_ALLOCATED".equals(answer.code()) || "UNKNOWN_ORDER".equals(answer.code())) {
+                // Not allocated yet, or (sent through the orders feed) not placed yet.
                 world.notYetShippable(order);
             }
         });
@@ -307,8 +354,9 @@ public final class RealisticDay {
         Optional<World.Shipment> next = world.takeCreatedShipment(random);
         next.ifPresent(shipment -> {
             Instant at = now();
-            if (api.post("DispatchShipment", "/shipments/" + shipment.uuid() + "/dispatch", Map.of("at", at)).accepted()) {
-                world.onTheWay(new World.Shipment(shipment.uuid(), shipment.eta(), at));
+            if (tracking(shipment, "PICKED_UP", Map.of("at", at))
+                    || api.post("DispatchShipment", "/shipments/" + shipment.uuid() + "/dispatch", Map.of("at", at)).accepted()) {
+                world.onTheWay(shipment.dispatched(at));
             }
         });
         return next.isPresent();
@@ -316,8 +364,12 @@ public final class RealisticDay {
 
     private boolean checkpoint(Random random) {
         Optional<World.Shipment> next = world.anyShipmentOnTheWay(random);
-        next.ifPresent(shipment -> api.post("RecordCheckpoint", "/shipments/" + shipment.uuid() + "/checkpoints",
-                Map.of("location", HUBS[random.nextInt(HUBS.length)], "at", now(), "note", "scanned")));
+        next.ifPresent(shipment -> {
+            Map<String, Object> checkpoint = Map.of("location", HUBS[random.nextInt(HUBS.length)], "at", now(), "note", "scanned");
+            if (!tracking(shipment, "CHECKPOINT", checkpoint)) {
+                api.post("RecordCheckpoint", "/shipments/" + shipment.uuid() + "/checkpoints", checkpoint);
+            }
+        });
         return next.isPresent();
     }
 
@@ -325,8 +377,9 @@ public final class RealisticDay {
         Optional<World.Shipment> next = world.anyShipmentOnTheWay(random);
         next.ifPresent(shipment -> {
             LocalDate newEta = shipment.eta().plusDays(1 + random.nextInt(3));
-            if (api.post("ReportDelay", "/shipments/" + shipment.uuid() + "/delays",
-                    Map.of("newEta", newEta, "reason", random.nextBoolean() ? "weather" : "hub congestion")).accepted()) {
+            Map<String, Object> delay = Map.of("newEta", newEta, "reason", random.nextBoolean() ? "weather" : "hub congestion");
+            if (tracking(shipment, "DELAYED", delay)
+                    || api.post("ReportDelay", "/shipments/" + shipment.uuid() + "/delays", delay).accepted()) {
                 world.delayed(shipment, newEta);
             }
         });
@@ -337,8 +390,10 @@ public final class RealisticDay {
         Optional<World.Shipment> next = world.takeShipmentOnTheWay(random);
         next.ifPresent(shipment -> {
             Instant at = now().isAfter(shipment.dispatchedAt()) ? now() : shipment.dispatchedAt();
-            api.post("ConfirmDelivery", "/shipments/" + shipment.uuid() + "/delivery",
-                    Map.of("at", at, "receivedBy", "Goods-in " + (1 + random.nextInt(40))));
+            Map<String, Object> delivery = Map.of("at", at, "receivedBy", "Goods-in " + (1 + random.nextInt(40)));
+            if (!tracking(shipment, "DELIVERED", delivery)) {
+                api.post("ConfirmDelivery", "/shipments/" + shipment.uuid() + "/delivery", delivery);
+            }
         });
         return next.isPresent();
     }
@@ -346,8 +401,13 @@ public final class RealisticDay {
     private boolean shipmentException(Random random) {
         String[] types = {"DAMAGED", "ADDRESS_PROBLEM", "CUSTOMS_HOLD", "REFUSED"};
         Optional<World.Shipment> next = world.anyShipmentOnTheWay(random);
-        next.ifPresent(shipment -> api.post("ReportShipmentException", "/shipments/" + shipment.uuid() + "/exceptions",
-                Map.of("type", types[random.nextInt(types.length)], "note", "reported by carrier")));
+        next.ifPresent(shipment -> {
+            String type = types[random.nextInt(types.length)];
+            if (!tracking(shipment, "EXCEPTION", Map.of("exceptionType", type, "note", "reported by carrier"))) {
+                api.post("ReportShipmentException", "/shipments/" + shipment.uuid() + "/exceptions",
+                        Map.of("type", type, "note", "reported by carrier"));
+            }
+        });
         return next.isPresent();
     }
 
@@ -380,7 +440,7 @@ public final class RealisticDay {
         Answer answer = api.post("PlacePurchaseOrder", "/purchase-orders", Map.of("supplier", supplier,
                 "warehouse", warehouse, "expectedDeliveryDate", today().plusDays(2 + random.nextInt(8)), "lines", body));
         if (answer.accepted()) {
-            world.placed(new World.PurchaseOrder(answer.uuid(), List.copyOf(lines.keySet()), new HashMap<>(lines)));
+            world.placed(new World.PurchaseOrder(answer.uuid(), warehouse, List.copyOf(lines.keySet()), new HashMap<>(lines)));
         }
         return true;
     }
@@ -402,6 +462,10 @@ public final class RealisticDay {
         }
         if (received.isEmpty()) {
             return false;
+        }
+        if (feeds != null) {
+            scanIn(order, received);
+            return true;
         }
         List<Map<String, Object>> lines = received.entrySet().stream()
                 .map(line -> Map.<String, Object>of("sku", line.getKey(), "quantity", line.getValue()))
@@ -436,8 +500,14 @@ public final class RealisticDay {
                 case "FOUND" -> size;
                 default -> -size;
             };
-            api.post("AdjustStock", "/stock/" + item[0] + "/" + item[1] + "/adjustments",
-                    Map.of("delta", delta, "reason", reason, "note", "shift " + (1 + random.nextInt(3))));
+            String note = "shift " + (1 + random.nextInt(3));
+            if (feeds != null && "DAMAGE".equals(reason)) {
+                feeds.publish(InboundFeeds.SCANS, item[0] + ":" + item[1], recordId(), Map.of("type", "DAMAGED",
+                        "warehouse", item[0], "sku", item[1], "quantity", -delta, "note", note, "scanner", "HH-" + (1 + random.nextInt(20))));
+            } else {
+                api.post("AdjustStock", "/stock/" + item[0] + "/" + item[1] + "/adjustments",
+                        Map.of("delta", delta, "reason", reason, "note", note));
+            }
         });
         return next.isPresent();
     }
@@ -493,6 +563,43 @@ public final class RealisticDay {
             world.registered(successor);
         }
         return true;
+    }
+
+    // --- the inbound feeds: what carriers, scanners and shops publish
+
+    private String recordId() {
+        return run + "-" + records.incrementAndGet();
+    }
+
+    /** Sends a carrier's tracking event when the day goes through Kafka; false when it goes over HTTP. */
+    private boolean tracking(World.Shipment shipment, String status, Map<String, Object> details) {
+        if (feeds == null) {
+            return false;
+        }
+        Map<String, Object> event = new LinkedHashMap<>(details);
+        event.put("trackingNumber", shipment.trackingNumber());
+        event.put("carrier", shipment.carrier());
+        event.put("status", status);
+        feeds.publish(InboundFeeds.TRACKING, shipment.trackingNumber(), recordId(), event);
+        return true;
+    }
+
+    /**
+     * Each line scanned in on its own, keyed by the item. The line over what is open is refused by the
+     * purchase order (and lands on the rejected topic); the world counts the rest as received.
+     */
+    private void scanIn(World.PurchaseOrder order, Map<String, Integer> received) {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        synchronized (world) {
+            received.forEach((sku, quantity) -> {
+                if (quantity <= order.open().getOrDefault(sku, 0)) {
+                    expected.put(sku, quantity);
+                }
+            });
+        }
+        received.forEach((sku, quantity) -> feeds.publish(InboundFeeds.SCANS, order.warehouse() + ":" + sku, recordId(),
+                Map.of("type", "RECEIVED", "purchaseOrderId", order.uuid(), "sku", sku, "quantity", quantity, "scanner", "DOCK-1")));
+        world.received(order, expected);
     }
 
     private static void sleep(long millis) {

@@ -20,13 +20,21 @@ import java.util.Set;
  */
 final class World {
 
-    record PurchaseOrder(String uuid, List<String> skus, Map<String, Integer> open) {
+    record PurchaseOrder(String uuid, String warehouse, List<String> skus, Map<String, Integer> open) {
     }
 
     record Order(String uuid, int attempts) {
     }
 
-    record Shipment(String uuid, LocalDate eta, Instant dispatchedAt) {
+    record Shipment(String uuid, String carrier, String trackingNumber, LocalDate eta, Instant dispatchedAt) {
+
+        Shipment dispatched(Instant at) {
+            return new Shipment(uuid, carrier, trackingNumber, eta, at);
+        }
+
+        Shipment expected(LocalDate newEta) {
+            return new Shipment(uuid, carrier, trackingNumber, newEta, dispatchedAt);
+        }
     }
 
     final List<String> suppliers = new ArrayList<>();
@@ -159,7 +167,7 @@ final class World {
 
     synchronized void delayed(Shipment shipment, LocalDate newEta) {
         if (onTheWay.remove(shipment)) {
-            onTheWay.add(new Shipment(shipment.uuid(), newEta, shipment.dispatchedAt()));
+            onTheWay.add(shipment.expected(newEta));
         }
     }
 }

@@ -8,19 +8,19 @@ import io.supplyline.deploy.generator.RealisticDay;
 
 /** One row of the fault table. */
 record FaultOutcome(String fault, long sent, long accepted, long rejected, long unavailable, long serverErrors,
-                    long noAnswer, long storedDuringFault, Ledger ledger, double serviceBackSeconds,
+                    long noAnswer, long storedDuringFault, Ledger ledger, FeedBooks feeds, double serviceBackSeconds,
                     double reconciledSeconds) {
 
     static final String HEADER = String.format(
-            "| %-40s | %6s | %8s | %8s | %5s | %9s | %9s | %13s | %4s | %12s | %7s | %8s | %9s | %10s |",
+            "| %-40s | %6s | %8s | %8s | %5s | %9s | %9s | %13s | %4s | %12s | %7s | %8s | %12s | %9s | %12s | %9s | %10s |",
             "Fault", "Sent", "Accepted", "Rejected", "503", "Other 5xx", "No answer", "Stored during", "Lost",
-            "Out of order", "Doubled", "Rows off", "Works in", "Reconciled");
+            "Out of order", "Doubled", "Rows off", "Feed records", "Feed lost", "Feed doubled", "Works in", "Reconciled");
 
-    static FaultOutcome of(String fault, RealisticDay.Report load, long storedDuringFault, Ledger ledger, double serviceBack,
-                           double reconciled) {
+    static FaultOutcome of(String fault, RealisticDay.Report load, long storedDuringFault, Ledger ledger, FeedBooks feeds,
+                           double serviceBack, double reconciled) {
         return new FaultOutcome(fault, load.commands(), load.accepted(), load.rejected(),
                 count(load.serverErrors(), status -> status == 503), count(load.serverErrors(), status -> status >= 500 && status != 503),
-                count(load.serverErrors(), status -> status < 0), storedDuringFault, ledger, serviceBack, reconciled);
+                count(load.serverErrors(), status -> status < 0), storedDuringFault, ledger, feeds, serviceBack, reconciled);
     }
 
     /** Answers counted by the generator as "Command -> status CODE" (status -1: no answer) whose status matches. */
@@ -31,10 +31,11 @@ record FaultOutcome(String fault, long sent, long accepted, long rejected, long 
     }
 
     String row() {
-        return String.format("| %-40s | %6d | %8d | %8d | %5d | %9d | %9d | %13d | %4d | %12d | %7d | %8d | %7.1f s | %8.1f s |",
+        return String.format("| %-40s | %6d | %8d | %8d | %5d | %9d | %9d | %13d | %4d | %12d | %7d | %8d | %12d | %9d | %12d"
+                        + " | %7.1f s | %8.1f s |",
                 fault, sent, accepted, rejected, unavailable, serverErrors, noAnswer, storedDuringFault, ledger.lost(),
-                ledger.outOfOrderOnTopic(), ledger.appliedTwice(),
-                ledger.differingRows(), serviceBackSeconds, reconciledSeconds);
+                ledger.outOfOrderOnTopic(), ledger.appliedTwice(), ledger.differingRows(), feeds.published(),
+                feeds.withoutOutcome(), feeds.appliedTwice(), serviceBackSeconds, reconciledSeconds);
     }
 
     static String table(List<FaultOutcome> outcomes) {

@@ -110,6 +110,9 @@ class FaultSuiteIT {
             books.assertThat(outcome.ledger().lost()).as(fault.name() + ": events lost").isZero();
             books.assertThat(outcome.ledger().outOfOrderOnTopic()).as(fault.name() + ": events out of order on the topic").isZero();
             books.assertThat(outcome.ledger().appliedTwice()).as(fault.name() + ": events applied twice").isZero();
+            books.assertThat(outcome.feeds().published()).as(fault.name() + ": feed records published").isPositive();
+            books.assertThat(outcome.feeds().withoutOutcome()).as(fault.name() + ": feed records lost").isZero();
+            books.assertThat(outcome.feeds().appliedTwice()).as(fault.name() + ": feed records applied twice").isZero();
             books.assertThat(outcome.ledger().differences()).as(fault.name() + ": read-model rows off").isEmpty();
             books.assertThat(outcome.serverErrors()).as(fault.name() + ": 5xx answers other than 503").isZero();
             books.assertThat(outcome.serviceBackSeconds()).as(fault.name() + ": service works again").isNotNegative();
@@ -146,9 +149,9 @@ class FaultSuiteIT {
             }
         }
         long loadStopped = System.nanoTime();
-        Ledger ledger = awaitReconciled(load.acknowledged());
-        return FaultOutcome.of(fault.name(), report, eventsStoredBetween(injectedAt, liftedAt), ledger, serviceBack,
-                (System.nanoTime() - loadStopped) / 1e9);
+        Ledger ledger = awaitReconciled(load.acknowledged(), load.published());
+        return FaultOutcome.of(fault.name(), report, eventsStoredBetween(injectedAt, liftedAt), ledger,
+                FeedBooks.take(load.published()), serviceBack, (System.nanoTime() - loadStopped) / 1e9);
     }
 
     /** Events the store took in [from, to): commands accepted while a fault lasted. */
@@ -164,8 +167,11 @@ class FaultSuiteIT {
         }
     }
 
-    /** Takes the books until they balance and the store stayed the same over three looks, or the time is up. */
-    private static Ledger awaitReconciled(List<String> acknowledged) throws Exception {
+    /**
+     * Takes the books (the feeds' too: every published record has its outcome) until they balance and the
+     * store stayed the same over three looks, or the time is up.
+     */
+    private static Ledger awaitReconciled(List<String> acknowledged, List<String> published) throws Exception {
         long deadline = System.nanoTime() + RECONCILE_WITHIN.toNanos();
         Ledger ledger;
         long lastStored = -1;
@@ -174,7 +180,7 @@ class FaultSuiteIT {
             ledger = Ledger.take(acknowledged, client.storeAgainstTopic());
             quietLooks = ledger.storedEvents() == lastStored ? quietLooks + 1 : 0;
             lastStored = ledger.storedEvents();
-            if ((ledger.balanced() && quietLooks >= 2) || System.nanoTime() > deadline) {
+            if ((ledger.balanced() && quietLooks >= 2 && FeedBooks.take(published).balanced()) || System.nanoTime() > deadline) {
                 return ledger;
             }
             ManagedProcess.sleep(1_000);

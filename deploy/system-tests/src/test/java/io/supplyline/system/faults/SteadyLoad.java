@@ -12,7 +12,8 @@ import io.supplyline.deploy.generator.RealisticDay;
 
 /**
  * The realistic-day mix at a steady rate, spread over the command instances as a load balancer
- * would (a refused connection goes to the other instance), from {@link #start} until {@link #stop}.
+ * would (a refused connection goes to the other instance), from {@link #start} until {@link #stop};
+ * carrier tracking, warehouse scans and half the orders go through the inbound feeds' topics.
  */
 public final class SteadyLoad {
 
@@ -35,7 +36,8 @@ public final class SteadyLoad {
     public static SteadyLoad start(LocalCluster cluster, double rate) {
         List<URI> commandApis = cluster.commandSides().stream().map(ServiceProcess::url).map(URI::create).toList();
         RealisticDay day = new RealisticDay(DayOptions.defaults().withSize(Integer.MAX_VALUE, 4, rate)
-                .against(commandApis.get(0), "")).spreadOver(commandApis);
+                .against(commandApis.get(0), "").via(DayOptions.Via.KAFKA, cluster.bootstrapServers()))
+                .spreadOver(commandApis);
         day.open();
         return new SteadyLoad(day);
     }
@@ -43,10 +45,16 @@ public final class SteadyLoad {
     public RealisticDay.Report stop() {
         day.stopAfter(Duration.ZERO);
         running.join();
+        day.close();
         return day.report(Duration.ofNanos(System.nanoTime() - startedAt), -1);
     }
 
     public List<String> acknowledged() {
         return day.acknowledged();
+    }
+
+    /** The feed records the brokers acknowledged, as {@code feed/recordId}. */
+    public List<String> published() {
+        return day.published();
     }
 }
