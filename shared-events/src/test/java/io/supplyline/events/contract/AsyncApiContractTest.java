@@ -45,7 +45,9 @@ class AsyncApiContractTest {
                     .isEqualTo("#/components/messages/" + type.typeName());
             assertThat(document.at("/components/messages/" + type.typeName() + "/payload/$ref").asText())
                     .isEqualTo("./events/" + type.schemaFileName());
-            assertThat(files.read("events/" + type.schemaFileName())).as(type + "'s schema file").isPresent();
+            if (!ContractFiles.UPDATE) { // an update run may write the file only after this test
+                assertThat(files.read("events/" + type.schemaFileName())).as(type + "'s schema file").isPresent();
+            }
         }
     }
 
