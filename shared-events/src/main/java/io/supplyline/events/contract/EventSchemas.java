@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -33,10 +34,10 @@ public final class EventSchemas {
     private static final Pattern TYPE_NAME = Pattern.compile(EventType.NAME.pattern() + "\\.v[1-9][0-9]*");
     private static final EventSchemas PUBLISHED = new EventSchemas(EventSchemas::published);
 
-    private final ObjectMapper json = EventSerializer.objectMapper();
+    private final ObjectMapper json = new ObjectMapper();
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true).build();
+            .formatAssertionsEnabled(true).pathType(PathType.JSON_PATH).build();
     /** A schema by type name; null when there is none. */
     private final Function<String, JsonNode> source;
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
@@ -75,9 +76,13 @@ public final class EventSchemas {
         return violations(typeName, event);
     }
 
-    /** The same for an event object, written as the event serializer writes it, against its type's schema. */
+    /**
+     * The same for an event object, written as the event serializer writes it, against its type's schema.
+     * Only this method needs the serializer's classes (Axon); the others need Jackson and the validator.
+     */
     public List<String> violations(Object event) {
-        return violations(EventType.of(event.getClass()).typeName(), json.<JsonNode>valueToTree(event));
+        JsonNode written = EventSerializer.objectMapper().valueToTree(event);
+        return violations(EventType.of(event.getClass()).typeName(), written);
     }
 
     /** @throws IllegalArgumentException naming every violation, when the event's JSON does not match its schema */
