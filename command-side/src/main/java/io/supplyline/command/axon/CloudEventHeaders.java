@@ -9,10 +9,14 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 
+import io.supplyline.events.EventType;
+
 /**
  * Adds CloudEvents-style {@code ce_*} headers (Kafka binary binding) beside Axon's own, so a
  * client that knows nothing of Axon (kcat, another team's consumer) reads the event's id, type,
- * time and subject as text. Axon's headers stay the ones the query side reads.
+ * time and subject as text. The type is the event's stable name with its revision and the data
+ * schema the published JSON Schema of that revision (docs/contract), neither tied to a Java class.
+ * Axon's headers stay the ones the query side reads.
  */
 final class CloudEventHeaders implements KafkaMessageConverter<String, byte[]> {
 
@@ -30,7 +34,9 @@ final class CloudEventHeaders implements KafkaMessageConverter<String, byte[]> {
         add(record, "ce_specversion", "1.0");
         add(record, "ce_id", event.getIdentifier());
         add(record, "ce_source", SOURCE);
-        add(record, "ce_type", event.getPayloadType().getName());
+        EventType type = EventType.of(event.getPayloadType());
+        add(record, "ce_type", type.typeName());
+        add(record, "ce_dataschema", type.schemaUri());
         add(record, "ce_time", event.getTimestamp().toString());
         add(record, "content-type", "application/json");
         if (event instanceof DomainEventMessage<?> domainEvent) {

@@ -58,7 +58,9 @@ class RelayTest {
         assertThat(header(record, "axon-metadata-correlationId")).isEqualTo("order-4711");
         assertThat(header(record, "axon-metadata-commandName")).isEqualTo("RegisterProduct");
         assertThat(header(record, "axon-metadata-causationId")).isNotBlank();
-        assertThat(header(record, "ce_type")).isEqualTo("io.supplyline.events.catalog.ProductRegistered");
+        assertThat(header(record, "ce_type")).isEqualTo("supplyline.catalog.ProductRegistered.v2");
+        assertThat(header(record, "ce_dataschema"))
+                .isEqualTo("https://supplyline.io/schemas/events/supplyline.catalog.ProductRegistered.v2.schema.json");
         assertThat(header(record, "ce_id")).isEqualTo(header(record, "axon-message-id"));
         assertThat(header(record, "ce_subject")).isEqualTo("product:" + sku);
         assertThat(Instant.parse(header(record, "ce_time"))).isBeforeOrEqualTo(Instant.now());
