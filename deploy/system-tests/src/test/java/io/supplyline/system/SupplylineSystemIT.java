@@ -31,6 +31,7 @@ import io.supplyline.deploy.cluster.ServiceProcess;
 import io.supplyline.deploy.generator.DayOptions;
 import io.supplyline.deploy.generator.RealisticDay;
 import io.supplyline.deploy.kafka.TopicReader;
+import io.supplyline.events.contract.EventSchemas;
 import io.supplyline.system.reconciliation.ReadModelRecomputation;
 import io.supplyline.system.reconciliation.ReadModelRows;
 
@@ -200,15 +201,30 @@ class SupplylineSystemIT {
         }
     }
 
-    /** After a realistic day, the read models hold exactly what the event store says, recomputed independently. */
+    /**
+     * After a realistic day (part of it through the inbound feeds), every event on the topic matches the
+     * published schema its ce_type names, and the read models hold exactly what the event store says,
+     * recomputed independently.
+     */
     @Test
     void afterARealisticDayTheReadModelsEqualARecomputationFromTheEventStore() throws Exception {
         RealisticDay.Report day = new RealisticDay(DayOptions.defaults().withSize(800, 4, 0)
-                .against(URI.create(system.commandSide.url()), "")).run();
+                .against(URI.create(system.commandSide.url()), "")
+                .via(DayOptions.Via.KAFKA, system.bootstrapServers())).run();
         assertThat(day.serverErrors()).isEmpty();
+        assertThat(day.publishedByFeed()).containsKeys("tracking", "scans", "orders");
         ReadModelRecomputation.Comparison comparison = awaitQuietAndReconciled();
         System.out.println("Reconciled the read models with the event store after " + day.commands() + " commands: "
                 + comparison.rowsPerReadModel() + " rows");
+        List<ConsumerRecord<String, byte[]>> events = TopicReader.readAll(system.bootstrapServers(), TOPIC);
+        assertThat(events).hasSizeGreaterThan(1_000);
+        SoftAssertions contract = new SoftAssertions();
+        for (ConsumerRecord<String, byte[]> event : events) {
+            String type = new String(event.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+            contract.assertThat(EventSchemas.published().violations(type, event.value()))
+                    .as("%s at %d/%d", type, event.partition(), event.offset()).isEmpty();
+        }
+        contract.assertAll();
 
         // Rebuilt from the topic into fresh tables, every read model holds the same rows as before (the
         // alerts: the same open ones). Should a late process step change the store meanwhile, again.
