@@ -36,6 +36,13 @@ public interface FeedSettings {
     @WithDefault("100")
     int maxPollRecords();
 
+    /**
+     * Partitions of a feed handled side by side (each partition's records still one after the other):
+     * commands wait mostly on the database, so a few in flight use it better than one.
+     */
+    @WithDefault("4")
+    int parallelPartitions();
+
     /** The longest pause between attempts at a record that failed for a passing reason (a database outage). */
     @WithDefault("10s")
     Duration maxRetryBackoff();

@@ -83,10 +83,11 @@ public class Feeds {
         }
         rejected = new RejectedRecords(settings.rejectedTopic(), kafka.clientProperties());
         for (Feed feed : feeds) {
+            FeedMetrics feedMetrics = metrics.computeIfAbsent(feed.name(), name -> new FeedMetrics(name, meters));
             FeedConsumer consumer = new FeedConsumer(feed,
                     new KafkaConsumer<>(consumerSettings(feed), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                    rejected, refusals, commands, metrics.computeIfAbsent(feed.name(), name -> new FeedMetrics(name, meters)),
-                    settings.maxRetryBackoff());
+                    new RecordHandler(feed, rejected, refusals, commands, feedMetrics), feedMetrics,
+                    settings.maxRetryBackoff(), settings.parallelPartitions());
             Thread thread = new Thread(consumer, "feed-" + feed.name());
             consumers.add(consumer);
             threads.add(thread);
