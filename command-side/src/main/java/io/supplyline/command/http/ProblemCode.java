@@ -7,8 +7,10 @@ package io.supplyline.command.http;
  */
 public enum ProblemCode {
 
-    INVALID_INPUT(400, "a field or parameter breaks its constraint (text with a control character and dates more than 50 years away included); `errors` names each"),
-    MALFORMED_JSON(400, "the body is not JSON, has an unknown field or a value of the wrong type; `errors` names the field when known"),
+    INVALID_INPUT(400, "a field or parameter breaks its constraint (text with a control character and dates more than"
+            + " 50 years away included); `errors` names each"),
+    MALFORMED_JSON(400, "the body is not JSON, has an unknown field or a value of the wrong type; `errors` names the"
+            + " field when known"),
     INVALID_PARAMETER(400, "a path or query parameter holds a control character"),
     BAD_REQUEST(400, "a header or value is malformed: `Idempotency-Key`, `If-Match`, a currency, an instant"),
     UNAUTHENTICATED(401, "no credentials, or credentials that are not valid"),

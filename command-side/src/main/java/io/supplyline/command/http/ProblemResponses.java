@@ -121,7 +121,9 @@ final class ProblemResponses {
         operation.setSecurity(Arrays.asList(
                 OASFactory.createSecurityRequirement().addScheme("basic", roles),
                 OASFactory.createSecurityRequirement().addScheme("bearer", roles)));
-        String needs = "Role: " + roles.stream().map(role -> "`" + role + "`").collect(Collectors.joining(" or ")) + ".";
-        operation.setDescription(operation.getDescription() == null ? needs : operation.getDescription() + "\n\n" + needs);
+        String needs = "Role: " + roles.stream().map(role -> "`" + role + "`").collect(Collectors.joining(" or "))
+                + ".";
+        String description = operation.getDescription();
+        operation.setDescription(description == null ? needs : description + "\n\n" + needs);
     }
 }

@@ -66,7 +66,7 @@ class ProblemCodeCatalogTest {
                     .anyMatch(status -> status.name().equals(code.name()) && status.getStatusCode() == code.status());
             assertThat(made.contains(code.name()) || MADE_ELSEWHERE.contains(code.name()) || statusName
                     || code.name().equals(DatabaseOutage.CODE))
-                    .as("%s is made by the code: by a rule or a mapper, as its status's name, or DatabaseOutage's", code)
+                    .as("%s is made by a rule or a mapper, as its status's name, or DatabaseOutage's", code)
                     .isTrue();
         }
     }
