@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -62,36 +63,6 @@ public class CommandApiDocument implements OASFilter {
         document.getPaths().getPathItems().values()
                 .forEach(path -> path.getOperations().values().forEach(operation -> complete(operation, problems)));
         refuseUnknownFields(document);
-    }
-
-    /**
-     * The service refuses a body with a field it does not know (quarkus.jackson.fail-on-unknown-properties),
-     * so a misspelt optional field is reported instead of dropped: the request schemas say so too.
-     */
-    private static void refuseUnknownFields(OpenAPI document) {
-        Map<String, Schema> schemas = document.getComponents().getSchemas();
-        Deque<Schema> open = new ArrayDeque<>();
-        document.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().stream()
-                .filter(operation -> operation.getRequestBody() != null)
-                .forEach(operation -> open.add(operation.getRequestBody().getContent()
-                        .getMediaType("application/json").getSchema())));
-        Set<Schema> closed = Collections.newSetFromMap(new IdentityHashMap<>());
-        while (!open.isEmpty()) {
-            Schema schema = open.pop();
-            if (schema.getRef() != null) {
-                schema = schemas.get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
-            }
-            if (!closed.add(schema)) {
-                continue;
-            }
-            if (schema.getItems() != null) {
-                open.add(schema.getItems());
-            }
-            if (schema.getProperties() != null) {
-                schema.setAdditionalPropertiesBoolean(false);
-                open.addAll(schema.getProperties().values());
-            }
-        }
     }
 
     private static void complete(Operation operation, ProblemResponses problems) {
@@ -133,7 +104,37 @@ public class CommandApiDocument implements OASFilter {
         return json != null && json.getSchema() != null && ACCEPTED.equals(json.getSchema().getRef()) ? response : null;
     }
 
-    private static org.eclipse.microprofile.openapi.models.headers.Header header(String name) {
+    private static Header header(String name) {
         return OASFactory.createHeader().ref(name);
+    }
+
+    /**
+     * The service refuses a body with a field it does not know (quarkus.jackson.fail-on-unknown-properties),
+     * so a misspelt optional field is reported instead of dropped: the request schemas say so too.
+     */
+    private static void refuseUnknownFields(OpenAPI document) {
+        Map<String, Schema> schemas = document.getComponents().getSchemas();
+        Deque<Schema> open = new ArrayDeque<>();
+        document.getPaths().getPathItems().values().forEach(path -> path.getOperations().values().stream()
+                .filter(operation -> operation.getRequestBody() != null)
+                .forEach(operation -> open.add(operation.getRequestBody().getContent()
+                        .getMediaType("application/json").getSchema())));
+        Set<Schema> closed = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!open.isEmpty()) {
+            Schema schema = open.pop();
+            if (schema.getRef() != null) {
+                schema = schemas.get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
+            }
+            if (!closed.add(schema)) {
+                continue;
+            }
+            if (schema.getItems() != null) {
+                open.add(schema.getItems());
+            }
+            if (schema.getProperties() != null) {
+                schema.setAdditionalPropertiesBoolean(false);
+                open.addAll(schema.getProperties().values());
+            }
+        }
     }
 }
