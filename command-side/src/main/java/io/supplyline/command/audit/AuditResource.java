@@ -1,5 +1,7 @@
 package io.supplyline.command.audit;
 
+import static io.supplyline.command.http.CommandApiDocument.PROBLEM_CODES;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,6 +23,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.axonframework.common.DateTimeUtils;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,6 +38,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /** The full history for auditors: who did what, when and why, and whether the record is intact. */
 @Path("/audit")
+@Tag(name = "Audit",
+        description = "The event store as auditors read it: histories, search, export, hash-chain verification")
 @RolesAllowed("auditor")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -58,6 +70,8 @@ public class AuditResource {
     /** Every event of one aggregate in sequence order, with metadata and hash links. */
     @GET
     @Path("/aggregates/{id}/events")
+    @Operation(operationId = "auditAggregateEvents", summary = "Every event of one aggregate, in sequence order",
+            extensions = @Extension(name = PROBLEM_CODES, value = "NOT_FOUND"))
     public List<AuditedEvent> aggregateHistory(@PathParam("id") @Pattern(regexp = TEXT) String aggregateId) {
         List<AuditedEvent> events = new ArrayList<>();
         log.forEach(AuditQuery.ofAggregate(aggregateId), events::add);
@@ -70,6 +84,9 @@ public class AuditResource {
     /** The aggregate as its own event-sourcing handlers rebuild it from its events up to {@code asOf} (default now). */
     @GET
     @Path("/aggregates/{id}/state")
+    @Operation(operationId = "auditAggregateState", summary = "One aggregate as it was at an instant",
+            description = "Rebuilt by the aggregate's own event handlers from its events up to `asOf` (default: now).",
+            extensions = @Extension(name = PROBLEM_CODES, value = "NOT_FOUND BAD_REQUEST"))
     public AggregateAsOf.AggregateState state(@PathParam("id") @Pattern(regexp = TEXT) String aggregateId,
                                               @QueryParam("asOf") @Pattern(regexp = INSTANT) String asOf) {
         Instant instant = asOf == null ? Instant.now() : instant(asOf);
@@ -83,6 +100,10 @@ public class AuditResource {
      */
     @GET
     @Path("/events")
+    @Operation(operationId = "searchAuditEvents", summary = "Search events across aggregates, in store order",
+            description = "`from` inclusive, `to` exclusive. Pages by key: pass a page's `next` as `after` for the "
+                    + "following page (`next` is absent on the last).",
+            extensions = @Extension(name = PROBLEM_CODES, value = "BAD_REQUEST TOO_MANY_AUDIT_REQUESTS"))
     public AuditPage search(@QueryParam("from") @Pattern(regexp = INSTANT) String from,
                             @QueryParam("to") @Pattern(regexp = INSTANT) String to,
                             @QueryParam("type") @Pattern(regexp = NAME) String type,
@@ -97,6 +118,13 @@ public class AuditResource {
     /** The matching events, all of them, streamed as JSON Lines or CSV in store order. */
     @GET
     @Path("/export")
+    @Operation(operationId = "exportAuditEvents", summary = "Every matching event, streamed as JSON Lines or CSV",
+            extensions = @Extension(name = PROBLEM_CODES, value = "BAD_REQUEST TOO_MANY_AUDIT_REQUESTS"))
+    @APIResponse(responseCode = "200", description = "The events in store order, one per line",
+            headers = @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING),
+                    description = "attachment; filename=\"supplyline-events.jsonl\" (or .csv)"),
+            content = {@Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     @Produces({"application/jsonl", "text/csv", MediaType.APPLICATION_JSON})
     public Response export(@QueryParam("format") @DefaultValue("jsonl") @Pattern(regexp = "jsonl|csv") String format,
                            @QueryParam("from") @Pattern(regexp = INSTANT) String from,
@@ -128,6 +156,9 @@ public class AuditResource {
     /** Recomputes the hash chains of the whole store, or of one aggregate. */
     @GET
     @Path("/verify")
+    @Operation(operationId = "verifyAuditChains",
+            summary = "Recompute the hash chains of the whole store, or of one aggregate",
+            extensions = @Extension(name = PROBLEM_CODES, value = "TOO_MANY_AUDIT_REQUESTS"))
     public ChainVerification verify(@QueryParam("aggregateId") @Pattern(regexp = TEXT) String aggregateId) {
         // The whole store can take minutes: stop reading it once the client has gone.
         return permits.call(() -> verifier.verify(aggregateId, () -> request.response().closed()));

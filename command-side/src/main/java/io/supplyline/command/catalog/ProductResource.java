@@ -1,5 +1,7 @@
 package io.supplyline.command.catalog;
 
+import static io.supplyline.command.http.CommandApiDocument.PROBLEM_CODES;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,12 +18,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.catalog.Sku;
 
 @Path("/products")
+@Tag(name = "Products", description = "The catalog: products by SKU and their reorder policies")
 @RolesAllowed("operator")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,6 +59,10 @@ public class ProductResource {
     }
 
     @POST
+    @Operation(operationId = "registerProduct", summary = "Register a product",
+            description = "The SKU is the product's key: `product:{sku}` is its id.",
+            extensions = @Extension(name = PROBLEM_CODES, value = "PRODUCT_ALREADY_REGISTERED"))
+    @APIResponseSchema(value = CommandAccepted.class, responseCode = "201", responseDescription = "Registered")
     public Response register(@NotNull @Valid RegisterProductRequest body) {
         return commands.create(new RegisterProduct(new Sku(body.sku()), body.name(), body.unitOfMeasure(),
                 body.reorderPoint(), body.reorderQuantity()));
@@ -57,6 +70,9 @@ public class ProductResource {
 
     @POST
     @Path("/{sku}/reorder-policy")
+    @Operation(operationId = "changeReorderPolicy", summary = "Change a product's reorder point and quantity",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_AGGREGATE PRODUCT_DISCONTINUED"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Changed")
     public Response changeReorderPolicy(@PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                                         @NotNull @Valid ChangeReorderPolicyRequest body) {
         Sku product = new Sku(PathPatterns.bare(sku));
@@ -66,6 +82,10 @@ public class ProductResource {
 
     @POST
     @Path("/{sku}/discontinuation")
+    @Operation(operationId = "discontinueProduct", summary = "Discontinue a product",
+            description = "New purchase orders can no longer name it.",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_AGGREGATE PRODUCT_DISCONTINUED"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Discontinued")
     public Response discontinue(@PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                                 @NotNull @Valid DiscontinueProductRequest body) {
         Sku product = new Sku(PathPatterns.bare(sku));

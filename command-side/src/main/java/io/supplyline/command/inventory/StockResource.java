@@ -1,5 +1,7 @@
 package io.supplyline.command.inventory;
 
+import static io.supplyline.command.http.CommandApiDocument.PROBLEM_CODES;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -15,6 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.Quantity;
 import io.supplyline.events.http.PathPatterns;
@@ -22,6 +30,8 @@ import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockItemId;
 
 @Path("/stock/{warehouse}/{sku}")
+@Tag(name = "Stock",
+        description = "Stock of one SKU in one warehouse (`stock:{warehouse}:{sku}`), created by its first movement")
 @RolesAllowed("operator")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +65,10 @@ public class StockResource {
 
     @POST
     @Path("/receipts")
+    @Operation(operationId = "receiveStock", summary = "Receive stock",
+            description = "Adds to on hand; outside purchase orders (their receipts go into stock by themselves).",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_PRODUCT UNKNOWN_WAREHOUSE"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Received")
     public Response receive(@PathParam("warehouse") @Pattern(regexp = PathPatterns.WAREHOUSE) String warehouse,
                             @PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                             @NotNull @Valid ReceiveStockRequest body) {
@@ -64,6 +78,11 @@ public class StockResource {
 
     @POST
     @Path("/adjustments")
+    @Operation(operationId = "adjustStock", summary = "Adjust stock",
+            description = "Changes on hand by `delta` (negative removes), with a reason code.",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_PRODUCT UNKNOWN_WAREHOUSE "
+                    + "ZERO_ADJUSTMENT NEGATIVE_STOCK BELOW_RESERVED"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Adjusted")
     public Response adjust(@PathParam("warehouse") @Pattern(regexp = PathPatterns.WAREHOUSE) String warehouse,
                            @PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                            @NotNull @Valid AdjustStockRequest body) {
@@ -73,6 +92,12 @@ public class StockResource {
 
     @POST
     @Path("/counts")
+    @Operation(operationId = "countStock", summary = "Record a stock count",
+            description = "Sets on hand to what was counted, as a `CYCLE_COUNT` adjustment of the difference (0 when "
+                    + "it matches, recorded too).",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_PRODUCT UNKNOWN_WAREHOUSE "
+                    + "BELOW_RESERVED"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Counted")
     public Response count(@PathParam("warehouse") @Pattern(regexp = PathPatterns.WAREHOUSE) String warehouse,
                           @PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                           @NotNull @Valid CountStockRequest body) {

@@ -1,5 +1,7 @@
 package io.supplyline.command.purchasing;
 
+import static io.supplyline.command.http.CommandApiDocument.PROBLEM_CODES;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -25,6 +27,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.Quantity;
@@ -39,6 +48,7 @@ import io.supplyline.events.warehouse.WarehouseCode;
 
 /** Purchase orders; paths take the id the placing answer carries ({@code purchase-order:…}) or its UUID alone. */
 @Path("/purchase-orders")
+@Tag(name = "Purchase orders", description = "Orders to suppliers and the goods received against them")
 @RolesAllowed("operator")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +62,7 @@ public class PurchaseOrderResource {
             @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
     }
 
+    @Schema(name = "PurchaseOrderLineRequest")
     public record OrderLineRequest(
             @NotNull @Pattern(regexp = BusinessKey.PATTERN) String sku,
             @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
@@ -83,6 +94,12 @@ public class PurchaseOrderResource {
     }
 
     @POST
+    @Operation(operationId = "placePurchaseOrder", summary = "Place a purchase order",
+            description = "Its id is `purchase-order:{uuid}`; the same caller and Idempotency-Key always give the "
+                    + "same id.",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_SUPPLIER UNKNOWN_WAREHOUSE "
+                    + "UNKNOWN_PRODUCT SUPPLIER_SUSPENDED PRODUCT_DISCONTINUED DUPLICATE_LINE"))
+    @APIResponseSchema(value = CommandAccepted.class, responseCode = "201", responseDescription = "Placed")
     public Response place(@NotNull @Valid PlacePurchaseOrderRequest body) {
         List<PurchaseOrderLine> lines = body.lines().stream()
                 .map(line -> new PurchaseOrderLine(new Sku(line.sku()), Quantity.of(line.quantity()), money(line.unitPrice())))
@@ -93,6 +110,11 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("/{id}/receipts")
+    @Operation(operationId = "receiveGoods", summary = "Receive goods against a purchase order",
+            description = "The goods then go into stock in the order's warehouse by themselves.",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_AGGREGATE PO_CLOSED UNKNOWN_PO_LINE "
+                    + "DUPLICATE_LINE OVER_RECEIPT"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Received")
     public Response receive(@PathParam("id") @Pattern(regexp = PathPatterns.PURCHASE_ORDER_ID) String id,
                             @NotNull @Valid ReceiveGoodsRequest body) {
         PurchaseOrderId order = new PurchaseOrderId(PathPatterns.uuid(id));
@@ -104,6 +126,9 @@ public class PurchaseOrderResource {
 
     @POST
     @Path("/{id}/cancellation")
+    @Operation(operationId = "cancelPurchaseOrder", summary = "Cancel a purchase order",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_AGGREGATE PO_CLOSED PO_HAS_RECEIPTS"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Cancelled")
     public Response cancel(@PathParam("id") @Pattern(regexp = PathPatterns.PURCHASE_ORDER_ID) String id,
                            @NotNull @Valid CancelPurchaseOrderRequest body) {
         PurchaseOrderId order = new PurchaseOrderId(PathPatterns.uuid(id));

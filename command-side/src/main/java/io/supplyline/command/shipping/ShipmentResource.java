@@ -1,5 +1,7 @@
 package io.supplyline.command.shipping;
 
+import static io.supplyline.command.http.CommandApiDocument.PROBLEM_CODES;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -17,6 +19,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.fulfilment.SalesOrderId;
@@ -25,6 +33,7 @@ import io.supplyline.events.shipping.ShipmentId;
 
 /** Shipments of allocated orders; paths take the id the creating answer carries ({@code shipment:…}) or its UUID alone. */
 @Path("/shipments")
+@Tag(name = "Shipments", description = "The shipment of an allocated order, from creation to delivery")
 @RolesAllowed("operator")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,6 +69,11 @@ public class ShipmentResource {
     }
 
     @POST
+    @Operation(operationId = "createShipment", summary = "Create the shipment of an allocated order",
+            description = "Its id is `shipment:{uuid}`; one shipment per order.",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_ORDER ORDER_HAS_SHIPMENT "
+                    + "ORDER_CANCELLED ORDER_ALREADY_SHIPPED ORDER_NOT_ALLOCATED"))
+    @APIResponseSchema(value = CommandAccepted.class, responseCode = "201", responseDescription = "Created")
     public Response create(@NotNull @Valid CreateShipmentRequest body) {
         return commands.create(new CreateShipment(new ShipmentId(commands.newId()), new SalesOrderId(PathPatterns.uuid(body.orderId())),
                 body.carrier(), body.trackingNumber(), body.promisedDeliveryDate()));
@@ -67,6 +81,11 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/dispatch")
+    @Operation(operationId = "dispatchShipment", summary = "Dispatch a shipment",
+            description = "The order counts as shipped from now on; its reserved stock is then issued.",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_AGGREGATE SHIPMENT_VOID "
+                    + "SHIPMENT_ALREADY_DISPATCHED ORDER_CANCELLED ORDER_ALREADY_SHIPPED ORDER_NOT_ALLOCATED"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Dispatched")
     public Response dispatch(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                              @NotNull @Valid DispatchRequest body) {
         ShipmentId shipment = shipment(id);
@@ -75,6 +94,10 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/checkpoints")
+    @Operation(operationId = "recordCheckpoint", summary = "Record where a dispatched shipment is",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_AGGREGATE SHIPMENT_VOID "
+                    + "SHIPMENT_NOT_DISPATCHED SHIPMENT_ALREADY_DELIVERED"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Recorded")
     public Response checkpoint(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                                @NotNull @Valid CheckpointRequest body) {
         ShipmentId shipment = shipment(id);
@@ -84,6 +107,10 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/delays")
+    @Operation(operationId = "reportDelay", summary = "Report a later arrival date",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_AGGREGATE SHIPMENT_VOID "
+                    + "SHIPMENT_ALREADY_DELIVERED DELAY_NOT_LATER"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Reported")
     public Response delay(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                           @NotNull @Valid DelayRequest body) {
         ShipmentId shipment = shipment(id);
@@ -92,6 +119,11 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/delivery")
+    @Operation(operationId = "confirmDelivery", summary = "Confirm a delivery",
+            description = "The order is then delivered too.",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_AGGREGATE SHIPMENT_VOID "
+                    + "SHIPMENT_NOT_DISPATCHED SHIPMENT_ALREADY_DELIVERED DELIVERY_BEFORE_DISPATCH"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Delivered")
     public Response deliver(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                             @NotNull @Valid DeliveryRequest body) {
         ShipmentId shipment = shipment(id);
@@ -100,6 +132,10 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/exceptions")
+    @Operation(operationId = "reportShipmentException", summary = "Report a problem with a shipment",
+            extensions = @Extension(name = PROBLEM_CODES, value = "UNKNOWN_AGGREGATE EXCEPTION_TYPE_RESERVED "
+                    + "SHIPMENT_ALREADY_DELIVERED"))
+    @APIResponseSchema(value = CommandAccepted.class, responseDescription = "Reported")
     public Response exception(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                               @NotNull @Valid ExceptionRequest body) {
         ShipmentId shipment = shipment(id);

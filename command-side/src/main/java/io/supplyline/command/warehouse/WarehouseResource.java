@@ -1,5 +1,7 @@
 package io.supplyline.command.warehouse;
 
+import static io.supplyline.command.http.CommandApiDocument.PROBLEM_CODES;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,11 +15,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.warehouse.WarehouseCode;
 
 @Path("/warehouses")
+@Tag(name = "Warehouses", description = "Where stock is kept, by warehouse code")
 @RolesAllowed("operator")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +46,10 @@ public class WarehouseResource {
     }
 
     @POST
+    @Operation(operationId = "registerWarehouse", summary = "Register a warehouse",
+            description = "The code is the warehouse's key: `warehouse:{code}` is its id.",
+            extensions = @Extension(name = PROBLEM_CODES, value = "WAREHOUSE_ALREADY_REGISTERED"))
+    @APIResponseSchema(value = CommandAccepted.class, responseCode = "201", responseDescription = "Registered")
     public Response register(@NotNull @Valid RegisterWarehouseRequest body) {
         return commands.create(new RegisterWarehouse(new WarehouseCode(body.code()), body.name(), body.city(),
                 body.country()));

@@ -14,12 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.supplyline.events.BusinessKey;
 import io.supplyline.query.http.Filters;
 import io.supplyline.query.http.PageView;
 import io.supplyline.query.http.ReadAfter;
 
 @Path("/alerts")
+@Tag(name = "Alerts", description = "Low stock, stockouts, overdue orders, delays, anomalies: open and resolved")
 @RolesAllowed("analyst")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
@@ -37,6 +41,7 @@ public class AlertResource {
 
     /** Newest first by default; {@code subject} is an aggregate id such as {@code stock:BER-1:PALLET-EUR}. */
     @GET
+    @Operation(operationId = "listAlerts", summary = "Alerts, newest first by default")
     public PageView<AlertView> list(
             @QueryParam("state") @Pattern(regexp = "OPEN|RESOLVED") String state,
             @QueryParam("type") @Pattern(regexp = TYPES) String type,

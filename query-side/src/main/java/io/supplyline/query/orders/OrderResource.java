@@ -1,5 +1,7 @@
 package io.supplyline.query.orders;
 
+import static io.supplyline.query.http.QueryApiDocument.PROBLEM_CODES;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,6 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.http.PathPatterns;
 import io.supplyline.query.http.Filters;
@@ -25,6 +31,7 @@ import io.supplyline.query.http.ReadAfter;
 
 /** The order board; the id in paths is the UUID of {@code order:{uuid}}. */
 @Path("/orders")
+@Tag(name = "Orders", description = "The customer-order board")
 @RolesAllowed("analyst")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
@@ -40,6 +47,7 @@ public class OrderResource {
     }
 
     @GET
+    @Operation(operationId = "listOrders", summary = "Customer orders")
     public PageView<OrderView> list(
             @QueryParam("status") @Pattern(regexp = "PLACED|BACKORDERED|ALLOCATED|SHIPPED|DELIVERED|CANCELLED") String status,
             @QueryParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
@@ -59,6 +67,8 @@ public class OrderResource {
     /** One order; with {@code minVersion} it waits (bounded) until the write with that version is visible. */
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getOrder", summary = "One customer order",
+            extensions = @Extension(name = PROBLEM_CODES, value = "NOT_FOUND"))
     public OrderView one(@PathParam("id") @Pattern(regexp = PathPatterns.ORDER_ID) String id,
                          @QueryParam("minVersion") @Min(0) Long minVersion,
                          @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {

@@ -14,10 +14,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.quarkus.panache.common.Sort;
 import io.supplyline.query.http.ReadAfter;
 
 @Path("/overview")
+@Tag(name = "Overview", description = "Counts by status and throughput per hour")
 @RolesAllowed("analyst")
 @Produces(MediaType.APPLICATION_JSON)
 public class OverviewResource {
@@ -32,6 +36,8 @@ public class OverviewResource {
     }
 
     @GET
+    @Operation(operationId = "getOverview",
+            summary = "Orders, shipments and purchase orders by status; the last 24 hours' throughput")
     public OverviewView overview(@HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, overview);
         Map<String, Long> orders = new TreeMap<>();

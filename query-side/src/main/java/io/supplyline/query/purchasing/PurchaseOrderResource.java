@@ -1,5 +1,7 @@
 package io.supplyline.query.purchasing;
 
+import static io.supplyline.query.http.QueryApiDocument.PROBLEM_CODES;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.http.PathPatterns;
 import io.supplyline.query.http.Filters;
@@ -28,6 +34,7 @@ import io.supplyline.query.http.ReadAfter;
 
 /** The purchase-order board; the id in paths is the UUID of {@code purchase-order:{uuid}}. */
 @Path("/purchase-orders")
+@Tag(name = "Purchase orders", description = "The purchase-order board: status, lines, received share, overdue")
 @RolesAllowed("analyst")
 @Produces(MediaType.APPLICATION_JSON)
 public class PurchaseOrderResource {
@@ -45,6 +52,8 @@ public class PurchaseOrderResource {
     }
 
     @GET
+    @Operation(operationId = "listPurchaseOrders", summary = "Purchase orders",
+            description = "`overdue=true`: expected before today and not fully received or cancelled.")
     public PageView<PurchaseOrderView> list(
             @QueryParam("status") @Pattern(regexp = "OPEN|PARTIALLY_RECEIVED|RECEIVED|CANCELLED") String status,
             @QueryParam("supplier") @Pattern(regexp = BusinessKey.PATTERN) String supplier,
@@ -71,6 +80,8 @@ public class PurchaseOrderResource {
     /** One purchase order; with {@code minVersion} it waits (bounded) until that version is visible. */
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getPurchaseOrder", summary = "One purchase order",
+            extensions = @Extension(name = PROBLEM_CODES, value = "NOT_FOUND"))
     public PurchaseOrderView one(@PathParam("id") @Pattern(regexp = PathPatterns.PURCHASE_ORDER_ID) String id,
                                  @QueryParam("minVersion") @Min(0) Long minVersion,
                                  @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {

@@ -1,5 +1,7 @@
 package io.supplyline.query.shipments;
 
+import static io.supplyline.query.http.QueryApiDocument.PROBLEM_CODES;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.http.PathPatterns;
 import io.supplyline.query.http.Filters;
@@ -28,6 +34,7 @@ import io.supplyline.query.http.ReadAfter;
 
 /** The shipment board; the id in paths is the UUID of {@code shipment:{uuid}}. */
 @Path("/shipments")
+@Tag(name = "Shipments", description = "The shipment board: status, last checkpoint, arrival estimate, delays")
 @RolesAllowed("analyst")
 @Produces(MediaType.APPLICATION_JSON)
 public class ShipmentResource {
@@ -46,6 +53,9 @@ public class ShipmentResource {
     }
 
     @GET
+    @Operation(operationId = "listShipments", summary = "Shipments",
+            description = "`delayed=true`: the estimate moved past the promise, or it has passed and the shipment "
+                    + "has not arrived.")
     public PageView<ShipmentView> list(
             @QueryParam("status") @Pattern(regexp = "CREATED|DISPATCHED|DELIVERED|VOID") String status,
             @QueryParam("delayed") @Pattern(regexp = "true|false") String delayed,
@@ -72,6 +82,8 @@ public class ShipmentResource {
     /** One shipment; with {@code minVersion} it waits (bounded) until the write with that version is visible. */
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getShipment", summary = "One shipment",
+            extensions = @Extension(name = PROBLEM_CODES, value = "NOT_FOUND"))
     public ShipmentView one(@PathParam("id") @Pattern(regexp = PathPatterns.SHIPMENT_ID) String id,
                             @QueryParam("minVersion") @Min(0) Long minVersion,
                             @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {

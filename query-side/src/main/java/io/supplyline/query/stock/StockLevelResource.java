@@ -1,5 +1,7 @@
 package io.supplyline.query.stock;
 
+import static io.supplyline.query.http.QueryApiDocument.PROBLEM_CODES;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.quarkus.panache.common.Sort;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.http.PathPatterns;
@@ -29,6 +35,7 @@ import io.supplyline.query.http.PageView;
 import io.supplyline.query.http.ReadAfter;
 
 @Path("/stock-levels")
+@Tag(name = "Stock levels", description = "On hand, reserved, available and inbound per warehouse and SKU")
 @RolesAllowed("analyst")
 @Produces(MediaType.APPLICATION_JSON)
 public class StockLevelResource {
@@ -44,6 +51,7 @@ public class StockLevelResource {
     }
 
     @GET
+    @Operation(operationId = "listStockLevels", summary = "Stock levels per warehouse and SKU")
     public PageView<StockLevelView> list(
             @QueryParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
             @QueryParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
@@ -63,6 +71,8 @@ public class StockLevelResource {
     /** One item; with {@code minVersion} it waits (bounded) until the write with that version is visible. */
     @GET
     @Path("/{warehouse}/{sku}")
+    @Operation(operationId = "getStockLevel", summary = "The stock level of one SKU in one warehouse",
+            extensions = @Extension(name = PROBLEM_CODES, value = "NOT_FOUND"))
     public StockLevelView one(@PathParam("warehouse") @Pattern(regexp = PathPatterns.WAREHOUSE) String warehouse,
                               @PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                               @QueryParam("minVersion") @Min(0) Long minVersion,
@@ -79,6 +89,10 @@ public class StockLevelResource {
     /** The item's latest {@code limit} levels, one per event of the item, oldest first. */
     @GET
     @Path("/{warehouse}/{sku}/history")
+    @Operation(operationId = "getStockLevelHistory",
+            summary = "The latest levels of one SKU in one warehouse, oldest first",
+            description = "One point per event of the stock item, the latest `limit` of them.",
+            extensions = @Extension(name = PROBLEM_CODES, value = "NOT_FOUND"))
     public StockHistoryView history(@PathParam("warehouse") @Pattern(regexp = PathPatterns.WAREHOUSE) String warehouse,
                                     @PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                                     @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit,
@@ -98,6 +112,8 @@ public class StockLevelResource {
 
     @GET
     @Path("/by-sku/{sku}")
+    @Operation(operationId = "getNetworkStock", summary = "The stock of one SKU across all warehouses",
+            extensions = @Extension(name = PROBLEM_CODES, value = "NOT_FOUND"))
     public NetworkStockView network(@PathParam("sku") @Pattern(regexp = PathPatterns.SKU) String sku,
                                     @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, stockLevels);

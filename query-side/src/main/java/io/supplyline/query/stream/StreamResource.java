@@ -1,5 +1,7 @@
 package io.supplyline.query.stream;
 
+import static io.supplyline.query.http.QueryApiDocument.PROBLEM_CODES;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
@@ -23,6 +25,14 @@ import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,6 +49,7 @@ import io.vertx.core.http.HttpServerResponse;
  * {@code Retry-After}); a client that stops reading is cut off once it falls too far behind.
  */
 @Path("/stream")
+@Tag(name = "Live stream", description = "Read-model changes and alerts as they commit (Server-Sent Events)")
 @RolesAllowed("analyst")
 public class StreamResource {
 
@@ -64,9 +75,21 @@ public class StreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(operationId = "streamChanges", summary = "Follow the read models' changes and the alerts",
+            extensions = @Extension(name = PROBLEM_CODES, value = "TOO_MANY_STREAMS"))
+    @APIResponse(responseCode = "200",
+            description = "Server-Sent Events until the client hangs up. Each event is named after its type "
+                    + "(`stock-level`, `order`, `shipment`, `purchase-order`, `alert`) and carries the changed item's "
+                    + "view as its read answers it, as JSON; its id resumes the stream as `Last-Event-ID`. A `reset` "
+                    + "event (its data a sentence) means changes were missed: reload, then follow. A comment line "
+                    + "every 15 s (by default) keeps a quiet stream open.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response,
-                       @HeaderParam("Last-Event-ID") String lastEventId,
-                       @QueryParam("types") @Pattern(regexp = TYPE + "(," + TYPE + ")*") String types) {
+                       @HeaderParam("Last-Event-ID") @Parameter(description = "The id of the last event received: "
+                               + "the stream resumes after it") String lastEventId,
+                       @QueryParam("types") @Pattern(regexp = TYPE + "(," + TYPE + ")*")
+                       @Parameter(description = "Only these types, separated by commas (`reset` always comes)")
+                       String types) {
         Set<String> wanted = types == null ? null : Arrays.stream(types.split(",")).collect(Collectors.toSet());
         StreamSubscription subscription = new StreamSubscription(feed, sink, sse, json, wanted, response::reset);
         if (!feed.subscribe(lastEventId, subscription)) {

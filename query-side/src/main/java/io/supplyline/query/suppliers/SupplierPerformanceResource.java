@@ -1,5 +1,7 @@
 package io.supplyline.query.suppliers;
 
+import static io.supplyline.query.http.QueryApiDocument.PROBLEM_CODES;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -20,6 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.supplyline.events.http.PathPatterns;
 import io.supplyline.query.http.Filters;
 import io.supplyline.query.http.PageView;
@@ -27,6 +33,7 @@ import io.supplyline.query.http.ReadAfter;
 
 /** Supplier performance, summed from this read model's own purchase-order rows at the time of reading. */
 @Path("/suppliers")
+@Tag(name = "Suppliers", description = "Supplier performance: on-time rate, fill rate, lead time, late orders")
 @RolesAllowed("analyst")
 @Produces(MediaType.APPLICATION_JSON)
 public class SupplierPerformanceResource {
@@ -54,6 +61,7 @@ public class SupplierPerformanceResource {
 
     @GET
     @Path("/performance")
+    @Operation(operationId = "listSupplierPerformance", summary = "The performance of every supplier")
     public PageView<SupplierPerformanceView> list(
             @QueryParam("suspended") @Pattern(regexp = "true|false") String suspended,
             @QueryParam("sort") @DefaultValue("code") @Pattern(regexp = "-?(code|name|leadTimeDays)") String sort,
@@ -73,6 +81,8 @@ public class SupplierPerformanceResource {
 
     @GET
     @Path("/{code}/performance")
+    @Operation(operationId = "getSupplierPerformance", summary = "The performance of one supplier",
+            extensions = @Extension(name = PROBLEM_CODES, value = "NOT_FOUND"))
     public SupplierPerformanceView one(@PathParam("code") @Pattern(regexp = PathPatterns.SUPPLIER) String code,
                                        @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, suppliers);
