@@ -72,9 +72,9 @@ public class Feeds {
             return;
         }
         List<Feed> feeds = List.of(
-                new TrackingFeed(settings.trackingTopic(), new RecordFormat("tracking", json, validator), shipments),
-                new ScansFeed(settings.scansTopic(), new RecordFormat("scans", json, validator)),
-                new OrdersFeed(settings.ordersTopic(), new RecordFormat("orders", json, validator)));
+                new TrackingFeed(settings.trackingTopic(), json, validator, shipments),
+                new ScansFeed(settings.scansTopic(), json, validator),
+                new OrdersFeed(settings.ordersTopic(), json, validator));
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             for (Feed feed : feeds) {
                 EventTopic.ensureExists(admin, topic(feed.topic()));

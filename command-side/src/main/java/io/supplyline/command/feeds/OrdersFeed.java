@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.supplyline.command.fulfilment.PlaceOrder;
 import io.supplyline.command.fulfilment.SalesOrderResource.OrderLineRequest;
@@ -27,7 +29,7 @@ import io.supplyline.events.warehouse.WarehouseCode;
  * {@code POST /orders} places. Its id follows from the record's idempotency key, so every delivery of one
  * record names the same order and only the first places it.
  */
-final class OrdersFeed implements Feed {
+final class OrdersFeed extends Feed {
 
     record ChannelOrder(String recordId, @NotBlank @Size(max = 200) String customer,
                         @NotNull @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
@@ -35,32 +37,14 @@ final class OrdersFeed implements Feed {
                         @NotEmpty @Size(max = 100) List<@NotNull @Valid OrderLineRequest> lines) {
     }
 
-    private final String topic;
-    private final RecordFormat format;
 
-    OrdersFeed(String topic, RecordFormat format) {
-        this.topic = topic;
-        this.format = format;
+    OrdersFeed(String topic, ObjectMapper json, Validator validator) {
+        super("orders", topic, json, validator);
     }
 
     @Override
-    public String name() {
-        return "orders";
-    }
-
-    @Override
-    public String topic() {
-        return topic;
-    }
-
-    @Override
-    public RecordFormat format() {
-        return format;
-    }
-
-    @Override
-    public FeedCommand command(JsonNode record, UUID newId) {
-        ChannelOrder order = format.as(record, ChannelOrder.class);
+    FeedCommand command(JsonNode record, UUID newId) {
+        ChannelOrder order = format().as(record, ChannelOrder.class);
         List<OrderLine> lines = order.lines().stream()
                 .map(line -> new OrderLine(new Sku(line.sku()), Quantity.of(line.quantity())))
                 .toList();

@@ -3,6 +3,7 @@ package io.supplyline.command.feeds;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.supplyline.command.inventory.AdjustStock;
 import io.supplyline.command.inventory.CountStock;
@@ -27,7 +29,7 @@ import io.supplyline.events.purchasing.ReceivedLine;
  * Warehouse scanner events (feeds/scans.schema.json): goods received against a purchase order become
  * its receipt (and so stock), a count sets on hand to what was counted, damage takes stock out.
  */
-final class ScansFeed implements Feed {
+final class ScansFeed extends Feed {
 
     static final int MAX_QUANTITY = 1_000_000;
 
@@ -39,32 +41,14 @@ final class ScansFeed implements Feed {
                 @Size(max = 350) String note, @Pattern(regexp = BusinessKey.PATTERN) String scanner) {
     }
 
-    private final String topic;
-    private final RecordFormat format;
 
-    ScansFeed(String topic, RecordFormat format) {
-        this.topic = topic;
-        this.format = format;
+    ScansFeed(String topic, ObjectMapper json, Validator validator) {
+        super("scans", topic, json, validator);
     }
 
     @Override
-    public String name() {
-        return "scans";
-    }
-
-    @Override
-    public String topic() {
-        return topic;
-    }
-
-    @Override
-    public RecordFormat format() {
-        return format;
-    }
-
-    @Override
-    public FeedCommand command(JsonNode record, UUID newId) {
-        Scan scan = format.as(record, Scan.class);
+    FeedCommand command(JsonNode record, UUID newId) {
+        Scan scan = format().as(record, Scan.class);
         if (scan.type() == ScanType.RECEIVED) {
             PurchaseOrderId order = new PurchaseOrderId(PathPatterns.uuid(scan.purchaseOrderId()));
             return FeedCommand.changing(new ReceiveGoods(order, List.of(

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.supplyline.command.lookup.ShipmentLookup;
 import io.supplyline.command.shipping.ConfirmDelivery;
@@ -24,7 +26,7 @@ import io.supplyline.events.shipping.ShipmentId;
  * Carrier tracking events (feeds/tracking.schema.json): each becomes the shipment command the HTTP API's
  * {@code /shipments/{id}/...} endpoints send. A carrier's pick-up is the shipment's dispatch.
  */
-final class TrackingFeed implements Feed {
+final class TrackingFeed extends Feed {
 
     enum Status { PICKED_UP, CHECKPOINT, DELAYED, DELIVERED, EXCEPTION }
 
@@ -35,34 +37,16 @@ final class TrackingFeed implements Feed {
                          ShipmentExceptionType exceptionType) {
     }
 
-    private final String topic;
-    private final RecordFormat format;
     private final ShipmentLookup shipments;
 
-    TrackingFeed(String topic, RecordFormat format, ShipmentLookup shipments) {
-        this.topic = topic;
-        this.format = format;
+    TrackingFeed(String topic, ObjectMapper json, Validator validator, ShipmentLookup shipments) {
+        super("tracking", topic, json, validator);
         this.shipments = shipments;
     }
 
     @Override
-    public String name() {
-        return "tracking";
-    }
-
-    @Override
-    public String topic() {
-        return topic;
-    }
-
-    @Override
-    public RecordFormat format() {
-        return format;
-    }
-
-    @Override
-    public FeedCommand command(JsonNode record, UUID newId) {
-        TrackingEvent event = format.as(record, TrackingEvent.class);
+    FeedCommand command(JsonNode record, UUID newId) {
+        TrackingEvent event = format().as(record, TrackingEvent.class);
         ShipmentId shipment = shipment(event);
         Object command = switch (event.status()) {
             case PICKED_UP -> new DispatchShipment(shipment, event.at());
