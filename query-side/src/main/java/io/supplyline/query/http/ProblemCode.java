@@ -12,6 +12,8 @@ public enum ProblemCode {
     INVALID_READ_AFTER(400, "an `X-Read-After` value is not `aggregateId@version`"),
     UNAUTHENTICATED(401, "no credentials, or credentials that are not valid"),
     FORBIDDEN(403, "the caller's role may not read this"),
+    CSRF_TOKEN_MISSING(403, "a change sent by a browser lacks the `X-CSRF-Token` header with the token of"
+            + " `GET /session`"),
     NOT_FOUND(404, "the read model has no such item"),
     UNKNOWN_PROJECTION(404, "no projection of that name"),
     UNKNOWN_DEAD_LETTER(404, "no parked event with that id"),

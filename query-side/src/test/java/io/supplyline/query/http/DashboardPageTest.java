@@ -19,6 +19,7 @@ class DashboardPageTest {
     void analystsGetTheDashboardOthersDoNot() {
         given().auth().basic("analyst", "analyst").get("/")
                 .then().statusCode(200).contentType(containsString("text/html"))
+                .header("Cache-Control", "no-store")
                 .body(containsString("<script src=\"dashboard.js\">"));
         given().auth().basic("analyst", "analyst").get("/dashboard.js")
                 .then().statusCode(200).body(containsString("new EventSource(\"/stream\")"));
