@@ -35,8 +35,6 @@ final class ProblemResponses {
             Map.entry(504, "The read model is behind the write asked for; read again shortly."));
 
     private final Components components;
-    private final Map<Integer, Long> codesPerStatus = Arrays.stream(ProblemCode.values())
-            .collect(Collectors.groupingBy(ProblemCode::status, Collectors.counting()));
 
     ProblemResponses(Components components) {
         this.components = components;
@@ -75,11 +73,11 @@ final class ProblemResponses {
         Map<Integer, List<ProblemCode>> byStatus = codes.stream()
                 .collect(Collectors.groupingBy(ProblemCode::status, TreeMap::new, Collectors.toList()));
         byStatus.forEach((status, withStatus) -> responses.put(String.valueOf(status),
-                codesPerStatus.get(status) == 1 ? shared(withStatus.get(0)) : problem(status, withStatus)));
+                withStatus.size() == 1 ? shared(withStatus.get(0)) : problem(status, withStatus)));
         operation.getResponses().setAPIResponses(responses);
     }
 
-    /** The response of a code that alone has its status, registered under its name the first time. */
+    /** The response of a code that alone has its status in an operation, registered under its name the first time. */
     private APIResponse shared(ProblemCode code) {
         if (components.getResponses() == null || !components.getResponses().containsKey(code.name())) {
             components.addResponse(code.name(), problem(code.status(), List.of(code)));

@@ -1,6 +1,7 @@
 package io.supplyline.query.http;
 
 import static io.supplyline.query.http.ProblemCode.DATABASE_UNAVAILABLE;
+import static io.supplyline.query.http.ProblemCode.CSRF_TOKEN_MISSING;
 import static io.supplyline.query.http.ProblemCode.FORBIDDEN;
 import static io.supplyline.query.http.ProblemCode.INTERNAL_ERROR;
 import static io.supplyline.query.http.ProblemCode.INVALID_PARAMETER;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -43,13 +45,16 @@ public class QueryApiDocument implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI document) {
         ProblemResponses problems = new ProblemResponses(document.getComponents());
-        document.getPaths().getPathItems().values()
-                .forEach(path -> path.getOperations().values().forEach(operation -> complete(operation, problems)));
+        document.getPaths().getPathItems().values().forEach(path -> path.getOperations()
+                .forEach((method, operation) -> complete(method, operation, problems)));
     }
 
-    private static void complete(Operation operation, ProblemResponses problems) {
+    private static void complete(PathItem.HttpMethod method, Operation operation, ProblemResponses problems) {
         Set<ProblemCode> codes = ProblemResponses.declared(operation, PROBLEM_CODES);
         codes.addAll(EVERY_OPERATION);
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+            codes.add(CSRF_TOKEN_MISSING);
+        }
         // A stream is served from memory; every other answer reads the database.
         if (!streams(operation)) {
             codes.add(DATABASE_UNAVAILABLE);
