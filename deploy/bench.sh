@@ -20,6 +20,8 @@ DB_USER=${SUPPLYLINE_DB_USER:-supplyline} DB_PASSWORD=${SUPPLYLINE_DB_PASSWORD:-
 log() { printf '[bench] %s\n' "$*"; }
 
 "$ROOT/deploy/postgres.sh" >/dev/null
+# Headless Chromium for the dashboard phase (installs Debian's chromium and chromium-driver if missing)
+"$ROOT/deploy/chromium.sh" >/dev/null
 BENCH_JAR=$ROOT/deploy/benchmark/target/benchmark.jar
 if [[ ! -f $BENCH_JAR || -n $(find "$ROOT/deploy/benchmark" "$ROOT/deploy/generator" -path '*/target' -prune \
       -o -newer "$BENCH_JAR" -type f -print -quit) ]]; then

@@ -75,6 +75,11 @@ record BenchSettings(boolean smoke, URI commandApi, URI commandManagement, URI q
         return smoke ? 500 : 5_000;
     }
 
+    /** Commands per second the realistic mix sends while the dashboard is measured. */
+    double dashboardRate() {
+        return smoke ? 50 : 100;
+    }
+
     int warmUp() {
         return smoke ? 1_000 : 5_000;
     }

@@ -69,6 +69,7 @@ public final class Benchmark {
         AggregateLoads aggregateLoads;
         ProcessCpu queryProcess;
         InboundBurst.Result inbound;
+        DashboardLoad.Result dashboard;
         try (ResidentMemory memory = new ResidentMemory(Map.of(
                 "command-side", "-Dquarkus.http.port=" + settings.commandPort(),
                 "query-side", "-Dquarkus.http.port=" + settings.queryPort(),
@@ -101,6 +102,15 @@ public final class Benchmark {
             liveCpu = LiveCpu.between(beforeLoad,
                     LiveCpu.Reading.take(settings.kafka(), TOPIC, queryManagement, queryProcess));
             aggregateLoads = AggregateLoads.read(commandManagement).since(loadsBefore);
+            long loaded = settings.warmUp() + inbound.records() + loads.stream().mapToLong(LoadResult::requests).sum();
+            int liveCommands = (int) (settings.dashboardRate() * settings.phaseSeconds());
+            log(String.format("dashboard in headless Chromium with %,d commands loaded, then %.0f commands/s live",
+                    loaded, settings.dashboardRate()));
+            dashboard = DashboardLoad.measure(settings.queryApi(), loaded, realistic, liveCommands,
+                    settings.dashboardRate(), settings.phaseLimit());
+            log(String.format("  first paint %.0f ms, data shown %.0f ms; %d live updates, mean %.2f ms, max %.1f ms, "
+                    + "main thread blocked %.0f ms", dashboard.firstPaintMs(), dashboard.readyMs(), dashboard.updates(),
+                    dashboard.updateMeanMs(), dashboard.updateMaxMs(), dashboard.blockedMs()));
             peakMemory = memory.peakMegabytes();
         }
         log("reading the topic for relay lag");
@@ -115,7 +125,7 @@ public final class Benchmark {
         log("baseline: Kafka producer and consumer performance tools");
         KafkaBaseline kafka = KafkaBaseline.measure(settings.kafka(), TOPIC, topic.records(),
                 (int) topic.meanValueBytes(), settings.producerRecords(), relayProducerSettings());
-        return new Results(started, settings.smoke(), machine(), loads, inbound, drainSeconds, liveCpu, aggregateLoads, topic,
+        return new Results(started, settings.smoke(), machine(), loads, inbound, dashboard, drainSeconds, liveCpu, aggregateLoads, topic,
                 rebuild, rebuildAgain, postgres, kafka, peakMemory);
     }
 

@@ -48,6 +48,12 @@ final class Markdown {
                         + "publish → visible on the order board p50 %.0f ms, p99 %.0f ms%s | | | | |%n",
                 inbound.records(), inbound.recordsPerSecond(), inbound.lag().p50(), inbound.lag().p99(),
                 inbound.lagTimeouts() > 0 ? " (" + inbound.lagTimeouts() + " > 5 s)" : ""));
+        DashboardLoad.Result dashboard = results.dashboard();
+        md.append(format("| Dashboard in headless Chromium, %,d commands loaded | first paint %.0f ms, data shown %.0f ms; "
+                        + "live at %.0f commands/s: %,d updates, %.2f ms each on average (max %.1f ms), main thread "
+                        + "blocked %.0f ms | | | | |%n",
+                dashboard.commandsLoaded(), dashboard.firstPaintMs(), dashboard.readyMs(), dashboard.liveRate(),
+                dashboard.updates(), dashboard.updateMeanMs(), dashboard.updateMaxMs(), dashboard.blockedMs()));
         md.append(format("| Peak resident memory under load | %s | | | ≤ 300 MB per service | %s |%n", memory,
                 met(largestServiceMb <= 300)));
         md.append("\n| Mix | Loop | Target /s | Clients | Planned | Sent | Accepted | Refused | 5xx/none | Achieved /s "

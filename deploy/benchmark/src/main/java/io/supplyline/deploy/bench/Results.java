@@ -9,7 +9,7 @@ import java.util.Map;
  * query side's first rebuild, which also compiles its code paths; {@code rebuildAgain} the same once more.
  */
 record Results(Instant startedAt, boolean smoke, Map<String, String> machine, List<LoadResult> loads,
-               InboundBurst.Result inbound, double drainSeconds, LiveCpu liveCpu, AggregateLoads aggregateLoads, TopicScan topic, Rebuild rebuild, Rebuild rebuildAgain,
+               InboundBurst.Result inbound, DashboardLoad.Result dashboard, double drainSeconds, LiveCpu liveCpu, AggregateLoads aggregateLoads, TopicScan topic, Rebuild rebuild, Rebuild rebuildAgain,
                PostgresBaseline postgres,
                KafkaBaseline kafka, Map<String, Long> peakResidentMegabytes) {
 
