@@ -28,7 +28,8 @@ public final class ProjectionTables {
             OverviewProjection.NAME, List.of("overview_aggregate", "overview_count", "overview_hourly", "overview_minutely",
                     "overview_latest_event"),
             AlertProjection.NAME, List.of("alert", "alert_stock_item", "alert_product", "alert_purchase_order",
-                    "alert_shipment", "alert_clock", "alert_demand", "alert_order", "alert_supplier"));
+                    "alert_purchase_order_line", "alert_shipment", "alert_clock", "alert_demand", "alert_order",
+                    "alert_supplier"));
 
     private ProjectionTables() {
     }
