@@ -53,8 +53,9 @@ public class AlertResource {
             @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, alerts);
         Filters filters = filters(state, type, warehouse);
-        TypedQuery<Object[]> query = Alert.getEntityManager().createQuery("select type, count(*), max(openedAt) from Alert"
-                + " where " + filters.condition() + " group by type order by count(*) desc, type", Object[].class);
+        TypedQuery<Object[]> query = Alert.getEntityManager().createQuery("select type, count(*), max(openedAt)"
+                + " from Alert where " + filters.condition() + " group by type order by count(*) desc, type",
+                Object[].class);
         filters.parameters().forEach(query::setParameter);
         return new AlertGroupsView(query.getResultList().stream()
                 .map(group -> new AlertGroupsView.Group((AlertType) group[0], (Long) group[1], (Instant) group[2]))

@@ -7,8 +7,9 @@ import java.time.format.DateTimeParseException;
 /** A query parameter that is an instant: ISO-8601 with an offset, e.g. {@code 2026-11-26T08:00:00Z}. */
 public final class InstantParameter {
 
-    /** The form a parameter's {@code @Pattern} checks; {@link #parse} refuses what has it and is no instant (month 13). */
-    public static final String PATTERN = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})";
+    /** The form a parameter's {@code @Pattern} checks; {@link #parse} refuses what has it and is no instant. */
+    public static final String PATTERN =
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})";
 
     private InstantParameter() {
     }

@@ -87,7 +87,8 @@ class ThroughputReader {
                     count(buckets, "deliveries", i), count(buckets, "goodsReceipts", i),
                     count(buckets, "adjustments", i), in[i], open[i]));
         }
-        return new ThroughputView(range.label(), range.unit.getDuration().toSeconds(), start, end, latestEventAt, answer);
+        return new ThroughputView(range.label(), range.unit.getDuration().toSeconds(), start, end, latestEventAt,
+                answer);
     }
 
     /**

@@ -219,6 +219,10 @@ class OverviewApiTest {
                 .body("buckets.size()", equalTo(60))
                 .extract().jsonPath();
         assertThat(Instant.parse(throughput.getString("until"))).isAfter(before);
+        analyst().get("/overview/throughput?range=week&until=0001-01-01T00:30:00Z").then().statusCode(200)
+                .body("from", equalTo("0000-12-25T01:00:00Z"));
+        analyst().get("/overview/throughput?range=hour&until=9999-12-31T23:59:59.999999999Z").then().statusCode(200)
+                .body("until", equalTo("+10000-01-01T00:00:00Z"));
         analyst().get("/overview/throughput?range=month").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("INVALID_PARAMETER"))
