@@ -324,6 +324,11 @@ public class AlertProjection implements AppliedVersions {
      * nothing on its way to something, or back, its open stock alert's reorder cue follows.
      */
     private void changeInbound(String warehouse, String sku, long delta) {
+        // A receipt of nothing expected (on a purchase order never seen placed, or beyond what was ordered)
+        // changes nothing; the stock projection is the one that refuses such a receipt.
+        if (delta == 0) {
+            return;
+        }
         StockItemId id = StockItemId.of(warehouse, sku);
         AlertStockItem item = rows.find(AlertStockItem.class, id.aggregateId());
         if (item == null) {
