@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Takes fresh pictures of every view of the dashboard under generator traffic, for docs/:
+# starts Supplyline (deploy/run-local.sh, H2, ports 28080/28081, Kafka 29092, in a scratch folder),
+# loads a realistic day with the generator, keeps it sending 20 commands/s, and photographs each view
+# in headless Chromium as admin (so the admin view shows too): docs/dashboard-<view>.png.
+#   deploy/screenshots.sh [--commands 20000] [--out docs]
+set -euo pipefail
+usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; }
+COMMANDS=20000 OUT=docs
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --help|-h) usage; exit 0 ;;
+    --commands) COMMANDS=$2; shift 2 ;;
+    --out) OUT=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+[[ $OUT = /* ]] || OUT=$ROOT/$OUT
+WORK=$(mktemp -d /tmp/supplyline-screenshots.XXXXXX)
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+log() { printf '[screenshots] %s\n' "$*"; }
+"$ROOT/deploy/chromium.sh"
+BENCH_JAR=$ROOT/deploy/benchmark/target/benchmark.jar
+if [[ ! -f $BENCH_JAR || -n $(find "$ROOT/deploy/benchmark" -path '*/target' -prune -o -newer "$BENCH_JAR" -type f -print -quit) ]]; then
+  log "building the screenshot tool"
+  (cd "$ROOT" && ./mvnw -B -q -pl deploy/benchmark -am install -DskipTests)
+fi
+log "starting Supplyline in $WORK (its log: $WORK/run-local.log)"
+SUPPLYLINE_DATA_DIR=$WORK/data SUPPLYLINE_COMMAND_PORT=28080 SUPPLYLINE_QUERY_PORT=28081 \
+SUPPLYLINE_COMMAND_MANAGEMENT_PORT=29080 SUPPLYLINE_QUERY_MANAGEMENT_PORT=29081 KAFKA_PORT=29092 KAFKA_CONTROLLER_PORT=29093 \
+  "$ROOT/deploy/run-local.sh" >"$WORK/run-local.log" 2>&1 &
+system=$!
+traffic=
+trap '[[ -n $traffic ]] && kill $traffic 2>/dev/null; kill -TERM $system 2>/dev/null; wait $system 2>/dev/null || true' EXIT
+until grep -q "Supplyline is up" "$WORK/run-local.log"; do
+  kill -0 $system 2>/dev/null || { tail -40 "$WORK/run-local.log"; log "the system did not start"; exit 1; }
+  sleep 2
+done
+log "loading a realistic day: $COMMANDS commands"
+"$ROOT/deploy/generate-day.sh" --url http://localhost:28080 --kafka localhost:29092 --commands "$COMMANDS" --workers 8 \
+  | tail -3
+log "generator traffic: 20 commands/s while the pictures are taken"
+"$ROOT/deploy/generate-day.sh" --url http://localhost:28080 --kafka localhost:29092 --commands 1000000 --rate 20 --seed 7 \
+  >"$WORK/traffic.log" 2>&1 &
+traffic=$!
+sleep 15
+"$JAVA" -cp "$BENCH_JAR:$ROOT/deploy/benchmark/target/lib/*" io.supplyline.deploy.bench.DashboardScreenshots \
+  http://localhost:28081 admin:admin "$OUT"
