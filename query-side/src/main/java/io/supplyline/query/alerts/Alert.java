@@ -40,8 +40,13 @@ public class Alert extends PanacheEntityBase {
     public String warehouse;
     public String sku;
     public String detail;
-    /** For low stock: how much to order to get back above the reorder point by a full reorder quantity. */
+    /**
+     * For low stock and stockouts: what the reorder policy suggests, enough to get back above the reorder point
+     * by a full reorder quantity.
+     */
     public Long suggestedReorderQuantity;
+    /** For an open low-stock or stockout alert: nothing is on its way to the item, so order now. */
+    public boolean reorderNow;
     public Instant openedAt;
     public Instant resolvedAt;
     /** The events that opened it and, while open, kept it open (most recent last; at most 20 kept). */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.inject.Singleton;
 
@@ -47,6 +48,14 @@ public class AlertBook {
         return alert;
     }
 
+    /** Changes the open alert of this type about the subject, if there is one, without a cause of its own. */
+    public void amend(AlertType type, String subject, Consumer<Alert> change) {
+        Optional.ofNullable(openAlerts.of(subject).get(type)).ifPresent(alert -> {
+            change.accept(alert);
+            rows.changed("alert", alert.id, () -> AlertView.of(alert));
+        });
+    }
+
     public void resolve(AlertType type, String subject, EventMessage<?> cause) {
         resolve(type, subject, cause.getIdentifier(), cause.getTimestamp());
     }
@@ -54,6 +63,7 @@ public class AlertBook {
     public void resolve(AlertType type, String subject, String causeId, Instant at) {
         Optional.ofNullable(openAlerts.of(subject).remove(type)).ifPresent(alert -> {
             alert.open = false;
+            alert.reorderNow = false;
             alert.resolvedAt = at;
             alert.resolvedBy = causeId;
             rows.changed("alert", alert.id, () -> AlertView.of(alert));

@@ -2,6 +2,7 @@ package io.supplyline.query.alerts;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -24,6 +25,7 @@ import io.supplyline.events.inventory.StockIssued;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.events.inventory.StockReserved;
+import io.supplyline.events.purchasing.GoodsReceived;
 import io.supplyline.events.purchasing.PurchaseOrderCancelled;
 import io.supplyline.events.purchasing.PurchaseOrderFullyReceived;
 import io.supplyline.events.purchasing.PurchaseOrderId;
@@ -41,8 +43,8 @@ import io.supplyline.query.projection.ProjectionRows;
 
 /**
  * Alerts that open and resolve as events arrive. It keeps its own copy of what the detectors need
- * (stock quantities, reorder policies, open purchase orders, shipments on their way), so it depends
- * on no other read model; time-based alerts follow the events' own clock ({@link AlertClock}).
+ * (stock quantities, reorder policies, open purchase orders and what they bring, shipments on their way),
+ * so it depends on no other read model; time-based alerts follow the events' own clock ({@link AlertClock}).
  */
 @Singleton
 @ProcessingGroup(AlertProjection.NAME)
@@ -105,15 +107,11 @@ public class AlertProjection implements AppliedVersions {
     }
 
     private void stock(StockItemId id, long sequence, EventMessage<?> message, Consumer<AlertStockItem> change) {
-        rows.applyOnce(AlertStockItem.class, id.aggregateId(), aggregateId -> {
-            AlertStockItem item = new AlertStockItem(aggregateId);
-            item.warehouse = id.warehouse().value();
-            item.sku = id.sku().value();
-            return item;
-        }, sequence, message.getTimestamp(), item -> {
-            change.accept(item);
-            judgeStock(item, message);
-        });
+        rows.applyOnce(AlertStockItem.class, id.aggregateId(), aggregateId -> new AlertStockItem(id), sequence,
+                message.getTimestamp(), item -> {
+                    change.accept(item);
+                    judgeStock(item, message);
+                });
     }
 
     private void policy(Sku sku, ReorderPolicy policy, long sequence, EventMessage<?> message) {
@@ -134,26 +132,42 @@ public class AlertProjection implements AppliedVersions {
         return product;
     }
 
-    /** Out when nothing is available; low when what is available is at or below the reorder point. */
+    /**
+     * Out when nothing is available; low when what is available is at or below the reorder point. An item only
+     * ordered so far has no stock to judge (and no stockout: it never had any).
+     */
     private void judgeStock(AlertStockItem item, EventMessage<?> cause) {
+        if (!item.stocked()) {
+            return;
+        }
         AlertProduct policy = rows.find(AlertProduct.class, "product:" + item.sku);
         long reorderPoint = policy == null ? 0 : policy.reorderPoint;
         long reorderQuantity = policy == null ? 0 : policy.reorderQuantity;
         long available = item.onHand - item.reserved;
         if (available <= 0) {
             alerts.resolve(AlertType.LOW_STOCK, item.id, cause);
-            about(alerts.open(AlertType.STOCKOUT, item.id, cause, "Nothing of " + item.sku + " is available in "
-                    + item.warehouse + " (" + item.onHand + " on hand, " + item.reserved + " reserved)"), item);
+            Alert out = alerts.open(AlertType.STOCKOUT, item.id, cause, "Nothing of " + item.sku + " is available in "
+                    + item.warehouse + " (" + item.onHand + " on hand, " + item.reserved + " reserved)");
+            reorderCue(about(out, item), item, reorderPoint, reorderQuantity);
         } else if (available <= reorderPoint) {
             alerts.resolve(AlertType.STOCKOUT, item.id, cause);
             Alert low = alerts.open(AlertType.LOW_STOCK, item.id, cause, available + " of " + item.sku + " available in "
                     + item.warehouse + ", at or below the reorder point " + reorderPoint);
-            about(low, item).suggestedReorderQuantity = reorderPoint - available + Math.max(1, reorderQuantity);
+            reorderCue(about(low, item), item, reorderPoint, reorderQuantity);
         } else {
             alerts.resolve(AlertType.STOCKOUT, item.id, cause);
             alerts.resolve(AlertType.LOW_STOCK, item.id, cause);
         }
         judgeProjection(item, rows.find(AlertDemand.class, item.id), cause);
+    }
+
+    /**
+     * What the reorder policy suggests ordering (back above the reorder point by a full reorder quantity, at least
+     * one), and whether to order it now: only if nothing is on its way already.
+     */
+    private static void reorderCue(Alert alert, AlertStockItem item, long reorderPoint, long reorderQuantity) {
+        alert.suggestedReorderQuantity = reorderPoint - (item.onHand - item.reserved) + Math.max(1, reorderQuantity);
+        alert.reorderNow = item.inbound <= 0;
     }
 
     // --- demand: spikes and projected stockouts
@@ -169,7 +183,7 @@ public class AlertProjection implements AppliedVersions {
                     }
                     judgeSpike(demand, id, message);
                     AlertStockItem item = rows.find(AlertStockItem.class, id.aggregateId());
-                    if (item != null) {
+                    if (item != null && item.stocked()) {
                         judgeProjection(item, demand, message);
                     }
                 }));
@@ -261,7 +275,7 @@ public class AlertProjection implements AppliedVersions {
         return alert;
     }
 
-    // --- purchase orders still expected after their day
+    // --- purchase orders: still expected after their day; what they bring (the reorder cue)
 
     @EventHandler
     void on(PurchaseOrderPlaced event, @SequenceNumber long sequence, EventMessage<?> message) {
@@ -271,8 +285,23 @@ public class AlertProjection implements AppliedVersions {
             order.expectedDeliveryDate = event.expectedDeliveryDate();
             order.expecting = true;
             judgeOverdue(order, today(message), message);
-            event.lines().forEach(line -> productRow(line.sku()).orderedFrom(event.supplier().value(), message.getTimestamp()));
+            event.lines().forEach(line -> {
+                productRow(line.sku()).orderedFrom(event.supplier().value(), message.getTimestamp());
+                order.remaining.merge(line.sku().value(), (long) line.quantity().value(), Long::sum);
+                changeInbound(order.warehouse, line.sku().value(), line.quantity().value());
+            });
         });
+    }
+
+    /** Counted as the stock levels count it: no more than the line still expects. */
+    @EventHandler
+    void on(GoodsReceived event, @SequenceNumber long sequence, EventMessage<?> message) {
+        purchaseOrder(event.purchaseOrderId(), sequence, message, order -> event.lines().forEach(line -> {
+            String sku = line.sku().value();
+            long arrived = Math.min(line.quantity().value(), order.remaining.getOrDefault(sku, 0L));
+            order.remaining.put(sku, order.remaining.getOrDefault(sku, 0L) - arrived);
+            changeInbound(order.warehouse, sku, -arrived);
+        }));
     }
 
     @EventHandler
@@ -280,9 +309,34 @@ public class AlertProjection implements AppliedVersions {
         purchaseOrder(event.purchaseOrderId(), sequence, message, order -> closePurchaseOrder(order, message));
     }
 
+    /** Whatever had not arrived will not come. */
     @EventHandler
     void on(PurchaseOrderCancelled event, @SequenceNumber long sequence, EventMessage<?> message) {
-        purchaseOrder(event.purchaseOrderId(), sequence, message, order -> closePurchaseOrder(order, message));
+        purchaseOrder(event.purchaseOrderId(), sequence, message, order -> {
+            closePurchaseOrder(order, message);
+            order.remaining.forEach((sku, left) -> changeInbound(order.warehouse, sku, -left));
+            order.remaining.replaceAll((sku, left) -> 0L);
+        });
+    }
+
+    /**
+     * Inbound is no event of the stock item's own (its row's version stays the item's). When the item goes from
+     * nothing on its way to something, or back, its open stock alert's reorder cue follows.
+     */
+    private void changeInbound(String warehouse, String sku, long delta) {
+        StockItemId id = StockItemId.of(warehouse, sku);
+        AlertStockItem item = rows.find(AlertStockItem.class, id.aggregateId());
+        if (item == null) {
+            item = rows.add(new AlertStockItem(id));
+        }
+        boolean wasOnItsWay = item.inbound > 0;
+        item.inbound += delta;
+        boolean nothingOnItsWay = item.inbound <= 0;
+        if (wasOnItsWay == nothingOnItsWay) {
+            for (AlertType type : List.of(AlertType.LOW_STOCK, AlertType.STOCKOUT)) {
+                alerts.amend(type, item.id, alert -> alert.reorderNow = nothingOnItsWay);
+            }
+        }
     }
 
     private void closePurchaseOrder(AlertPurchaseOrder order, EventMessage<?> message) {

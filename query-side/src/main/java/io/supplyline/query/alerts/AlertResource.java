@@ -1,8 +1,10 @@
 package io.supplyline.query.alerts;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -39,9 +41,40 @@ public class AlertResource {
         this.alerts = alerts;
     }
 
+    /** Counts per type, largest first, ties by type; what the list would hold with the same filters. */
+    @GET
+    @Path("/groups")
+    @Operation(operationId = "listAlertGroups", summary = "Alerts counted by type, the largest group first",
+            description = "`latestAt`: when the newest alert of the group opened.")
+    public AlertGroupsView groups(
+            @QueryParam("state") @Pattern(regexp = "OPEN|RESOLVED") String state,
+            @QueryParam("type") @Pattern(regexp = TYPES) String type,
+            @QueryParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
+            @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, alerts);
+        Filters filters = filters(state, type, warehouse);
+        TypedQuery<Object[]> query = Alert.getEntityManager().createQuery("select type, count(*), max(openedAt)"
+                + " from Alert where " + filters.condition() + " group by type order by count(*) desc, type",
+                Object[].class);
+        filters.parameters().forEach(query::setParameter);
+        return new AlertGroupsView(query.getResultList().stream()
+                .map(group -> new AlertGroupsView.Group((AlertType) group[0], (Long) group[1], (Instant) group[2]))
+                .toList());
+    }
+
+    private static Filters filters(String state, String type, String warehouse) {
+        return new Filters()
+                .equal("open", state == null ? null : "OPEN".equals(state))
+                .equal("type", type == null ? null : AlertType.valueOf(type))
+                .equal("warehouse", warehouse);
+    }
+
     /** Newest first by default; {@code subject} is an aggregate id such as {@code stock:BER-1:PALLET-EUR}. */
     @GET
-    @Operation(operationId = "listAlerts", summary = "Alerts, newest first by default")
+    @Operation(operationId = "listAlerts", summary = "Alerts, newest first by default",
+            description = "`reorderNow`: an open LOW_STOCK or STOCKOUT alert whose item has nothing on its way; order "
+                    + "`suggestedReorderQuantity` (what the reorder policy suggests). `durationSeconds`: how long a "
+                    + "RESOLVED alert was open, in whole seconds (null while OPEN).")
     public PageView<AlertView> list(
             @QueryParam("state") @Pattern(regexp = "OPEN|RESOLVED") String state,
             @QueryParam("type") @Pattern(regexp = TYPES) String type,
@@ -52,10 +85,7 @@ public class AlertResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
             @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, alerts);
-        return new Filters()
-                .equal("open", state == null ? null : "OPEN".equals(state))
-                .equal("type", type == null ? null : AlertType.valueOf(type))
-                .equal("warehouse", warehouse)
+        return filters(state, type, warehouse)
                 .equal("subject", subject)
                 .page((query, order, parameters) -> Alert.<Alert>find(query, order, parameters), sort, page, size,
                         AlertView::of);

@@ -56,6 +56,16 @@ public final class Filters {
         return this;
     }
 
+    /** The filters as one condition of a query of one's own, such as a count per group; {@code 1 = 1} without any. */
+    public String condition() {
+        return where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+    }
+
+    /** The named parameters of {@link #condition()}. */
+    public Map<String, Object> parameters() {
+        return Map.copyOf(parameters);
+    }
+
     /**
      * @param sort a field name, {@code -} in front for descending; ties are broken by id, so pages are stable
      */

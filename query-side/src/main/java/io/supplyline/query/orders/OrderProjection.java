@@ -1,6 +1,8 @@
 package io.supplyline.query.orders;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -62,6 +64,8 @@ public class OrderProjection implements AppliedVersions {
         apply(event.orderId(), sequence, at, row -> {
             row.status = OrderStatus.SHIPPED;
             row.shipmentId = event.shipmentId().aggregateId();
+            row.shippedAt = at;
+            row.shippedOn = LocalDate.ofInstant(at, ZoneOffset.UTC);
         });
     }
 

@@ -2,6 +2,7 @@ package io.supplyline.query.orders;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -28,6 +29,9 @@ public class OrderRow extends ProjectedRow {
     public LocalDate requestedDeliveryDate;
     public String shipmentId;
     public Instant placedAt;
+    /** The time of its OrderShipped event, and that day in UTC (what its lateness is judged on). */
+    public Instant shippedAt;
+    public LocalDate shippedOn;
 
     protected OrderRow() {
     }
@@ -43,6 +47,6 @@ public class OrderRow extends ProjectedRow {
 
     @Override
     public Object liveView() {
-        return OrderView.of(this);
+        return OrderView.of(this, LocalDate.now(ZoneOffset.UTC));
     }
 }

@@ -1,5 +1,6 @@
 package io.supplyline.query.overview;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,7 +33,8 @@ import io.supplyline.query.projection.ProjectionRows;
 
 /**
  * The operations overview: how many orders, shipments and purchase orders are in each status right
- * now, and how much happened per hour. It sees every event once (per aggregate and sequence number).
+ * now, and how much happened per hour and per minute. It sees every event once (per aggregate and
+ * sequence number).
  */
 @Singleton
 @ProcessingGroup(OverviewProjection.NAME)
@@ -42,6 +44,10 @@ public class OverviewProjection implements AppliedVersions {
     static final String ORDERS = "orders.";
     static final String SHIPMENTS = "shipments.";
     static final String PURCHASE_ORDERS = "purchase-orders.";
+    static final String BACKORDERED = ORDERS + "BACKORDERED";
+    /** Metrics: orders that entered BACKORDERED, and that left it (allocated or cancelled). */
+    static final String BACKORDERS = "backorders";
+    static final String BACKORDERS_CLOSED = "backordersClosed";
 
     private final ProjectionRows rows;
     private final OverviewTally tally;
@@ -58,16 +64,33 @@ public class OverviewProjection implements AppliedVersions {
         }
         rows.applyOnce(SeenAggregate.class, domainEvent.getAggregateIdentifier(), SeenAggregate::new,
                 domainEvent.getSequenceNumber(), message.getTimestamp(), seen -> {
-                    tally.count(message.getTimestamp(), "events");
-                    metric(event).ifPresent(metric -> tally.count(message.getTimestamp(), metric));
+                    Instant at = message.getTimestamp();
+                    tally.count(at, "events");
+                    tally.seen(at);
+                    metric(event).ifPresent(metric -> tally.count(at, metric));
                     counterAfter(event).ifPresent(counter -> {
                         if (seen.counter != null) {
                             tally.add(seen.counter, -1);
                         }
                         tally.add(counter, 1);
+                        countBackorderMoves(seen.counter, counter, at);
                         seen.counter = counter;
                     });
                 });
+    }
+
+    /**
+     * Per hour and minute of the event's time, the orders that entered and left BACKORDERED: how many were
+     * backordered at the end of any bucket follows from these and today's count ({@link ThroughputReader}).
+     */
+    private void countBackorderMoves(String before, String after, Instant at) {
+        boolean wasBackordered = BACKORDERED.equals(before);
+        boolean isBackordered = BACKORDERED.equals(after);
+        if (isBackordered && !wasBackordered) {
+            tally.count(at, BACKORDERS);
+        } else if (wasBackordered && !isBackordered) {
+            tally.count(at, BACKORDERS_CLOSED);
+        }
     }
 
     @Override

@@ -8,31 +8,37 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Sort;
+import io.supplyline.query.http.InstantParameter;
 import io.supplyline.query.http.ReadAfter;
 
 @Path("/overview")
-@Tag(name = "Overview", description = "Counts by status and throughput per hour")
+@Tag(name = "Overview", description = "Counts by status, throughput per hour and minute, the backorder trend")
 @RolesAllowed("analyst")
 @Produces(MediaType.APPLICATION_JSON)
 public class OverviewResource {
 
     private final ReadAfter readAfter;
     private final OverviewProjection overview;
+    private final ThroughputReader throughput;
     private final Clock clock = Clock.systemUTC();
 
-    OverviewResource(ReadAfter readAfter, OverviewProjection overview) {
+    OverviewResource(ReadAfter readAfter, OverviewProjection overview, ThroughputReader throughput) {
         this.readAfter = readAfter;
         this.overview = overview;
+        this.throughput = throughput;
     }
 
     @GET
@@ -60,5 +66,23 @@ public class OverviewResource {
                 .map(hour -> new OverviewView.Hour(hour.getKey(), hour.getValue()))
                 .toList();
         return new OverviewView(orders, shipments, purchaseOrders, throughput);
+    }
+
+    @GET
+    @Path("/throughput")
+    @Operation(operationId = "getThroughput", summary = "Throughput and the backorder trend over the hour, day or week "
+            + "up to an instant",
+            description = "By the events' own time (UTC), so a replay of old history fills old buckets. `hour`: 60 "
+                    + "one-minute buckets, `day`: 24 and `week`: 168 one-hour buckets, the last one holding `until` "
+                    + "(default now); oldest first, empty ones included. `backorders`: orders that became BACKORDERED "
+                    + "in the bucket; `openBackorders`: orders BACKORDERED at its end. `latestEventAt`: the newest "
+                    + "event counted, wherever it is (null if none), to move `until` to.")
+    public ThroughputView throughput(
+            @QueryParam("range") @DefaultValue("hour") @Pattern(regexp = "hour|day|week") String range,
+            @QueryParam("until") @Pattern(regexp = InstantParameter.PATTERN) String until,
+            @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
+        readAfter.awaitHeaders(readAfterHeaders, overview);
+        return throughput.read(ThroughputRange.named(range),
+                until == null ? Instant.now(clock) : InstantParameter.parse("until", until));
     }
 }

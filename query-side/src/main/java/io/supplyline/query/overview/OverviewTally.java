@@ -20,9 +20,10 @@ import io.supplyline.query.projection.ProjectionRows;
 
 /**
  * The overview's counts of one transaction (one processor batch). Increments are summed in memory and
- * written just before the transaction commits: one statement per counter and hour instead of one per
- * event, each of which also made Hibernate dirty-check every row of the batch. They are written as
- * increments, never as totals, so processor segments on several instances do not lose each other's counts.
+ * written just before the transaction commits: one statement per counter, hour and minute instead of one
+ * per event, each of which also made Hibernate dirty-check every row of the batch. They are written as
+ * increments, never as totals, so processor segments on several instances do not lose each other's counts;
+ * for the same reason the time of the newest event only ever moves forward.
  */
 @Singleton
 class OverviewTally {
@@ -41,6 +42,8 @@ class OverviewTally {
     private final class Pending implements Synchronization {
         final Map<String, Long> counters = new LinkedHashMap<>();
         final Map<HourlyThroughput.Key, Long> hours = new LinkedHashMap<>();
+        final Map<MinutelyThroughput.Key, Long> minutes = new LinkedHashMap<>();
+        Instant latest;
 
         @Override
         public void beforeCompletion() {
@@ -63,18 +66,31 @@ class OverviewTally {
                  PreparedStatement addHour = connection.prepareStatement(
                          "UPDATE overview_hourly SET total = total + ? WHERE hour_start = ? AND metric = ?");
                  PreparedStatement newHour = connection.prepareStatement(
-                         "INSERT INTO overview_hourly (hour_start, metric, total) VALUES (?, ?, ?)")) {
+                         "INSERT INTO overview_hourly (hour_start, metric, total) VALUES (?, ?, ?)");
+                 PreparedStatement addMinute = connection.prepareStatement(
+                         "UPDATE overview_minutely SET total = total + ? WHERE minute_start = ? AND metric = ?");
+                 PreparedStatement newMinute = connection.prepareStatement(
+                         "INSERT INTO overview_minutely (minute_start, metric, total) VALUES (?, ?, ?)")) {
                 for (var counter : counters.entrySet()) {
                     add(addCount, newCount, counter.getValue(), counter.getKey());
                 }
                 for (var hour : hours.entrySet()) {
                     add(addHour, newHour, hour.getValue(), hour.getKey().hourStart().atOffset(ZoneOffset.UTC), hour.getKey().metric());
                 }
+                for (var minute : minutes.entrySet()) {
+                    add(addMinute, newMinute, minute.getValue(), minute.getKey().minuteStart().atOffset(ZoneOffset.UTC),
+                            minute.getKey().metric());
+                }
+                if (latest != null) {
+                    moveLatest(connection, latest);
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not write the overview's counts; the batch rolls back", e);
             }
             counters.clear();
             hours.clear();
+            minutes.clear();
+            latest = null;
         }
     }
 
@@ -91,14 +107,42 @@ class OverviewTally {
         pending().counters.merge(counter, delta, Long::sum);
     }
 
-    /** Counts one of {@code metric} in the hour (UTC) of {@code at}. */
+    /** Counts one of {@code metric} in the hour and in the minute (UTC) of {@code at}. */
     void count(Instant at, String metric) {
-        pending().hours.merge(new HourlyThroughput.Key(at.truncatedTo(ChronoUnit.HOURS), metric), 1L, Long::sum);
+        Pending pending = pending();
+        pending.hours.merge(new HourlyThroughput.Key(at.truncatedTo(ChronoUnit.HOURS), metric), 1L, Long::sum);
+        pending.minutes.merge(new MinutelyThroughput.Key(at.truncatedTo(ChronoUnit.MINUTES), metric), 1L, Long::sum);
+    }
+
+    /** An event happened at {@code at}: the newest counted, unless a newer one was. */
+    void seen(Instant at) {
+        Pending pending = pending();
+        if (pending.latest == null || at.isAfter(pending.latest)) {
+            pending.latest = at;
+        }
     }
 
     /** Writes the transaction's increments so far. */
     void writePending() {
         pending().write();
+    }
+
+    /** Moves the time of the newest event forward to {@code at}, or records it: never back (see the class comment). */
+    private static void moveLatest(Connection connection, Instant at) throws SQLException {
+        try (PreparedStatement move = connection.prepareStatement(
+                "UPDATE overview_latest_event SET at = ? WHERE id = 1 AND at < ?")) {
+            move.setObject(1, at.atOffset(ZoneOffset.UTC));
+            move.setObject(2, at.atOffset(ZoneOffset.UTC));
+            if (move.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement record = connection.prepareStatement("INSERT INTO overview_latest_event (id, at)"
+                + " SELECT 1, CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM overview_latest_event WHERE id = 1)")) {
+            record.setObject(1, at.atOffset(ZoneOffset.UTC));
+            record.executeUpdate();
+        }
     }
 
     /** Adds {@code delta} to the row with this key, or inserts it: both statements take the key first, the total last. */

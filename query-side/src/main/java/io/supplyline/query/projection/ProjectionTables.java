@@ -25,9 +25,11 @@ public final class ProjectionTables {
             ShipmentProjection.NAME, List.of("shipment_board"),
             PurchaseOrderProjection.NAME, List.of("purchase_order_board"),
             SupplierPerformanceProjection.NAME, List.of("supplier_performance_supplier", "supplier_performance_order"),
-            OverviewProjection.NAME, List.of("overview_aggregate", "overview_count", "overview_hourly"),
+            OverviewProjection.NAME, List.of("overview_aggregate", "overview_count", "overview_hourly",
+                    "overview_minutely", "overview_latest_event"),
             AlertProjection.NAME, List.of("alert", "alert_stock_item", "alert_product", "alert_purchase_order",
-                    "alert_shipment", "alert_clock", "alert_demand", "alert_order", "alert_supplier"));
+                    "alert_purchase_order_line", "alert_shipment", "alert_clock", "alert_demand", "alert_order",
+                    "alert_supplier"));
 
     private ProjectionTables() {
     }

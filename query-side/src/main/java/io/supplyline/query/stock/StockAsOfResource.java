@@ -3,9 +3,6 @@ package io.supplyline.query.stock;
 import static io.supplyline.query.http.QueryApiDocument.PROBLEM_CODES;
 
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.supplyline.query.http.InstantParameter;
 import io.supplyline.query.http.Refusal;
 
 /** The stock network as it was at an instant, for auditors. */
@@ -28,9 +26,6 @@ import io.supplyline.query.http.Refusal;
 @RolesAllowed("auditor")
 @Produces(MediaType.APPLICATION_JSON)
 public class StockAsOfResource {
-
-    /** An ISO-8601 instant with an offset, e.g. 2026-11-26T08:00:00Z. */
-    static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})";
 
     private final StockAsOf stockAsOf;
 
@@ -44,17 +39,12 @@ public class StockAsOfResource {
             description = "Replays the topic up to `asOf` (an ISO-8601 instant with offset) into scratch tables: "
                     + "seconds for a large topic.",
             extensions = @Extension(name = PROBLEM_CODES, value = "AS_OF_NEEDS_POSTGRESQL TOO_MANY_AUDIT_REQUESTS"))
-    public StockAsOf.Network asOf(@QueryParam("asOf") @NotNull @Pattern(regexp = INSTANT) String asOf) throws SQLException {
+    public StockAsOf.Network asOf(@QueryParam("asOf") @NotNull @Pattern(regexp = InstantParameter.PATTERN) String asOf)
+            throws SQLException {
         if (!stockAsOf.available()) {
             throw new Refusal(409, "AS_OF_NEEDS_POSTGRESQL",
                     "Replaying into scratch tables needs PostgreSQL schemas; this instance runs on H2");
         }
-        Instant instant;
-        try {
-            instant = OffsetDateTime.parse(asOf).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new Refusal(400, "INVALID_PARAMETER", "asOf is not an instant: " + asOf);
-        }
-        return stockAsOf.at(instant);
+        return stockAsOf.at(InstantParameter.parse("asOf", asOf));
     }
 }

@@ -5,6 +5,7 @@ import static io.supplyline.query.http.QueryApiDocument.PROBLEM_CODES;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -40,7 +41,13 @@ import io.supplyline.query.http.ReadAfter;
 @Produces(MediaType.APPLICATION_JSON)
 public class StockLevelResource {
 
-    private static final String SORTABLE = "-?(sku|warehouse|onHand|available|status|updatedAt)";
+    private static final String SORTABLE = "-?(sku|warehouse|onHand|available|inbound|reserved|status|updatedAt)";
+    /**
+     * Part of a SKU or warehouse code, any case. The characters of codes only, so {@code %} never reaches the
+     * pattern; {@code _} does and is escaped (with {@code !}, which is none of them).
+     */
+    private static final String SEARCH =
+            "(lower(sku) like :search escape '!' or lower(warehouse) like :search escape '!')";
 
     private final ReadAfter readAfter;
     private final StockLevelProjection stockLevels;
@@ -51,11 +58,13 @@ public class StockLevelResource {
     }
 
     @GET
-    @Operation(operationId = "listStockLevels", summary = "Stock levels per warehouse and SKU")
+    @Operation(operationId = "listStockLevels", summary = "Stock levels per warehouse and SKU",
+            description = "`search`: part of the SKU or of the warehouse code, in any case.")
     public PageView<StockLevelView> list(
             @QueryParam("warehouse") @Pattern(regexp = BusinessKey.PATTERN) String warehouse,
             @QueryParam("sku") @Pattern(regexp = BusinessKey.PATTERN) String sku,
             @QueryParam("status") @Pattern(regexp = "OK|LOW|OUT") String status,
+            @QueryParam("search") @Pattern(regexp = "[A-Za-z0-9._:/-]{1,100}") String search,
             @QueryParam("sort") @DefaultValue("sku") @Pattern(regexp = SORTABLE) String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Filters.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
@@ -65,6 +74,8 @@ public class StockLevelResource {
                 .equal("warehouse", warehouse)
                 .equal("sku", sku)
                 .equal("status", status == null ? null : StockStatus.valueOf(status))
+                .where(SEARCH, "search", search == null ? null
+                        : "%" + search.toLowerCase(Locale.ROOT).replace("_", "!_") + "%")
                 .page((query, order, parameters) -> StockLevel.<StockLevel>find(query, order, parameters), sort, page, size, StockLevelView::of);
     }
 

@@ -4,11 +4,14 @@ import static io.supplyline.query.http.QueryApiDocument.PROBLEM_CODES;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -48,7 +51,17 @@ public class SupplierPerformanceResource {
                    sum(case when o.status <> 'OPEN' or o.expectedDeliveryDate <= :today then o.unitsReceived else 0 end),
                    sum(case when o.status <> 'OPEN' or o.expectedDeliveryDate <= :today then o.unitsOrdered else 0 end),
                    avg(o.leadTimeDays)
-            from SupplierOrderRow o where o.supplier in :suppliers group by o.supplier""";
+            from SupplierOrderRow o""";
+
+    /** The sorts by a figure computed at read time, and the field of the view each reads. */
+    private static final Map<String, Function<SupplierPerformanceView, Number>> FIGURES = Map.of(
+            "onTimeRate", SupplierPerformanceView::onTimeDeliveryRate,
+            "fillRate", SupplierPerformanceView::fillRate,
+            "averageLeadTimeDays", SupplierPerformanceView::averageLeadTimeDays,
+            "overdueOrders", SupplierPerformanceView::openLatePurchaseOrders,
+            "orders", SupplierPerformanceView::purchaseOrders);
+    private static final String SORTABLE =
+            "-?(code|name|leadTimeDays|onTimeRate|fillRate|averageLeadTimeDays|overdueOrders|orders)";
 
     private final ReadAfter readAfter;
     private final SupplierPerformanceProjection suppliers;
@@ -61,22 +74,55 @@ public class SupplierPerformanceResource {
 
     @GET
     @Path("/performance")
-    @Operation(operationId = "listSupplierPerformance", summary = "The performance of every supplier")
+    @Operation(operationId = "listSupplierPerformance", summary = "The performance of every supplier",
+            description = "`sort` also takes the figures: `onTimeRate` (`onTimeDeliveryRate`), `fillRate`, "
+                    + "`averageLeadTimeDays`, `overdueOrders` (`openLatePurchaseOrders`) and `orders` "
+                    + "(`purchaseOrders`); suppliers without the figure come last either way.")
     public PageView<SupplierPerformanceView> list(
             @QueryParam("suspended") @Pattern(regexp = "true|false") String suspended,
-            @QueryParam("sort") @DefaultValue("code") @Pattern(regexp = "-?(code|name|leadTimeDays)") String sort,
+            @QueryParam("sort") @DefaultValue("code") @Pattern(regexp = SORTABLE) String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Filters.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
             @HeaderParam(ReadAfter.HEADER) List<String> readAfterHeaders) {
         readAfter.awaitHeaders(readAfterHeaders, suppliers);
-        PageView<SupplierRow> rows = new Filters()
+        Filters filters = new Filters()
                 .where("suspended = :suspended", "suspended", suspended == null ? null : Boolean.valueOf(suspended))
-                .require("name is not null")
+                .require("name is not null");
+        Function<SupplierPerformanceView, Number> figure = FIGURES.get(sort.startsWith("-") ? sort.substring(1) : sort);
+        if (figure != null) {
+            return byFigure(filters, figure, sort.startsWith("-"), page, size);
+        }
+        PageView<SupplierRow> rows = filters
                 .page((query, order, parameters) -> SupplierRow.<SupplierRow>find(query, order, parameters),
                         sort, page, size, row -> row);
         Map<String, Object[]> totals = totals(rows.items().stream().map(row -> row.code).toList());
         return new PageView<>(rows.items().stream().map(row -> view(row, totals.get(row.code))).toList(),
                 rows.page(), rows.size(), rows.total());
+    }
+
+    /**
+     * The figures are summed at read time, page by page; to place a page in the order of a figure takes every
+     * supplier's. Suppliers number in the hundreds, so all are computed (their totals in one query), sorted in
+     * memory (suppliers without the figure last, either way; ties by code) and the page is cut from them.
+     */
+    private PageView<SupplierPerformanceView> byFigure(Filters filters,
+                                                       Function<SupplierPerformanceView, Number> figure,
+                                                       boolean descending, int page, int size) {
+        Map<String, Object[]> totals = totals(null);
+        Comparator<Double> values = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        List<SupplierPerformanceView> sorted = SupplierRow.<SupplierRow>list(filters.condition(), filters.parameters())
+                .stream()
+                .map(row -> view(row, totals.get(row.code)))
+                .sorted(Comparator.comparing((SupplierPerformanceView view) -> valueOf(figure, view),
+                        Comparator.nullsLast(values)).thenComparing(SupplierPerformanceView::code))
+                .toList();
+        int from = (int) Math.min((long) page * size, sorted.size());
+        return new PageView<>(sorted.subList(from, Math.min(from + size, sorted.size())), page, size, sorted.size());
+    }
+
+    private static Double valueOf(Function<SupplierPerformanceView, Number> figure, SupplierPerformanceView view) {
+        Number value = figure.apply(view);
+        return value == null ? null : value.doubleValue();
     }
 
     @GET
@@ -94,16 +140,20 @@ public class SupplierPerformanceResource {
         return view(row, totals(List.of(code)).get(code));
     }
 
+    /** @param codes the suppliers whose totals to sum; null for every supplier's */
     private Map<String, Object[]> totals(List<String> codes) {
         Map<String, Object[]> bySupplier = new HashMap<>();
-        if (codes.isEmpty()) {
+        if (codes != null && codes.isEmpty()) {
             return bySupplier;
         }
-        SupplierOrderRow.getEntityManager().createQuery(TOTALS, Object[].class)
-                .setParameter("today", LocalDate.now(clock))
-                .setParameter("suppliers", codes)
-                .getResultList()
-                .forEach(total -> bySupplier.put((String) total[0], total));
+        String suppliers = codes == null ? "" : " where o.supplier in :suppliers";
+        TypedQuery<Object[]> query = SupplierOrderRow.getEntityManager()
+                .createQuery(TOTALS + suppliers + " group by o.supplier", Object[].class)
+                .setParameter("today", LocalDate.now(clock));
+        if (codes != null) {
+            query.setParameter("suppliers", codes);
+        }
+        query.getResultList().forEach(total -> bySupplier.put((String) total[0], total));
         return bySupplier;
     }
 

@@ -2,6 +2,7 @@ package io.supplyline.query.alerts;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import io.supplyline.events.Money;
 import io.supplyline.events.Quantity;
 import io.supplyline.events.catalog.ProductRegistered;
 import io.supplyline.events.catalog.ReorderPolicy;
+import io.supplyline.events.catalog.ReorderPolicyChanged;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.fulfilment.OrderLine;
 import io.supplyline.events.fulfilment.OrderPlaced;
@@ -34,10 +36,13 @@ import io.supplyline.events.inventory.StockIssued;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.events.inventory.StockReserved;
+import io.supplyline.events.purchasing.GoodsReceived;
+import io.supplyline.events.purchasing.PurchaseOrderCancelled;
 import io.supplyline.events.purchasing.PurchaseOrderFullyReceived;
 import io.supplyline.events.purchasing.PurchaseOrderId;
 import io.supplyline.events.purchasing.PurchaseOrderLine;
 import io.supplyline.events.purchasing.PurchaseOrderPlaced;
+import io.supplyline.events.purchasing.ReceivedLine;
 import io.supplyline.events.shipping.ShipmentCreated;
 import io.supplyline.events.shipping.ShipmentDelayed;
 import io.supplyline.events.shipping.ShipmentDelivered;
@@ -77,8 +82,12 @@ class AlertsApiTest {
         long sequence;
 
         Item(int reorderPoint, int reorderQuantity) {
+            this(unique("WH"), reorderPoint, reorderQuantity);
+        }
+
+        Item(String warehouse, int reorderPoint, int reorderQuantity) {
             String sku = unique("SKU");
-            id = StockItemId.of(unique("WH"), sku);
+            id = StockItemId.of(warehouse, sku);
             Sku product = new Sku(sku);
             TOPIC.publish("Product", product.aggregateId(), 0,
                     new ProductRegistered(product, sku, "EA", new ReorderPolicy(reorderPoint, reorderQuantity)));
@@ -87,6 +96,20 @@ class AlertsApiTest {
         String publish(Object event) {
             TOPIC.publish("StockItem", id.aggregateId(), sequence, event);
             return id.aggregateId() + "@" + sequence++;
+        }
+
+        String publishAt(Object event, Instant at) {
+            TOPIC.publishAt("StockItem", id.aggregateId(), sequence, event, at);
+            return id.aggregateId() + "@" + sequence++;
+        }
+
+        /** A purchase order of {@code units} of this item, to its warehouse. */
+        PurchaseOrderId ordered(int units) {
+            PurchaseOrderId order = PurchaseOrderId.random();
+            TOPIC.publish("PurchaseOrder", order.aggregateId(), 0, new PurchaseOrderPlaced(order, new SupplierCode("ACME"),
+                    id.warehouse(), TODAY.plusDays(7), List.of(new PurchaseOrderLine(id.sku(), Quantity.of(units),
+                    new Money(BigDecimal.ONE, "EUR")))));
+            return order;
         }
     }
 
@@ -111,6 +134,102 @@ class AlertsApiTest {
         assertThat(alerts).extracting(a -> a.get("state")).containsOnly("RESOLVED");
         assertThat(alerts.get(1).get("resolvedBy")).isNotNull();
         assertThat((List<?>) alerts.get(1).get("causedBy")).hasSize(1);
+    }
+
+    /**
+     * A stock alert cues a reorder of what the policy suggests while nothing is on its way to the item: not while a
+     * purchase order still brings some, again once it is cancelled; a stockout suggests a quantity too.
+     */
+    @Test
+    void aStockAlertSaysReorderNowOnlyWhileNothingIsOnItsWay() {
+        Item item = new Item(10, 50);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+        item.publishAt(new StockReceived(item.id, Quantity.of(30), "DN"), start);
+        String low = item.publishAt(new StockReserved(item.id, "order:1/X", Quantity.of(25)), start.plusSeconds(10));
+        assertThat(alertsOf(item.id.aggregateId(), low)).singleElement().satisfies(alert -> assertThat(alert)
+                .containsEntry("type", "LOW_STOCK").containsEntry("suggestedReorderQuantity", 55)
+                .containsEntry("reorderNow", true).containsEntry("durationSeconds", null));
+
+        PurchaseOrderId order = item.ordered(40);
+        assertThat(alertsOf(item.id.aggregateId(), order.aggregateId() + "@0")).singleElement().satisfies(alert ->
+                assertThat(alert).containsEntry("state", "OPEN").containsEntry("reorderNow", false)
+                        .containsEntry("suggestedReorderQuantity", 55));
+        TOPIC.publish("PurchaseOrder", order.aggregateId(), 1,
+                new GoodsReceived(order, item.id.warehouse(), List.of(new ReceivedLine(item.id.sku(), Quantity.of(15)))));
+        assertThat(alertsOf(item.id.aggregateId(), order.aggregateId() + "@1")).singleElement().satisfies(alert ->
+                assertThat(alert).as("25 still on the way").containsEntry("reorderNow", false));
+        TOPIC.publish("PurchaseOrder", order.aggregateId(), 2, new PurchaseOrderCancelled(order, "supplier gone"));
+        assertThat(alertsOf(item.id.aggregateId(), order.aggregateId() + "@2")).singleElement().satisfies(alert ->
+                assertThat(alert).containsEntry("reorderNow", true));
+
+        item.publishAt(new StockIssued(item.id, "order:1/X", Quantity.of(25)), start.plusSeconds(100));
+        String out = item.publishAt(new StockAdjusted(item.id, -5, AdjustmentReason.DAMAGE, null),
+                start.plusSeconds(100).plusMillis(700));
+        List<Map<String, Object>> alerts = alertsOf(item.id.aggregateId(), out);
+        assertThat(alerts).extracting(a -> a.get("type") + " " + a.get("state"))
+                .containsExactly("LOW_STOCK RESOLVED", "STOCKOUT OPEN");
+        assertThat(alerts.get(0)).containsEntry("durationSeconds", 90).containsEntry("reorderNow", false);
+        assertThat(alerts.get(1)).as("10 - 0 + 50").containsEntry("suggestedReorderQuantity", 60)
+                .containsEntry("reorderNow", true).containsEntry("durationSeconds", null);
+    }
+
+    /** A stockout while a purchase order is on its way cues no reorder; an item only ordered so far has no stockout. */
+    @Test
+    void aStockoutWithStockOnItsWaySuggestsButDoesNotCueAReorder() {
+        Item item = new Item(5, 20);
+        PurchaseOrderId order = item.ordered(100);
+        Sku sku = item.id.sku();
+        TOPIC.publish("Product", sku.aggregateId(), 1, new ReorderPolicyChanged(sku, new ReorderPolicy(6, 20)));
+        // The alert projection has applied the policy change when the product's version 1 is visible to it.
+        assertThat(alertsOf(item.id.aggregateId(), order.aggregateId() + "@0," + sku.aggregateId() + "@1"))
+                .as("never stocked: nothing to run out of").isEmpty();
+
+        item.publish(new StockAdjusted(item.id, 1, AdjustmentReason.FOUND, null));
+        String out = item.publish(new StockAdjusted(item.id, -1, AdjustmentReason.LOSS, null));
+        assertThat(alertsOf(item.id.aggregateId(), out)).filteredOn(alert -> "STOCKOUT".equals(alert.get("type")))
+                .singleElement().satisfies(alert -> assertThat(alert).containsEntry("state", "OPEN")
+                        .containsEntry("suggestedReorderQuantity", 26).containsEntry("reorderNow", false));
+    }
+
+    /** Groups count what the list holds under the same filters, the largest first, with their newest opening. */
+    @Test
+    void alertGroupsCountByTypeLargestFirst() {
+        String warehouse = unique("WH");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
+        List<String> applied = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Item item = new Item(warehouse, 0, 1);
+            item.publishAt(new StockReceived(item.id, Quantity.of(5), "DN"), start);
+            applied.add(item.publishAt(new StockAdjusted(item.id, -5, AdjustmentReason.LOSS, null),
+                    start.plusSeconds(60 * (i + 1))));
+        }
+        Item low = new Item(warehouse, 10, 1);
+        applied.add(low.publishAt(new StockReceived(low.id, Quantity.of(4), "DN"), start.plusSeconds(30)));
+        Item restocked = new Item(warehouse, 10, 1);
+        restocked.publishAt(new StockReceived(restocked.id, Quantity.of(4), "DN"), start.plusSeconds(20));
+        applied.add(restocked.publishAt(new StockReceived(restocked.id, Quantity.of(100), "DN"), start.plusSeconds(40)));
+
+        given().auth().basic("analyst", "analyst").header("X-Read-After", String.join(",", applied))
+                .get("/alerts/groups?warehouse={w}&state=OPEN", warehouse)
+                .then().statusCode(200)
+                .body("groups.type", contains("STOCKOUT", "LOW_STOCK"))
+                .body("groups.count", contains(3, 1))
+                .body("groups.latestAt", contains(start.plusSeconds(180).toString(), start.plusSeconds(30).toString()));
+        given().auth().basic("analyst", "analyst").get("/alerts/groups?warehouse={w}", warehouse)
+                .then().statusCode(200)
+                .body("groups.type", contains("STOCKOUT", "LOW_STOCK"))
+                .body("groups.count", contains(3, 2));
+        given().auth().basic("analyst", "analyst").get("/alerts/groups?warehouse={w}&state=RESOLVED", warehouse)
+                .then().statusCode(200)
+                .body("groups.type", contains("LOW_STOCK"))
+                .body("groups.count", contains(1))
+                .body("groups.latestAt", contains(start.plusSeconds(20).toString()));
+        given().auth().basic("analyst", "analyst").get("/alerts/groups?warehouse={w}&type=LOW_STOCK", warehouse)
+                .then().statusCode(200)
+                .body("groups.count", contains(2));
+        given().auth().basic("analyst", "analyst").get("/alerts/groups?type=GREMLINS").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("type"));
+        given().auth().basic("operator", "operator").get("/alerts/groups").then().statusCode(403);
     }
 
     @Test

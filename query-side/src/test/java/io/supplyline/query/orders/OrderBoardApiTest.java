@@ -1,10 +1,15 @@
 package io.supplyline.query.orders;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +28,9 @@ import io.supplyline.events.fulfilment.OrderBackordered;
 import io.supplyline.events.fulfilment.OrderCancelled;
 import io.supplyline.events.fulfilment.OrderLine;
 import io.supplyline.events.fulfilment.OrderPlaced;
+import io.supplyline.events.fulfilment.OrderShipped;
 import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.events.shipping.ShipmentId;
 import io.supplyline.events.warehouse.WarehouseCode;
 import io.supplyline.query.EventTopicWriter;
 
@@ -93,10 +100,77 @@ class OrderBoardApiTest {
                 .body("items.customer", equalTo(List.of("Bauhaus KG", "Hornbach AG")));
     }
 
+    private static SalesOrderId placed(String warehouse, String customer, LocalDate requested) {
+        SalesOrderId order = SalesOrderId.random();
+        TOPIC.publish("SalesOrder", order.aggregateId(), 0, new OrderPlaced(order, customer, new WarehouseCode(warehouse),
+                requested, List.of(new OrderLine(new Sku("BOLT"), Quantity.of(2)))));
+        return order;
+    }
+
+    /** Allocated, then shipped at {@code at}; returns the order's version then. */
+    private static String shipped(SalesOrderId order, Instant at) {
+        TOPIC.publish("SalesOrder", order.aggregateId(), 1, new OrderAllocated(order));
+        TOPIC.publishAt("SalesOrder", order.aggregateId(), 2, new OrderShipped(order, ShipmentId.random()), at);
+        return order.aggregateId() + "@2";
+    }
+
+    private static List<String> customers(String warehouse, String filters) {
+        return analyst().get("/orders?warehouse={w}&" + filters + "&size=500", warehouse)
+                .then().statusCode(200).extract().jsonPath().getList("items.customer");
+    }
+
+    /**
+     * The board's tabs: open orders, and orders late (shipped after their requested day, or still to ship after it)
+     * or shipped; each order carries when it shipped and whether it is late.
+     */
+    @Test
+    void theBoardFiltersOpenLateAndShippedOrders() {
+        String warehouse = "WH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        SalesOrderId overdue = placed(warehouse, "overdue", today.minusDays(3));
+        SalesOrderId notDue = placed(warehouse, "not due", today.plusDays(5));
+        SalesOrderId backordered = placed(warehouse, "backordered", today.plusDays(5));
+        TOPIC.publish("SalesOrder", backordered.aggregateId(), 1, new OrderBackordered(backordered, List.of()));
+        SalesOrderId cancelled = placed(warehouse, "cancelled", today.minusDays(3));
+        TOPIC.publish("SalesOrder", cancelled.aggregateId(), 1, new OrderCancelled(cancelled, "changed plans"));
+        LocalDate requested = today.minusDays(10);
+        SalesOrderId shippedLate = placed(warehouse, "shipped late", requested);
+        Instant shippedAt = requested.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusMillis(1);
+        SalesOrderId shippedOnTime = placed(warehouse, "shipped on time", requested);
+        String readAfter = String.join(",", shipped(shippedLate, shippedAt),
+                shipped(shippedOnTime, requested.atTime(23, 59, 59).toInstant(ZoneOffset.UTC)),
+                overdue.aggregateId() + "@0", notDue.aggregateId() + "@0", backordered.aggregateId() + "@1",
+                cancelled.aggregateId() + "@1");
+        analyst().header("X-Read-After", readAfter).get("/orders/{id}", shippedLate.value())
+                .then().statusCode(200)
+                .body("status", equalTo("SHIPPED"))
+                .body("shippedAt", equalTo(shippedAt.toString()))
+                .body("late", equalTo(true));
+        analyst().get("/orders/{id}", notDue.value()).then().statusCode(200)
+                .body("shippedAt", nullValue())
+                .body("late", equalTo(false));
+
+        assertThat(customers(warehouse, "open=true")).containsExactlyInAnyOrder("overdue", "not due", "backordered");
+        assertThat(customers(warehouse, "open=false"))
+                .containsExactlyInAnyOrder("cancelled", "shipped late", "shipped on time");
+        assertThat(customers(warehouse, "late=true")).containsExactlyInAnyOrder("overdue", "shipped late");
+        assertThat(customers(warehouse, "late=false"))
+                .containsExactlyInAnyOrder("not due", "backordered", "cancelled", "shipped on time");
+        assertThat(customers(warehouse, "shipped=true")).containsExactlyInAnyOrder("shipped late", "shipped on time");
+        assertThat(customers(warehouse, "shipped=false"))
+                .containsExactlyInAnyOrder("overdue", "not due", "backordered", "cancelled");
+        assertThat(customers(warehouse, "shipped=true&late=true")).containsExactly("shipped late");
+        assertThat(customers(warehouse, "status=BACKORDERED")).containsExactly("backordered");
+        assertThat(analyst().get("/orders?warehouse={w}&open=true&late=true", warehouse).then().statusCode(200)
+                .extract().jsonPath().getList("items.late", Boolean.class)).containsExactly(true);
+    }
+
     @Test
     void badParametersAreRefusedAndAnUnknownOrderIsNotFound() {
         analyst().get("/orders?status=LOST").then().statusCode(400).body("errors.field", hasItem("status"));
         analyst().get("/orders?sort=password").then().statusCode(400).body("errors.field", hasItem("sort"));
+        analyst().get("/orders?open=maybe&late=yes&shipped=1").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("open", "late", "shipped"));
         analyst().get("/orders/not-a-uuid").then().statusCode(400);
         // PostgreSQL cannot compare text with a NUL: refused before it reaches the database.
         analyst().queryParam("customer", "Bau\u0000haus").get("/orders").then().statusCode(400)

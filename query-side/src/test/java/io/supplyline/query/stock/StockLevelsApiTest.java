@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +21,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
+import io.supplyline.events.Money;
 import io.supplyline.events.Quantity;
 import io.supplyline.events.catalog.ProductRegistered;
 import io.supplyline.events.catalog.ReorderPolicy;
@@ -30,6 +34,10 @@ import io.supplyline.events.inventory.ReservationReleased;
 import io.supplyline.events.inventory.StockIssued;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.events.inventory.StockReserved;
+import io.supplyline.events.purchasing.PurchaseOrderId;
+import io.supplyline.events.purchasing.PurchaseOrderLine;
+import io.supplyline.events.purchasing.PurchaseOrderPlaced;
+import io.supplyline.events.supplier.SupplierCode;
 import io.supplyline.events.warehouse.WarehouseCode;
 import io.supplyline.query.EventTopicWriter;
 
@@ -168,6 +176,77 @@ class StockLevelsApiTest {
                         .body("page", equalTo(0))
                         .body("size", equalTo(2))
                         .body("items.sku", contains("ITEM-3", "ITEM-2")));
+    }
+
+    /** A search finds its text anywhere in the SKU or the warehouse code, in any case, and {@code _} only as itself. */
+    @Test
+    void aSearchFindsPartOfTheSkuOrTheWarehouseInAnyCase() {
+        String token = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        StockItemId byWarehouse = StockItemId.of("WS-" + token + "-1", "PLAIN");
+        StockItemId bySku = StockItemId.of(unique("WH"), "sku_" + token.toLowerCase() + "_bolt");
+        StockItemId underscoreAsWildcard = StockItemId.of(bySku.warehouse().value(), "skuX" + token + "-bolt");
+        StockItemId neither = StockItemId.of(bySku.warehouse().value(), unique("OTHER"));
+        for (StockItemId item : List.of(byWarehouse, bySku, underscoreAsWildcard, neither)) {
+            received(item, 0, 5);
+        }
+        String readAfter = String.join(",", List.of(byWarehouse, bySku, underscoreAsWildcard, neither).stream()
+                .map(item -> item.aggregateId() + "@0").toList());
+
+        given().auth().basic("analyst", "analyst").header("X-Read-After", readAfter)
+                .when().get("/stock-levels?search={s}", token.substring(1, 7).toLowerCase())
+                .then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.sku", containsInAnyOrder(byWarehouse.sku().value(), bySku.sku().value(),
+                        underscoreAsWildcard.sku().value()));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels?search={s}", "SKU_" + token.substring(0, 4))
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].sku", equalTo(bySku.sku().value()));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels?search={s}&warehouse={w}", "ws-" + token, bySku.warehouse().value())
+                .then().statusCode(200)
+                .body("total", equalTo(0));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels?search={s}", "50%")
+                .then().statusCode(400)
+                .body("errors.field", contains("search"));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels?search={s}", "x".repeat(101))
+                .then().statusCode(400)
+                .body("errors.field", contains("search"));
+    }
+
+    @Test
+    void listsSortByInboundAndReserved() {
+        String warehouse = unique("WH");
+        StockItemId small = StockItemId.of(warehouse, "SMALL");
+        StockItemId large = StockItemId.of(warehouse, "LARGE");
+        received(small, 0, 50);
+        received(large, 0, 50);
+        topic().publish("StockItem", small.aggregateId(), 1, new StockReserved(small, "order-1/1", Quantity.of(3)));
+        topic().publish("StockItem", large.aggregateId(), 1, new StockReserved(large, "order-2/1", Quantity.of(30)));
+        PurchaseOrderId order = PurchaseOrderId.random();
+        topic().publish("PurchaseOrder", order.aggregateId(), 0, new PurchaseOrderPlaced(order, new SupplierCode("ACME"),
+                new WarehouseCode(warehouse), LocalDate.of(2026, 12, 24), List.of(
+                        new PurchaseOrderLine(small.sku(), Quantity.of(70), new Money(BigDecimal.ONE, "EUR")),
+                        new PurchaseOrderLine(large.sku(), Quantity.of(7), new Money(BigDecimal.ONE, "EUR")))));
+        String readAfter = small.aggregateId() + "@1," + large.aggregateId() + "@1," + order.aggregateId() + "@0";
+
+        given().auth().basic("analyst", "analyst").header("X-Read-After", readAfter)
+                .when().get("/stock-levels?warehouse={w}&sort=-inbound", warehouse)
+                .then().statusCode(200)
+                .body("items.sku", contains("SMALL", "LARGE"))
+                .body("items.inbound", contains(70, 7));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels?warehouse={w}&sort=inbound", warehouse)
+                .then().statusCode(200).body("items.sku", contains("LARGE", "SMALL"));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels?warehouse={w}&sort=-reserved", warehouse)
+                .then().statusCode(200).body("items.reserved", contains(30, 3));
+        given().auth().basic("analyst", "analyst")
+                .when().get("/stock-levels?warehouse={w}&sort=reserved", warehouse)
+                .then().statusCode(200).body("items.sku", contains("SMALL", "LARGE"));
     }
 
     @Test

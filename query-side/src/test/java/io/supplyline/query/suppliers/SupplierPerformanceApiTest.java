@@ -1,6 +1,8 @@
 package io.supplyline.query.suppliers;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -8,7 +10,10 @@ import static org.hamcrest.Matchers.nullValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 import io.supplyline.events.Money;
@@ -113,6 +119,83 @@ class SupplierPerformanceApiTest {
                 .body("fillRate", nullValue());
         analyst().get("/suppliers/NOBODY-{x}/performance", UUID.randomUUID().toString().substring(0, 8))
                 .then().statusCode(404);
-        analyst().get("/suppliers/performance?sort=fillRate").then().statusCode(400);
+        analyst().get("/suppliers/performance?sort=rating").then().statusCode(400)
+                .body("errors.field", contains("sort"));
+    }
+
+    private static SupplierCode registered(String name) {
+        SupplierCode supplier = new SupplierCode("SUP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+        TOPIC.publish("Supplier", supplier.aggregateId(), 0, new SupplierRegistered(supplier, name, 5));
+        return supplier;
+    }
+
+    /** Placed, received in full and closed; returns its last version for X-Read-After. */
+    private static String fullyReceived(SupplierCode supplier, LocalDate expected) {
+        PurchaseOrderId order = placed(supplier, expected, 10);
+        received(order, 1, 10);
+        TOPIC.publish("PurchaseOrder", order.aggregateId(), 2, new PurchaseOrderFullyReceived(order));
+        return order.aggregateId() + "@2";
+    }
+
+    /** The codes of every supplier in the order of {@code sort}, with the figure each sorted by. */
+    private static JsonPath all(String sort, String readAfter) {
+        return analyst().header("X-Read-After", readAfter).get("/suppliers/performance?size=500&sort={s}", sort)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * Sorting by a figure the read computes places every supplier, with those that have no figure yet last either
+     * way; ties go by code.
+     */
+    @Test
+    void suppliersSortByOnTimeRateAndOrdersWithNoFigureLast() {
+        SupplierCode late = registered("Late GmbH");
+        SupplierCode half = registered("Half AG");
+        SupplierCode punctual = registered("Punctual KG");
+        SupplierCode newcomer = registered("Newcomer SE");
+        String readAfter = String.join(",", fullyReceived(late, TODAY.minusDays(5)),
+                fullyReceived(half, TODAY.plusDays(2)), fullyReceived(half, TODAY.minusDays(5)),
+                fullyReceived(punctual, TODAY.plusDays(2)), newcomer.aggregateId() + "@0");
+        List<String> ours = List.of(late.value(), half.value(), punctual.value(), newcomer.value());
+
+        JsonPath ascending = all("onTimeRate", readAfter);
+        assertThat(ascending.getList("items.code", String.class)).filteredOn(ours::contains)
+                .containsExactly(late.value(), half.value(), punctual.value(), newcomer.value());
+        assertSortedNullsLast(ascending.getList("items.onTimeDeliveryRate", Float.class), false);
+        JsonPath descending = all("-onTimeRate", readAfter);
+        assertThat(descending.getList("items.code", String.class)).filteredOn(ours::contains)
+                .containsExactly(punctual.value(), half.value(), late.value(), newcomer.value());
+        assertSortedNullsLast(descending.getList("items.onTimeDeliveryRate", Float.class), true);
+        assertThat(descending.getInt("total")).isEqualTo(descending.getList("items").size());
+
+        assertThat(all("-orders", readAfter).getList("items.code", String.class)).filteredOn(ours::contains)
+                .as("2 orders, then 1 each by code, then none").startsWith(half.value()).endsWith(newcomer.value());
+        analyst().get("/suppliers/performance?sort=-onTimeRate&size=1&page=0").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("total", equalTo(descending.getInt("total")));
+    }
+
+    /** Every figure sorts both ways with suppliers that lack it last. */
+    @Test
+    void everyFigureSortsBothWays() {
+        Map<String, String> fields = Map.of("onTimeRate", "onTimeDeliveryRate", "fillRate", "fillRate",
+                "averageLeadTimeDays", "averageLeadTimeDays", "overdueOrders", "openLatePurchaseOrders",
+                "orders", "purchaseOrders");
+        SupplierCode supplier = registered("Any GmbH");
+        String readAfter = fullyReceived(supplier, TODAY.plusDays(1));
+        fields.forEach((sort, field) -> {
+            for (boolean descending : new boolean[] {false, true}) {
+                List<Float> values = all((descending ? "-" : "") + sort, readAfter)
+                        .getList("items." + field, Float.class);
+                assertThat(values).as(sort).isNotEmpty();
+                assertSortedNullsLast(values, descending);
+            }
+        });
+    }
+
+    private static void assertSortedNullsLast(List<Float> values, boolean descending) {
+        List<Float> present = values.stream().takeWhile(Objects::nonNull).toList();
+        assertThat(values.subList(present.size(), values.size())).as("no figure: last").allMatch(Objects::isNull);
+        assertThat(present).isSortedAccordingTo(descending ? Comparator.reverseOrder() : Comparator.naturalOrder());
     }
 }

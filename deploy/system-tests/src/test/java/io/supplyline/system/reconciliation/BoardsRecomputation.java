@@ -21,6 +21,7 @@ final class BoardsRecomputation implements Recomputation {
     private final Map<String, Map<String, Long>> poRemaining = new HashMap<>();
     private final Map<String, String> poWarehouse = new HashMap<>();
     private final Map<String, String> orders = new TreeMap<>();
+    private final Map<String, Long> ordersShippedAt = new HashMap<>();    // order id -> micros of its OrderShipped
     private final Map<String, String> shipments = new TreeMap<>();
     private final Map<String, long[]> purchaseOrders = new TreeMap<>();   // ordered, received
     private final Map<String, String> poStatus = new HashMap<>();
@@ -43,7 +44,10 @@ final class BoardsRecomputation implements Recomputation {
             case "OrderPlaced" -> orders.put(id, "PLACED");
             case "OrderAllocated" -> orders.put(id, "ALLOCATED");
             case "OrderBackordered" -> orders.put(id, "BACKORDERED");
-            case "OrderShipped" -> orders.put(id, "SHIPPED");
+            case "OrderShipped" -> {
+                orders.put(id, "SHIPPED");
+                ordersShippedAt.put(id, ChronoUnit.MICROS.between(Instant.EPOCH, event.timestamp()));
+            }
             case "OrderDelivered" -> orders.put(id, "DELIVERED");
             case "OrderCancelled" -> orders.put(id, "CANCELLED");
             case "ShipmentCreated" -> shipments.put(id, "CREATED eta=" + event.text("promisedDeliveryDate"));
@@ -103,7 +107,8 @@ final class BoardsRecomputation implements Recomputation {
                 + " inbound=" + inbound.getOrDefault(id, 0L) + " version=" + versions.get(id)));
         // An item only ordered from a supplier has a row for its inbound units, without a stock version.
         inbound.forEach((id, units) -> expected.putIfAbsent(id, "onHand=0 reserved=0 inbound=" + units + " version=-1"));
-        orders.forEach((id, status) -> expected.put(id, status + " version=" + versions.get(id)));
+        orders.forEach((id, status) -> expected.put(id, status + " shippedAtMicros=" + ordersShippedAt.get(id)
+                + " version=" + versions.get(id)));
         shipments.forEach((id, state) -> expected.put(id, state + " version=" + versions.get(id)));
         purchaseOrders.forEach((id, units) -> expected.put(id, poStatus.get(id) + " ordered=" + units[0]
                 + " received=" + units[1] + " version=" + versions.get(id)));
@@ -117,8 +122,9 @@ final class BoardsRecomputation implements Recomputation {
         actual.putAll(Recomputation.rows(readModels, "SELECT id, on_hand, reserved, inbound, version FROM stock_level",
                 row -> "onHand=" + row.getLong(2) + " reserved=" + row.getLong(3) + " inbound=" + row.getLong(4)
                         + " version=" + row.getLong(5)));
-        actual.putAll(Recomputation.rows(readModels, "SELECT id, status, version FROM order_board",
-                row -> row.getString(2) + " version=" + row.getLong(3)));
+        actual.putAll(Recomputation.rows(readModels, "SELECT id, status, version,"
+                        + " (extract(epoch FROM shipped_at) * 1000000)::bigint FROM order_board",
+                row -> row.getString(2) + " shippedAtMicros=" + row.getObject(4) + " version=" + row.getLong(3)));
         actual.putAll(Recomputation.rows(readModels, "SELECT id, status, eta, version FROM shipment_board",
                 row -> row.getString(2) + " eta=" + row.getString(3) + " version=" + row.getLong(4)));
         actual.putAll(Recomputation.rows(readModels,

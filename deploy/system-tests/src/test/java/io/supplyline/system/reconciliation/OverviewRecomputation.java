@@ -2,6 +2,7 @@ package io.supplyline.system.reconciliation;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The operations overview: the status each order, shipment and purchase order is counted under, the
- * counts per status, and the events per hour (all, and per kind the overview charts).
+ * counts per status, the events per hour and per minute (all, per kind the overview charts, and the orders
+ * entering and leaving BACKORDERED), and the time of the newest event.
  */
 final class OverviewRecomputation implements Recomputation {
 
@@ -28,6 +30,8 @@ final class OverviewRecomputation implements Recomputation {
             Map.entry("PurchaseOrderFullyReceived", "purchase-orders.RECEIVED"),
             Map.entry("PurchaseOrderCancelled", "purchase-orders.CANCELLED"));
 
+    private static final String BACKORDERED = "orders.BACKORDERED";
+
     private static final Map<String, String> HOURLY_METRIC = Map.of(
             "OrderPlaced", "ordersPlaced",
             "ShipmentDispatched", "shipmentsDispatched",
@@ -38,20 +42,37 @@ final class OverviewRecomputation implements Recomputation {
     private final Map<String, String> status = new HashMap<>();
     private final Map<String, Long> versions = new TreeMap<>();
     private final Map<String, Long> hourly = new TreeMap<>();
+    private final Map<String, Long> minutely = new TreeMap<>();
+    private Instant latest;
 
     @Override
     public void apply(StoredEvent event) {
         versions.put(event.aggregateId(), event.sequence());
-        String hour = event.timestamp().truncatedTo(ChronoUnit.HOURS) + " ";
-        hourly.merge(hour + "events", 1L, Long::sum);
-        if (HOURLY_METRIC.containsKey(event.type())) {
-            hourly.merge(hour + HOURLY_METRIC.get(event.type()), 1L, Long::sum);
+        if (latest == null || event.timestamp().isAfter(latest)) {
+            latest = event.timestamp();
         }
+        count(event, "events");
+        if (HOURLY_METRIC.containsKey(event.type())) {
+            count(event, HOURLY_METRIC.get(event.type()));
+        }
+        String before = status.get(event.aggregateId());
         if (STATUS_AFTER.containsKey(event.type())) {
             status.put(event.aggregateId(), STATUS_AFTER.get(event.type()));
         } else if (event.type().equals("ShipmentExceptionReported") && event.text("type").equals("ORDER_CANCELLED")) {
             status.put(event.aggregateId(), "shipments.VOID");
         }
+        boolean wasBackordered = BACKORDERED.equals(before);
+        boolean isBackordered = BACKORDERED.equals(status.get(event.aggregateId()));
+        if (isBackordered && !wasBackordered) {
+            count(event, "backorders");
+        } else if (wasBackordered && !isBackordered) {
+            count(event, "backordersClosed");
+        }
+    }
+
+    private void count(StoredEvent event, String metric) {
+        hourly.merge(event.timestamp().truncatedTo(ChronoUnit.HOURS) + " " + metric, 1L, Long::sum);
+        minutely.merge(event.timestamp().truncatedTo(ChronoUnit.MINUTES) + " " + metric, 1L, Long::sum);
     }
 
     @Override
@@ -66,6 +87,10 @@ final class OverviewRecomputation implements Recomputation {
         });
         counts.forEach((counter, total) -> expected.put("count " + counter, String.valueOf(total)));
         hourly.forEach((hourAndMetric, total) -> expected.put("hour " + hourAndMetric, String.valueOf(total)));
+        minutely.forEach((minuteAndMetric, total) -> expected.put("minute " + minuteAndMetric, String.valueOf(total)));
+        if (latest != null) {
+            expected.put("latest event", String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, latest)));
+        }
         return expected;
     }
 
@@ -79,6 +104,12 @@ final class OverviewRecomputation implements Recomputation {
                 row -> String.valueOf(row.getLong(2))));
         actual.putAll(Recomputation.rows(readModels, "SELECT 'hour ' || to_char(hour_start AT TIME ZONE 'UTC',"
                         + " 'YYYY-MM-DD\"T\"HH24\":00:00Z \"') || metric, total FROM overview_hourly",
+                row -> String.valueOf(row.getLong(2))));
+        actual.putAll(Recomputation.rows(readModels, "SELECT 'minute ' || to_char(minute_start AT TIME ZONE 'UTC',"
+                        + " 'YYYY-MM-DD\"T\"HH24:MI\":00Z \"') || metric, total FROM overview_minutely",
+                row -> String.valueOf(row.getLong(2))));
+        actual.putAll(Recomputation.rows(readModels, "SELECT 'latest event',"
+                        + " (extract(epoch FROM at) * 1000000)::bigint FROM overview_latest_event",
                 row -> String.valueOf(row.getLong(2))));
         return actual;
     }
