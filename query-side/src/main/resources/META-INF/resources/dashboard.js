@@ -4,7 +4,8 @@
 // untrusted text: it only ever reaches the page through textContent and attributes.
 //   header: #user (signed-in name), #sign-out (a link, hidden without one), #live (class "on" while live)
 //   tabs:   nav a#tab-<view> (the admin tab is a#admin, shown only to admins); sections #view-<view>
-//   window.dashboardStats = {readyMs, updates, updateMsTotal, updateMsMax}; performance mark "dashboard-ready"
+//   window.dashboardStats = {readyMs, updates, updateMsTotal, updateMsMax, events (stream events received)};
+//   performance mark "dashboard-ready"
 "use strict";
 
 const Dash = (() => {
@@ -55,7 +56,7 @@ const Dash = (() => {
 
   // --- measurements: time to the first view's data, and the cost of each stream-driven update
 
-  const stats = window.dashboardStats = { readyMs: null, updates: 0, updateMsTotal: 0, updateMsMax: 0 };
+  const stats = window.dashboardStats = { readyMs: null, updates: 0, updateMsTotal: 0, updateMsMax: 0, events: 0 };
 
   function ready() {
     if (stats.readyMs != null) return;
@@ -241,12 +242,15 @@ const Dash = (() => {
 
   const TYPES = ["stock-level", "order", "shipment", "purchase-order", "alert"];
 
+  let stream = null;
+
   function follow() {
-    const stream = new EventSource("/stream");
+    stream = new EventSource("/stream");
     const live = $("#live");
     stream.onopen = () => { live.className = "live on"; $("#live-text").textContent = "live"; };
     stream.onerror = () => { live.className = "live off"; $("#live-text").textContent = "reconnecting…"; };
     TYPES.forEach((type) => stream.addEventListener(type, (event) => {
+      stats.events++;
       const shown = views.get(current);
       if (shown && shown.changed) shown.changed(type, JSON.parse(event.data));
     }));
@@ -260,6 +264,14 @@ const Dash = (() => {
     window.addEventListener("resize", debounce(() => views.get(current)?.resize?.(), 150));
     route().catch(console.error);
     follow();
+    // A page left for another keeps no stream: the browser allows only a few connections to one server, and a
+    // stream held by a page in the back-forward cache would starve the next page's requests. Back again, it reloads.
+    window.addEventListener("pagehide", () => stream.close());
+    window.addEventListener("pageshow", (event) => {
+      if (!event.persisted) return;
+      route().catch(console.error);
+      follow();
+    });
   }
   document.addEventListener("DOMContentLoaded", start);
 

@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * A page in real headless Chromium (Debian's chromium and chromium-driver; nothing is downloaded), with
@@ -42,6 +44,8 @@ final class Chromium implements AutoCloseable {
                 .setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--window-size=1440,1000");
+        // The page's console, told with a failure.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
     }
 
@@ -124,7 +128,11 @@ final class Chromium implements AutoCloseable {
                 // the element went away while it was read: try again
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not within " + WAIT + ": " + what);
+                throw new AssertionError("Not within " + WAIT + ": " + what + " (at " + driver.getCurrentUrl()
+                        + "; stats " + driver.executeScript("return document.readyState + ' ' + document.scripts.length + ' '"
+                        + " + JSON.stringify(window.dashboardStats) + ' rows ' + [...document.querySelectorAll('tbody tr')]"
+                        + ".map(r => r.dataset.id).join(',')")
+                        + "; console: " + console() + ")");
             }
             sleep(25);
         }
@@ -150,6 +158,11 @@ final class Chromium implements AutoCloseable {
         } catch (WebDriverException e) {
             return "?";
         }
+    }
+
+    /** What the page wrote to its console since the last call. */
+    List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     void screenshot(Path file) throws IOException {
