@@ -1,225 +1,227 @@
-// The live dashboard: loads each board from the query API, then follows GET /stream and updates in
-// place without a reload. Same origin, so the browser's Basic credentials go along with every call.
+// The analysts' dashboard: tabs with hash routing (#overview, #stock?search=..., #alerts, #orders,
+// #suppliers, #admin), each view in views/*.js, all following one live stream (GET /stream).
+// Same origin, so the browser's credentials go along with every call. Data from the API is
+// untrusted text: it only ever reaches the page through textContent and attributes.
+//   header: #user (signed-in name), #sign-out (a link, hidden without one), #live (class "on" while live)
+//   tabs:   nav a#tab-<view> (the admin tab is a#admin, shown only to admins); sections #view-<view>
+//   window.dashboardStats = {readyMs, updates, updateMsTotal, updateMsMax, events (stream events received)};
+//   performance mark "dashboard-ready"
 "use strict";
 
-const $ = (selector) => document.querySelector(selector);
+const Dash = (() => {
+  const $ = (selector, root = document) => root.querySelector(selector);
 
-async function get(path) {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(path + " answered " + response.status);
-  return response.json();
-}
-
-function cell(text, className) {
-  const td = document.createElement("td");
-  td.textContent = text == null ? "" : text;
-  if (className) td.className = className;
-  return td;
-}
-
-function badge(status, title) {
-  const span = document.createElement("span");
-  span.className = "status " + status.replace(" ", "-");
-  span.textContent = status;
-  if (title) span.title = title;
-  const td = document.createElement("td");
-  td.appendChild(span);
-  return td;
-}
-
-// --- stock table: one row per warehouse x SKU, kept by id so a stream event updates its row
-
-const stockRows = new Map();
-
-// The table's order: least available first, items never received after all others.
-function rank(level) {
-  return level.version < 0 ? Number.MAX_SAFE_INTEGER - 1 : level.available;
-}
-
-function stockRow(level) {
-  const id = level.warehouse + ":" + level.sku;
-  let row = stockRows.get(id);
-  if (!row) {
-    row = document.createElement("tr");
-    row.dataset.id = id;
-    row.addEventListener("click", () => showHistory(level.warehouse, level.sku));
-    stockRows.set(id, row);
-    $("#stock tbody").appendChild(row);
+  /** An element: props {className, text, title, href, type, hidden, dataset, on: {event: handler}}. */
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(props).forEach(([key, value]) => {
+      if (value == null) return;
+      if (key === "text") node.textContent = value;
+      else if (key === "dataset") Object.assign(node.dataset, value);
+      else if (key === "on") Object.entries(value).forEach(([event, handler]) => node.addEventListener(event, handler));
+      else node[key] = value;
+    });
+    children.forEach((child) => child != null && node.append(child));
+    return node;
   }
-  row.dataset.rank = rank(level);
-  // Never received: the item has no stock events yet, so no stockout alert either.
-  const status = level.version >= 0 ? badge(level.status)
-    : level.inbound > 0 ? badge("ON ORDER", "never received; " + level.inbound + " on order")
-    : badge("NONE", "never received, nothing on order");
-  row.replaceChildren(cell(level.warehouse), cell(level.sku), cell(level.onHand, "num"), cell(level.reserved, "num"),
-    cell(level.available, "num"), cell(level.inbound, "num"), status);
-  return row;
-}
 
-function flash(row) {
-  row.classList.remove("changed");
-  void row.offsetWidth; // restart the highlight
-  row.classList.add("changed");
-}
+  // --- the API: JSON in, problem+json's detail as the error's message
 
-async function loadStock() {
-  const page = await get("/stock-levels?sort=available&size=200");
-  $("#stock tbody").replaceChildren();
-  stockRows.clear();
-  page.items.sort((a, b) => rank(a) - rank(b)).forEach(stockRow);
-  const first = page.items.find((level) => level.version >= 0);
-  if (!chosen && first) showHistory(first.warehouse, first.sku).catch(console.error);
-}
+  const session = { user: null, roles: [], csrfToken: null, signOut: null };
 
-function stockChanged(level) {
-  const row = stockRow(level);
-  // Keep the table in its order.
-  const after = [...$("#stock tbody").children]
-    .find((other) => other !== row && Number(other.dataset.rank) > rank(level));
-  $("#stock tbody").insertBefore(row, after || null);
-  flash(row);
-  historyChanged(level);
-}
-
-// --- stock over time: the chosen item's history, extended live by its stock-level changes
-
-let chosen = null; // { warehouse, sku, reorderPoint, points }
-
-async function showHistory(warehouse, sku) {
-  const item = encodeURIComponent(warehouse) + "/" + encodeURIComponent(sku);
-  const picked = { warehouse, sku, reorderPoint: 0, points: [] };
-  chosen = picked;
-  $("#history-item").textContent = "— " + sku + " in " + warehouse;
-  drawHistory($("#history"), [], 0);
-  const [history, level] = await Promise.all([get("/stock-levels/" + item + "/history"), get("/stock-levels/" + item)]);
-  if (chosen !== picked) return; // another item was picked meanwhile
-  // Keep what the stream added while the history was on its way.
-  const known = history.points.length ? history.points[history.points.length - 1].version : -1;
-  chosen.points = history.points.concat(chosen.points.filter((point) => point.version > known));
-  chosen.reorderPoint = level.reorderPoint;
-  drawHistory($("#history"), chosen.points, chosen.reorderPoint);
-}
-
-function historyChanged(level) {
-  if (!chosen || chosen.warehouse !== level.warehouse || chosen.sku !== level.sku) return;
-  const last = chosen.points[chosen.points.length - 1];
-  chosen.reorderPoint = level.reorderPoint;
-  // Inbound and reorder-point changes keep the item's version: they add no point.
-  if (level.version >= 0 && (!last || level.version > last.version)) {
-    chosen.points.push({ version: level.version, at: level.updatedAt, onHand: level.onHand, available: level.available });
+  async function request(method, path) {
+    const headers = { Accept: "application/json" };
+    if (method !== "GET" && session.csrfToken) headers["X-CSRF-Token"] = session.csrfToken;
+    const response = await fetch(path, { method, headers, credentials: "same-origin" });
+    const type = response.headers.get("Content-Type") || "";
+    const body = type.includes("json") ? await response.json().catch(() => null) : null;
+    if (!response.ok) {
+      const error = new Error((body && (body.detail || body.title)) || method + " " + path + " answered " + response.status);
+      error.status = response.status;
+      throw error;
+    }
+    return body;
   }
-  drawHistory($("#history"), chosen.points, chosen.reorderPoint);
-}
+  const get = (path) => request("GET", path);
 
-// --- alerts feed
-
-function alertItem(alert) {
-  const li = document.createElement("li");
-  li.dataset.id = alert.id;
-  const type = document.createElement("span");
-  type.className = "type " + alert.type;
-  type.textContent = alert.type.replaceAll("_", " ").toLowerCase();
-  const time = document.createElement("time");
-  time.textContent = new Date(alert.openedAt).toLocaleTimeString();
-  li.append(type, document.createTextNode(alert.detail || alert.subject), time);
-  li.addEventListener("click", () => showSubject(alert));
-  return li;
-}
-
-// An alert's subject: a stock item's history and row, or the purchase order's or shipment's row.
-function showSubject(alert) {
-  if (alert.sku && alert.warehouse && alert.subject.startsWith("stock:")) {
-    showHistory(alert.warehouse, alert.sku).catch(console.error);
+  /** "?a=1&b=x" from the parameters that have a value. */
+  function query(parameters) {
+    const search = new URLSearchParams();
+    Object.entries(parameters).forEach(([key, value]) => {
+      if (value != null && value !== "") search.set(key, value);
+    });
+    const text = search.toString();
+    return text ? "?" + text : "";
   }
-  const row = [...document.querySelectorAll("tr[data-id]")]
-    .find((candidate) => [candidate.dataset.id, "stock:" + candidate.dataset.id].includes(alert.subject)
-      || alert.subject.endsWith(":" + candidate.dataset.id));
-  if (row) {
-    row.scrollIntoView({ block: "nearest" });
-    flash(row);
+
+  // --- measurements: time to the first view's data, and the cost of each stream-driven update
+
+  const stats = window.dashboardStats = { readyMs: null, updates: 0, updateMsTotal: 0, updateMsMax: 0, events: 0 };
+
+  function ready() {
+    if (stats.readyMs != null) return;
+    performance.mark("dashboard-ready");
+    stats.readyMs = Math.round(performance.now());
+    document.body.dataset.ready = "true";
   }
-}
 
-async function loadAlerts() {
-  const page = await get("/alerts?state=OPEN&size=30");
-  $("#alerts").replaceChildren(...page.items.map(alertItem));
-  $("#kpi-alerts").textContent = page.total;
-}
+  /** Runs a stream-driven DOM update and counts its cost. */
+  function timed(update) {
+    const start = performance.now();
+    try {
+      update();
+    } finally {
+      const spent = performance.now() - start;
+      stats.updates++;
+      stats.updateMsTotal += spent;
+      stats.updateMsMax = Math.max(stats.updateMsMax, spent);
+    }
+  }
 
-function alertChanged(alert) {
-  const existing = $("#alerts").querySelector(`li[data-id="${CSS.escape(alert.id)}"]`);
-  if (existing) existing.remove();
-  if (alert.state === "OPEN") $("#alerts").prepend(alertItem(alert));
-  scheduleRefresh();
-}
+  // Updates wait for the next animation frame; one per key per frame, whatever arrived meanwhile.
+  const pending = new Map();
+  let frameRequested = false;
+  function inFrame(key, update) {
+    pending.set(key, update);
+    if (frameRequested) return;
+    frameRequested = true;
+    // A hidden page gets no frames: it catches up four times a second instead of piling up changes.
+    (document.hidden ? (flush) => setTimeout(flush, 250) : requestAnimationFrame)(() => {
+      frameRequested = false;
+      const updates = [...pending.values()];
+      pending.clear();
+      updates.forEach((update) => timed(update));
+    });
+  }
 
-// --- boards and key figures
+  /** At most one call per `ms`: at once when quiet, else when the time is up (one call for any number asked). */
+  function throttle(call, ms = 1000) {
+    let last = 0, timer = null;
+    return () => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        last = Date.now();
+        Promise.resolve().then(call).catch(console.error);
+      }, Math.max(0, last + ms - Date.now()));
+    };
+  }
 
-let throughput = [];
+  function debounce(call, ms) {
+    let timer = null;
+    return (...args) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => call(...args), ms);
+    };
+  }
 
-async function loadBoards() {
-  const [overview, delayed, overdue, alerts, purchaseOrders, shipments] = await Promise.all([
-    get("/overview"), get("/shipments?delayed=true&status=DISPATCHED&size=1"), get("/purchase-orders?overdue=true&size=1"),
-    get("/alerts?state=OPEN&size=1"),
-    get("/purchase-orders?status=OPEN&sort=expectedDeliveryDate&size=25"),
-    get("/shipments?status=DISPATCHED&sort=eta&size=25")]);
-  const orders = overview.orders || {};
-  const sum = (counts, keys) => keys.reduce((total, key) => total + (counts[key] || 0), 0);
-  $("#kpi-open-orders").textContent = sum(orders, ["PLACED", "BACKORDERED", "ALLOCATED"]);
-  $("#kpi-backordered").textContent = orders.BACKORDERED || 0;
-  $("#kpi-on-the-way").textContent = sum(overview.shipments || {}, ["CREATED", "DISPATCHED"]);
-  $("#kpi-delayed").textContent = delayed.total;
-  $("#kpi-open-pos").textContent = sum(overview.purchaseOrders || {}, ["OPEN", "PARTIALLY_RECEIVED"]);
-  $("#kpi-overdue-pos").textContent = overdue.total;
-  $("#kpi-alerts").textContent = alerts.total;
-  $("#purchase-orders tbody").replaceChildren(...purchaseOrders.items.map((po) => {
-    const row = document.createElement("tr");
-    row.dataset.id = po.id;
-    if (po.overdue) row.className = "late";
-    row.append(cell(po.supplier), cell(po.warehouse), cell(po.expectedDeliveryDate),
-      cell(po.unitsReceived + " / " + po.unitsOrdered, "num"), cell(po.status.replaceAll("_", " ").toLowerCase()));
-    return row;
-  }));
-  $("#shipments tbody").replaceChildren(...shipments.items.map((shipment) => {
-    const row = document.createElement("tr");
-    row.dataset.id = shipment.id;
-    if (shipment.delayed) row.className = "late";
-    row.append(cell(shipment.carrier), cell(shipment.warehouse), cell(shipment.eta), cell(shipment.lastLocation),
-      cell(shipment.status.toLowerCase()));
-    return row;
-  }));
-  throughput = overview.throughput || [];
-  drawThroughput($("#throughput"), throughput);
-}
+  /** Answers in the order asked: a load started later makes an earlier one's answer stale. */
+  function latest() {
+    let ticket = 0;
+    return async (promise) => {
+      const mine = ++ticket;
+      const answer = await promise;
+      return mine === ticket ? answer : null;
+    };
+  }
 
-// Boards are refreshed after a burst of changes, not on every one.
-let refreshTimer = null;
-function scheduleRefresh() {
-  if (refreshTimer) return;
-  refreshTimer = setTimeout(() => { refreshTimer = null; loadBoards().catch(console.error); }, 500);
-}
+  /** Shows a failure in the view's error line (#<view>-error), or clears it. */
+  function problem(view, error) {
+    const line = $("#" + view + "-error");
+    if (!line) return;
+    line.textContent = error ? error.message : "";
+    line.hidden = !error;
+  }
 
-// --- the stream
+  // --- views and the hash: #name?key=value&...
 
-function follow() {
-  const stream = new EventSource("/stream");
-  stream.onopen = () => { $("#live").className = "live on"; $("#live-text").textContent = "live"; };
-  stream.onerror = () => { $("#live").className = "live off"; $("#live-text").textContent = "reconnecting…"; };
-  stream.addEventListener("stock-level", (event) => stockChanged(JSON.parse(event.data)));
-  stream.addEventListener("alert", (event) => alertChanged(JSON.parse(event.data)));
-  ["order", "shipment", "purchase-order"].forEach((type) => stream.addEventListener(type, scheduleRefresh));
-  // The server no longer knows what was missed: start over from the read models.
-  stream.addEventListener("reset", () => { loadAll().catch(console.error); });
-}
+  const views = new Map();
+  let current = null;
 
-async function loadAll() {
-  await Promise.all([loadStock(), loadAlerts(), loadBoards()]);
-}
+  function view(name, implementation) {
+    views.set(name, implementation);
+  }
 
-// The charts fit their panels' width.
-window.addEventListener("resize", () => {
-  drawThroughput($("#throughput"), throughput);
-  if (chosen) drawHistory($("#history"), chosen.points, chosen.reorderPoint);
-});
+  function hashState() {
+    const [name, parameters] = window.location.hash.slice(1).split("?");
+    return { name: views.has(name) ? name : "overview", parameters: new URLSearchParams(parameters || "") };
+  }
 
-loadAll().catch(console.error).finally(follow);
+  /** Keeps a view's state in the hash without a navigation, so a reload shows the same. */
+  function remember(parameters) {
+    history.replaceState(null, "", "#" + current + query(parameters));
+  }
+
+  let first = true;
+  async function route() {
+    let { name, parameters } = hashState();
+    if (name === "admin" && !(await sessionLoaded).roles.includes("admin")) name = "overview";
+    if (current && current !== name) views.get(current).hide?.();
+    current = name;
+    document.querySelectorAll("main > section").forEach((section) => { section.hidden = section.id !== "view-" + name; });
+    document.querySelectorAll("nav a[data-view]").forEach((tab) =>
+      tab.setAttribute("aria-selected", String(tab.dataset.view === name)));
+    const shown = Promise.resolve(views.get(name).show(parameters))
+      .then(() => problem(name, null), (error) => problem(name, error));
+    if (first) {
+      first = false;
+      shown.then(ready);
+    }
+  }
+
+  // --- who is signed in
+
+  async function loadSession() {
+    try {
+      Object.assign(session, await get("/session"));
+    } catch (error) {
+      console.warn("No session information:", error.message);
+    }
+    $("#user").textContent = session.user || "";
+    const signOut = $("#sign-out");
+    signOut.hidden = !session.signOut;
+    if (session.signOut) signOut.href = session.signOut;
+    $("#admin").hidden = !(session.roles || []).includes("admin");
+    return session;
+  }
+  let sessionLoaded = null;
+
+  // --- the live stream: every change goes to the view on show
+
+  const TYPES = ["stock-level", "order", "shipment", "purchase-order", "alert"];
+
+  let stream = null;
+
+  function follow() {
+    stream = new EventSource("/stream");
+    const live = $("#live");
+    stream.onopen = () => { live.className = "live on"; $("#live-text").textContent = "live"; };
+    stream.onerror = () => { live.className = "live off"; $("#live-text").textContent = "reconnecting…"; };
+    TYPES.forEach((type) => stream.addEventListener(type, (event) => {
+      stats.events++;
+      const shown = views.get(current);
+      if (shown && shown.changed) shown.changed(type, JSON.parse(event.data));
+    }));
+    // The server no longer knows what was missed: the view starts over from the read models.
+    stream.addEventListener("reset", () => route().catch(console.error));
+  }
+
+  function start() {
+    sessionLoaded = loadSession();
+    window.addEventListener("hashchange", () => route().catch(console.error));
+    window.addEventListener("resize", debounce(() => views.get(current)?.resize?.(), 150));
+    route().catch(console.error);
+    follow();
+    // A page left for another keeps no stream: the browser allows only a few connections to one server, and a
+    // stream held by a page in the back-forward cache would starve the next page's requests. Back again, it reloads.
+    window.addEventListener("pagehide", () => stream.close());
+    window.addEventListener("pageshow", (event) => {
+      if (!event.persisted) return;
+      route().catch(console.error);
+      follow();
+    });
+  }
+  document.addEventListener("DOMContentLoaded", start);
+
+  return { $, el, get, request, query, session, timed, inFrame, throttle, debounce, latest, problem, view, remember };
+})();

@@ -43,7 +43,12 @@ final class DashboardBrowser implements AutoCloseable {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setExtraHTTPHeaders",
                 Map.of("headers", Map.of("Authorization", "Basic " + credentials)));
-        driver.get(queryApi + "/");
+        driver.get(queryApi + "/#stock");
+    }
+
+    /** Shows a view of the page, e.g. {@code #stock?search=BOLT}, without a reload. */
+    void show(String hash) {
+        driver.executeScript("window.location.hash = arguments[0];", hash);
     }
 
     /** Waits until the page follows the live stream. */
@@ -62,7 +67,7 @@ final class DashboardBrowser implements AutoCloseable {
 
     /** The cells of the stock table's row for a warehouse and SKU; empty while there is none. */
     List<String> stockRow(String warehouse, String sku) {
-        List<WebElement> rows = driver.findElements(By.cssSelector("#stock tr[data-id='" + warehouse + ":" + sku + "']"));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#stock-table tr[data-id='" + warehouse + ":" + sku + "']"));
         return rows.isEmpty() ? List.of() : rows.get(0).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
     }
 
@@ -77,7 +82,7 @@ final class DashboardBrowser implements AutoCloseable {
     }
 
     void clickStockRow(String warehouse, String sku) {
-        driver.findElement(By.cssSelector("#stock tr[data-id='" + warehouse + ":" + sku + "']")).click();
+        driver.findElement(By.cssSelector("#stock-table tr[data-id='" + warehouse + ":" + sku + "']")).click();
     }
 
     void screenshot(Path file) throws IOException {

@@ -175,6 +175,7 @@ class SupplylineSystemIT {
     void theDashboardShowsACommandsEffectLiveWithoutReload() throws Exception {
         registerWarehouseAndProduct("DASH-1", "DASH-SKU");
         try (DashboardBrowser browser = new DashboardBrowser(system.querySide.url(), "analyst", "analyst")) {
+            browser.show("#stock?search=DASH-SKU");
             browser.awaitLive();
             browser.mark("first load");
             assertThat(browser.stockRow("DASH-1", "DASH-SKU")).isEmpty();
