@@ -29,10 +29,16 @@ const Dash = (() => {
 
   const session = { user: null, roles: [], csrfToken: null, signOut: null };
 
+  // Signed in at an OpenID Connect provider, a request after the session ended is answered 499 rather than
+  // redirected to the provider (the header says a script asks): a full reload then signs in again.
   async function request(method, path) {
-    const headers = { Accept: "application/json" };
+    const headers = { Accept: "application/json", "X-Requested-With": "JavaScript" };
     if (method !== "GET" && session.csrfToken) headers["X-CSRF-Token"] = session.csrfToken;
     const response = await fetch(path, { method, headers, credentials: "same-origin" });
+    if (response.status === 499) {
+      location.reload();
+      throw new Error("The session ended; signing in again");
+    }
     const type = response.headers.get("Content-Type") || "";
     const body = type.includes("json") ? await response.json().catch(() => null) : null;
     if (!response.ok) {
@@ -196,7 +202,12 @@ const Dash = (() => {
     stream = new EventSource("/stream");
     const live = $("#live");
     stream.onopen = () => { live.className = "live on"; $("#live-text").textContent = "live"; };
-    stream.onerror = () => { live.className = "live off"; $("#live-text").textContent = "reconnecting…"; };
+    stream.onerror = () => {
+      live.className = "live off";
+      $("#live-text").textContent = "reconnecting…";
+      // A stream refused because the session ended would retry forever: asking for the session reloads then.
+      get("/session").catch(() => {});
+    };
     TYPES.forEach((type) => stream.addEventListener(type, (event) => {
       stats.events++;
       const shown = views.get(current);

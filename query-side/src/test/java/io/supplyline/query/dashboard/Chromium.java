@@ -64,6 +64,39 @@ final class Chromium implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Fills in the tests' OpenID Connect provider's login form, and waits until the browser is back. */
+    void signInAs(String user) {
+        String provider = url();
+        type("#username", user);
+        type("#password", "secret");
+        click("#login");
+        await("back from the provider", () -> !url().startsWith(provider));
+    }
+
+    /** A request from the page as its scripts make them: {@code status} and the JSON {@code body}. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fetch(String method, String path, String csrfToken) {
+        return (Map<String, Object>) driver.executeAsyncScript("""
+                const [method, path, token, done] = arguments;
+                const headers = { Accept: "application/json" };
+                if (token) headers["X-CSRF-Token"] = token;
+                fetch(path, { method, headers }).then(async (response) =>
+                    done({ status: response.status, body: await response.json().catch(() => null) }));
+                """, method, path, csrfToken);
+    }
+
+    /** The browser's cookie of that name, with its attributes (secure, httpOnly, sameSite...); null if none. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> cookie(String name) {
+        List<Map<String, Object>> cookies = (List<Map<String, Object>>)
+                driver.executeCdpCommand("Network.getAllCookies", Map.of()).get("cookies");
+        return cookies.stream().filter(cookie -> name.equals(cookie.get("name"))).findFirst().orElse(null);
+    }
+
     void reload() {
         driver.navigate().refresh();
     }

@@ -271,10 +271,9 @@ class DashboardViewsBrowserTest {
         page.awaitText("#alert-groups [data-type='LOW_STOCK'] .count", "16");
 
         page.click("#tab-overview");
-        page.await("the last hour counts the live events", () -> Integer.parseInt(
-                page.attribute("#throughput", "data-total-events")) == 3);
+        page.awaitAttribute("#throughput", "data-total-events", "3");
         world.now(lowNow, new StockAdjusted(lowNow, 1, AdjustmentReason.FOUND, null));
-        page.await("and the next one as it comes", () -> Integer.parseInt(page.attribute("#throughput", "data-total-events")) == 4);
+        page.awaitAttribute("#throughput", "data-total-events", "4");
 
         assertThat(page.script("return window.testMarker")).as("the page was not reloaded").isEqualTo("first load");
         @SuppressWarnings("unchecked")

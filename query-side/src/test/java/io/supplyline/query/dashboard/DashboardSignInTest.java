@@ -1,4 +1,4 @@
-package io.supplyline.query.session;
+package io.supplyline.query.dashboard;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,41 +52,40 @@ class DashboardSignInTest {
 
     @Test
     void anAnalystSignsInFollowsTheLiveStreamAndSignsOut() {
-        try (SignInBrowser browser = new SignInBrowser()) {
-            browser.open(page.toString());
+        try (Chromium browser = new Chromium(page.toString())) {
+            browser.open("/");
             assertThat(browser.url()).as("the page sends a stranger to the provider").startsWith(provider.baseUrl());
             browser.signInAs("anna");
             assertThat(browser.url()).isEqualTo(page.toString());
+            browser.awaitText("#user", "anna");
+            browser.await("the live stream follows on the session cookie", () -> browser.attribute("#live", "class").contains("on"));
+            assertThat(browser.attribute("#admin", "hidden")).as("no admin view for an analyst").isNotNull();
+            assertThat(browser.cookie("q_session")).as("the session cookie").containsEntry("secure", true)
+                    .containsEntry("httpOnly", true).containsEntry("sameSite", "Lax");
 
-            Map<String, Object> session = browser.fetch("GET", "/session", null);
-            assertThat(session).containsEntry("status", 200L);
-            Map<?, ?> body = (Map<?, ?>) session.get("body");
-            assertThat(body.get("user")).isEqualTo("anna");
-            assertThat(body.get("roles")).isEqualTo(List.of("analyst"));
-            assertThat(body.get("signOut")).isEqualTo("/sign-out");
-
-            Map<String, Object> cookie = browser.cookie("q_session");
-            assertThat(cookie).as("the session cookie").containsEntry("secure", true).containsEntry("httpOnly", true)
-                    .containsEntry("sameSite", "Lax");
-            assertThat(browser.streamOpens()).as("the live stream opens on the session cookie").isTrue();
-
-            Map<String, Object> refused = browser.fetch("POST", "/admin/dead-letters/0/retry", (String) body.get("csrfToken"));
+            Map<?, ?> session = (Map<?, ?>) browser.fetch("GET", "/session", null).get("body");
+            assertThat(session.get("roles")).isEqualTo(List.of("analyst"));
+            assertThat(session.get("signOut")).isEqualTo("/sign-out");
+            Map<String, Object> refused = browser.fetch("POST", "/admin/dead-letters/0/retry", (String) session.get("csrfToken"));
             assertThat(refused).containsEntry("status", 403L);
             assertThat(((Map<?, ?>) refused.get("body")).get("code")).as("an analyst may not act as admin").isEqualTo("FORBIDDEN");
 
-            browser.open(page + "sign-out");
-            assertThat(browser.url()).isEqualTo(page + "signed-out.html");
+            browser.click("#sign-out");
+            browser.await("signed out", () -> browser.url().equals(page + "signed-out.html"));
             assertThat(browser.cookie("q_session")).as("the session cookie is gone").isNull();
-            browser.open(page.toString());
+            browser.open("/");
             assertThat(browser.url()).as("signed out: the page asks to sign in again").startsWith(provider.baseUrl());
         }
     }
 
     @Test
     void anAdminsChangesFromTheBrowserNeedTheCsrfToken() {
-        try (SignInBrowser browser = new SignInBrowser()) {
-            browser.open(page.toString());
+        try (Chromium browser = new Chromium(page.toString())) {
+            browser.open("/");
             browser.signInAs("ada");
+            browser.awaitText("#user", "ada");
+            browser.click("#admin");
+            browser.await("the admin view lists the projections", () -> !browser.findAll("#projections tbody tr[data-id]").isEmpty());
             Map<?, ?> session = (Map<?, ?>) browser.fetch("GET", "/session", null).get("body");
             assertThat(session.get("roles")).isEqualTo(List.of("admin", "analyst"));
 

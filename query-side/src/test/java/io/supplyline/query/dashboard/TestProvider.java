@@ -1,4 +1,4 @@
-package io.supplyline.query.session;
+package io.supplyline.query.dashboard;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;

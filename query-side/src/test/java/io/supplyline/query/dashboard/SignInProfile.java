@@ -1,4 +1,4 @@
-package io.supplyline.query.session;
+package io.supplyline.query.dashboard;
 
 import java.util.Map;
 
