@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes fresh pictures of every view of the dashboard under generator traffic, for docs/:
-# starts Supplyline (deploy/run-local.sh, H2, ports 28080/28081, Kafka 29092, in a scratch folder),
+# starts Supplyline (deploy/run-local.sh on fresh PostgreSQL databases, ports 28080/28081, Kafka 29092),
 # loads a realistic day with the generator, keeps it sending 20 commands/s, and photographs each view
 # in headless Chromium as admin (so the admin view shows too): docs/dashboard-<view>.png.
 #   deploy/screenshots.sh [--commands 20000] [--out docs]
@@ -26,8 +26,17 @@ if [[ ! -f $BENCH_JAR || -n $(find "$ROOT/deploy/benchmark" -path '*/target' -pr
   log "building the screenshot tool"
   (cd "$ROOT" && ./mvnw -B -q -pl deploy/benchmark -am install -DskipTests)
 fi
+"$ROOT/deploy/postgres.sh" >/dev/null
+PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
+DB_USER=${SUPPLYLINE_DB_USER:-supplyline} DB_PASSWORD=${SUPPLYLINE_DB_PASSWORD:-supplyline}
+for db in supplyline_screenshots_command supplyline_screenshots_query; do
+  PGPASSWORD=$DB_PASSWORD dropdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" --if-exists "$db"
+  PGPASSWORD=$DB_PASSWORD createdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" "$db"
+done
 log "starting Supplyline in $WORK (its log: $WORK/run-local.log)"
-SUPPLYLINE_DATA_DIR=$WORK/data SUPPLYLINE_COMMAND_PORT=28080 SUPPLYLINE_QUERY_PORT=28081 \
+SUPPLYLINE_COMMAND_DB_URL=jdbc:postgresql://$PGHOST:$PGPORT/supplyline_screenshots_command \
+SUPPLYLINE_QUERY_DB_URL=jdbc:postgresql://$PGHOST:$PGPORT/supplyline_screenshots_query \
+SUPPLYLINE_DB_USER=$DB_USER SUPPLYLINE_DB_PASSWORD=$DB_PASSWORD SUPPLYLINE_DATA_DIR=$WORK/data SUPPLYLINE_COMMAND_PORT=28080 SUPPLYLINE_QUERY_PORT=28081 \
 SUPPLYLINE_COMMAND_MANAGEMENT_PORT=29080 SUPPLYLINE_QUERY_MANAGEMENT_PORT=29081 KAFKA_PORT=29092 KAFKA_CONTROLLER_PORT=29093 \
   "$ROOT/deploy/run-local.sh" >"$WORK/run-local.log" 2>&1 &
 system=$!
