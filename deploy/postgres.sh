@@ -12,7 +12,7 @@ PGPORT=${PGPORT:-5432}
 DB_USER=${SUPPLYLINE_DB_USER:-supplyline}
 DB_PASSWORD=${SUPPLYLINE_DB_PASSWORD:-supplyline}
 DATABASES=(supplyline_command supplyline_query
-           supplyline_command_test supplyline_query_test
+           supplyline_command_test supplyline_query_test supplyline_query_dashboard_test
            supplyline_system_test_command supplyline_system_test_query)
 LOG=/tmp/supplyline-postgres-$(id -un).log  # per user: another user may own an older one
 

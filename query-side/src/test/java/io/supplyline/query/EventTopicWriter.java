@@ -26,14 +26,24 @@ import io.supplyline.events.axon.EventSerializer;
  */
 public final class EventTopicWriter implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-            ProducerConfig.ACKS_CONFIG, "all"));
+    private final KafkaProducer<String, byte[]> producer;
     private final DefaultKafkaMessageConverter converter = DefaultKafkaMessageConverter.builder()
             .serializer(EventSerializer.create())
             .build();
+
+    /** A writer to the tests' shared broker. */
+    public EventTopicWriter() {
+        this(KafkaBrokerTestResource.bootstrapServers());
+    }
+
+    /** A writer to the broker at {@code bootstrapServers}. */
+    public EventTopicWriter(String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all"));
+    }
 
     /** Publishes {@code event} as the aggregate's event number {@code sequence} and waits for the ack. */
     public void publish(String aggregateType, String aggregateId, long sequence, Object event) {
