@@ -78,6 +78,13 @@ public final class HeldTransaction implements AutoCloseable {
         run(new Step(commands, false, new CompletableFuture<>()));
     }
 
+    /** Starts more commands in the same transaction without waiting for them: they may wait for a lock. */
+    public CompletableFuture<Void> start(Object... commands) {
+        Step step = new Step(commands, false, new CompletableFuture<>());
+        steps.add(step);
+        return step.done;
+    }
+
     public boolean isOpen() {
         return !ended.isDone();
     }

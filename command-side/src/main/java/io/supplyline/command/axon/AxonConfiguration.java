@@ -89,6 +89,7 @@ public class AxonConfiguration {
     /** Every repository's aggregate locks, so that a process batch can take all its locks first ({@link ProcessLocks}). */
     private final PessimisticLockFactory locks = PessimisticLockFactory.usingDefaults();
     private final CommandTargets commandTargets = new CommandTargets();
+    private final SnapshotThread snapshotThread = new SnapshotThread();
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
                       KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
@@ -134,6 +135,8 @@ public class AxonConfiguration {
                     return store;
                 })
                 .configureCorrelationDataProviders(c -> List.of(new CommandMetadata()))
+                // Not on the committing thread, which still holds the aggregates' locks; no append turn.
+                .configureSnapshotter(c -> snapshotThread.snapshotter(c, transactions))
                 .registerComponent(CatalogLookup.class, c -> catalogLookup)
                 .registerComponent(OrderLookup.class, c -> orderLookup);
         for (Class<?> type : AGGREGATES) {
@@ -195,6 +198,7 @@ public class AxonConfiguration {
     void stop(@Observes ShutdownEvent event) {
         axon.shutdown();
         relay.close();
+        snapshotThread.stop();
     }
 
     @Produces

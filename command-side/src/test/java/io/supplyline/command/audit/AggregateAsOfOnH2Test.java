@@ -1,25 +1,11 @@
 package io.supplyline.command.audit;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.supplyline.command.OnH2;
 
 /** The same, on H2 as the local default runs it (appends take turns there). */
 @QuarkusTest
-@TestProfile(AggregateAsOfOnH2Test.OnH2.class)
+@TestProfile(OnH2.class)
 class AggregateAsOfOnH2Test extends AggregateAsOfTest {
-
-    public static class OnH2 implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            String url = "jdbc:h2:mem:as-of;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                    + "DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000";
-            return Map.of("quarkus.datasource.db-kind", "h2",
-                    "%test.quarkus.datasource.jdbc.url", url,
-                    "%test.quarkus.datasource.username", "sa",
-                    "%test.quarkus.datasource.password", "");
-        }
-    }
 }

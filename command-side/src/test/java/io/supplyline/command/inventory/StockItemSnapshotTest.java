@@ -5,8 +5,10 @@ import static io.supplyline.command.ApiMother.registerProduct;
 import static io.supplyline.command.ApiMother.registerWarehouse;
 import static io.supplyline.command.ApiMother.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -58,7 +60,9 @@ class StockItemSnapshotTest {
         for (int i = 0; i < 6; i++) {
             receive(item, 1);
         }
-        assertThat(eventStore.snapshotCount(item.aggregateId())).isPositive();
+        // Taken on the snapshotter's thread once the command that called for it has committed.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventStore.snapshotCount(item.aggregateId())).isPositive());
         axon.forgetAggregate(item.aggregateId());
 
         // 18 on hand, 5 reserved: going below the reservation is refused, going down to it is not.
