@@ -3,7 +3,7 @@ package io.supplyline.deploy.bench;
 import java.util.Locale;
 import java.util.Map;
 
-/** The benchmark's results as the markdown tables the README's Performance section shows. */
+/** The benchmark's results as the markdown tables docs/performance.md shows for the latest full run. */
 final class Markdown {
 
     private Markdown() {
