@@ -47,9 +47,9 @@ public final class TopicReplay implements AutoCloseable {
     private final Map<Integer, TopicPartition> partitions = new HashMap<>();
     private final AtomicLong replayed = new AtomicLong();
     /** Decoded batches, in the order read, handed from the reader to the applying thread. */
-    private final BlockingQueue<List<BatchApplier.Slot>> decoded = new ArrayBlockingQueue<>(1);
+    private final BlockingQueue<List<BatchSlot>> decoded = new ArrayBlockingQueue<>(1);
     /** Read but not applied yet: past a bound when read, or in a batch that failed. */
-    private List<BatchApplier.Slot> waiting = new ArrayList<>();
+    private List<BatchSlot> waiting = new ArrayList<>();
     private volatile Map<Integer, Long> bounds = Map.of();
     private volatile boolean closed;
     private volatile RuntimeException readFailure;
@@ -105,14 +105,14 @@ public final class TopicReplay implements AutoCloseable {
         if (readFailure != null) {
             throw new IllegalStateException("The replay could not read the topic", readFailure);
         }
-        List<BatchApplier.Slot> read = decoded.poll(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        List<BatchSlot> read = decoded.poll(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         if (read != null) {
             waiting.addAll(read);
         }
         // Offsets grow within a partition: once one slot is past its bound, all its later ones are too.
-        List<BatchApplier.Slot> batch = new ArrayList<>();
-        List<BatchApplier.Slot> later = new ArrayList<>();
-        for (BatchApplier.Slot slot : waiting) {
+        List<BatchSlot> batch = new ArrayList<>();
+        List<BatchSlot> later = new ArrayList<>();
+        for (BatchSlot slot : waiting) {
             (slot.offset() < bounds.getOrDefault(slot.partition(), 0L) ? batch : later).add(slot);
         }
         waiting = later;
@@ -126,8 +126,8 @@ public final class TopicReplay implements AutoCloseable {
                 }
                 LOG.warnf("A replay batch failed (%s); it is applied again", e);
                 // What the careful mode applied before the failure has moved the positions.
-                List<BatchApplier.Slot> again = new ArrayList<>();
-                for (BatchApplier.Slot slot : batch) {
+                List<BatchSlot> again = new ArrayList<>();
+                for (BatchSlot slot : batch) {
                     if (slot.offset() >= positions.get(slot.partition())) {
                         again.add(slot);
                     }
@@ -174,9 +174,9 @@ public final class TopicReplay implements AutoCloseable {
                 });
                 consumer.pause(partitions.values());
                 consumer.resume(behind);
-                List<BatchApplier.Slot> batch = new ArrayList<>();
+                List<BatchSlot> batch = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : ArrivalOrder.of(pollBatch())) {
-                    batch.add(new BatchApplier.Slot(records.event(record).orElse(null), record.partition(), record.offset()));
+                    batch.add(new BatchSlot(records.event(record).orElse(null), record.partition(), record.offset()));
                 }
                 while (!batch.isEmpty() && !closed && !decoded.offer(batch, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
                     // the applying thread is behind
