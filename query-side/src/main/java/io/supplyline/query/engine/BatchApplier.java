@@ -26,8 +26,8 @@ import io.supplyline.query.projection.UnknownEventType;
  * Applies a batch of events to every projection in one transaction: each projection takes the batch's
  * events in partition order, its rows are written once at the end (in sets: {@code ProjectionRows}), and the
  * partitions' positions move in the same transaction. A batch that fails for a reason of its own is
- * applied again one event per transaction, to find the event and the projection that fail: that event
- * is retried a few times, then parked in that projection's dead letters, and the rest go on.
+ * applied again one event per transaction, to find the event and the projection that fail
+ * ({@link FailingEventSearch}).
  */
 final class BatchApplier {
 

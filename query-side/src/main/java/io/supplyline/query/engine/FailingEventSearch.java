@@ -15,6 +15,7 @@ import io.supplyline.query.admin.DeadLetterParking;
  */
 final class FailingEventSearch {
 
+    /** Under the applier's name, with the rest of what applying batches logs. */
     private static final Logger LOG = Logger.getLogger(BatchApplier.class);
     /** Tries of one event in careful mode before the engine backs off and reads the batch again. */
     private static final int MAX_TRIES = 30;

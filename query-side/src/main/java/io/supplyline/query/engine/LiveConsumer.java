@@ -20,6 +20,7 @@ import io.supplyline.events.EventTopic;
  */
 final class LiveConsumer {
 
+    /** Under the engine's name, with the rest of what the live engine logs. */
     private static final Logger LOG = Logger.getLogger(ProjectionEngine.class);
 
     private LiveConsumer() {

@@ -24,10 +24,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * The partitions the live engine's consumer owns and where each goes on: a partition Kafka assigns stays
  * paused until it is positioned where the database says its rows are (never at Kafka's committed offset),
  * and is forgotten when Kafka takes it away. Used by the engine thread only, but for {@link #positions}.
- * Logged under the engine's name, as before it had a class of its own.
  */
 final class OwnedPartitions {
 
+    /** Under the engine's name: what happens to its partitions is the engine's story in the log. */
     private static final Logger LOG = Logger.getLogger(ProjectionEngine.class);
 
     private final DataSource dataSource;

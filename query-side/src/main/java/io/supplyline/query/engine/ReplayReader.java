@@ -28,8 +28,9 @@ import io.supplyline.events.EventTopic;
  */
 final class ReplayReader {
 
+    /** Under the replay's name, with the rest of what a replay logs. */
     private static final Logger LOG = Logger.getLogger(TopicReplay.class);
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventRecords records;
