@@ -22,7 +22,7 @@ import io.supplyline.deploy.cluster.ClusterLayout;
 import io.supplyline.deploy.cluster.LocalCluster;
 import io.supplyline.deploy.cluster.ManagedProcess;
 import io.supplyline.deploy.cluster.ServiceProcess;
-import io.supplyline.deploy.generator.RealisticDay;
+import io.supplyline.deploy.generator.DayReport;
 import io.supplyline.deploy.kafka.DataDirectory;
 import io.supplyline.deploy.kafka.FreePorts;
 import io.supplyline.events.EventTopic;
@@ -109,7 +109,7 @@ class QueryInstancesIT {
         System.out.printf("[query-instances] %s killed; its partitions were taken over in %.1f s%n", killed.name(),
                 (System.nanoTime() - killedAt) / 1e9);
         ManagedProcess.sleep(LOAD_AFTER.toMillis());
-        RealisticDay.Report withTwo = load.stop();
+        DayReport withTwo = load.stop();
         assertBalanced("3 instances, one killed", withTwo, awaitReconciled(load.acknowledged()));
 
         // Phase 2: two instances under load, the third rejoins and takes partitions from them.
@@ -118,7 +118,7 @@ class QueryInstancesIT {
         killed.start();
         awaitOwnedBy(all, TAKE_OVER_WITHIN);
         ManagedProcess.sleep(LOAD_AFTER.toMillis());
-        RealisticDay.Report withThree = load.stop();
+        DayReport withThree = load.stop();
         assertBalanced("2 instances, the third rejoining", withThree, awaitReconciled(load.acknowledged()));
 
         // Phase 3: a graceful stop (SIGTERM) leaves the group on the way out. One that merely vanished
@@ -189,7 +189,7 @@ class QueryInstancesIT {
         return cluster.querySides().stream().map(instance -> instance.name() + "=" + instance.pid()).toList().toString();
     }
 
-    private static void assertBalanced(String phase, RealisticDay.Report load, Ledger ledger) {
+    private static void assertBalanced(String phase, DayReport load, Ledger ledger) {
         System.out.printf("[query-instances] %s: %d commands, %d accepted, %d events stored; lost %d, applied twice %d,"
                         + " rows off %d %s%n", phase, load.commands(), load.accepted(), ledger.storedEvents(), ledger.lost(),
                 ledger.appliedTwice(), ledger.differingRows(), ledger.differences());

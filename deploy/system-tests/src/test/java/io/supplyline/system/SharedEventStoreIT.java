@@ -34,6 +34,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.deploy.cluster.ServiceProcess;
 import io.supplyline.deploy.generator.DayOptions;
+import io.supplyline.deploy.generator.DayReport;
 import io.supplyline.deploy.generator.RealisticDay;
 import io.supplyline.deploy.generator.TopicSize;
 import io.supplyline.deploy.kafka.TopicReader;
@@ -128,15 +129,15 @@ class SharedEventStoreIT {
     void afterWritersOnThreeInstancesForMinutesEveryStoredEventIsOnTheTopicOnceAndInOrder() throws Exception {
         int commands = SOAK_SECONDS * SOAK_RATE;
         DayOptions day = DayOptions.defaults().withSize(commands, WRITERS_PER_INSTANCE, SOAK_RATE);
-        List<CompletableFuture<RealisticDay.Report>> days = new ArrayList<>();
+        List<CompletableFuture<DayReport>> days = new ArrayList<>();
         List<ServiceProcess> instances = List.of(system.commandSide, secondCommandSide, thirdCommandSide);
         for (int i = 0; i < instances.size(); i++) {
             DayOptions options = new DayOptions(URI.create(instances.get(i).url()), "operator", "operator", commands,
                     WRITERS_PER_INSTANCE, SOAK_RATE, day.seed() + i, "", DayOptions.Via.HTTP);
             days.add(CompletableFuture.supplyAsync(() -> runDay(options)));
         }
-        for (CompletableFuture<RealisticDay.Report> done : days) {
-            RealisticDay.Report report = done.get();
+        for (CompletableFuture<DayReport> done : days) {
+            DayReport report = done.get();
             System.out.print(report.summary());
             assertThat(report.serverErrors()).as("5xx answers").isEmpty();
             assertThat(report.accepted()).isGreaterThan(commands / 2);
@@ -187,7 +188,7 @@ class SharedEventStoreIT {
                 sequencesByAggregate.size());
     }
 
-    private static RealisticDay.Report runDay(DayOptions options) {
+    private static DayReport runDay(DayOptions options) {
         try {
             return new RealisticDay(options).run();
         } catch (Exception e) {

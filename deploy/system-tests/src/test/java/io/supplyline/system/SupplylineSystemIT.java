@@ -29,6 +29,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.deploy.cluster.ServiceProcess;
 import io.supplyline.deploy.generator.DayOptions;
+import io.supplyline.deploy.generator.DayReport;
 import io.supplyline.deploy.generator.RealisticDay;
 import io.supplyline.deploy.kafka.TopicReader;
 import io.supplyline.events.contract.EventSchemas;
@@ -209,7 +210,7 @@ class SupplylineSystemIT {
      */
     @Test
     void afterARealisticDayTheReadModelsEqualARecomputationFromTheEventStore() throws Exception {
-        RealisticDay.Report day = new RealisticDay(DayOptions.defaults().withSize(800, 4, 0)
+        DayReport day = new RealisticDay(DayOptions.defaults().withSize(800, 4, 0)
                 .against(URI.create(system.commandSide.url()), "")
                 .via(DayOptions.Via.KAFKA, system.bootstrapServers())).run();
         assertThat(day.serverErrors()).isEmpty();

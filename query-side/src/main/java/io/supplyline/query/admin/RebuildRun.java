@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -17,7 +15,6 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
-import io.supplyline.query.engine.BatchMeter;
 import io.supplyline.query.engine.ProjectionEngine;
 import io.supplyline.query.engine.Replays;
 import io.supplyline.query.engine.SwitchLock;
@@ -32,8 +29,9 @@ import io.supplyline.query.stream.LiveFeed;
  * tables go on serving, never past where the live read models are. Once it has caught up, it takes the
  * switch lock alone (the live batches wait), replays the last events up to the live positions, and in
  * that transaction the fresh tables and dead letters replace the live ones; the live positions stay right.
+ * What it reports meanwhile: {@link RebuildProgress}.
  */
-final class RebuildRun implements BatchMeter {
+final class RebuildRun {
 
     private static final Logger LOG = Logger.getLogger(RebuildRun.class);
 
@@ -44,18 +42,8 @@ final class RebuildRun implements BatchMeter {
     private final Replays replays;
     private final ProjectionEngine engine;
     private final LiveFeed feed;
-    private final Instant requestedAt = Instant.now();
-    private final Map<String, long[]> cpu = new ConcurrentHashMap<>();
-    private volatile String state = "QUEUED";
-    private volatile Instant startedAt;
-    private volatile Instant finishedAt;
-    private volatile String error;
-    private volatile TopicReplay replay;
-    private volatile long lag;
-    private static final Duration BOUNDS_AGE = Duration.ofMillis(100);
-    /** The live positions as last read, and when (System.nanoTime). */
-    private Map<Integer, Long> bounds = Map.of();
-    private long boundsReadAt = System.nanoTime() - BOUNDS_AGE.toNanos() - 1;
+    private final RebuildProgress progress;
+    private final LiveBounds bounds;
     /** How long each phase of the last replay took, for the log. */
     private String phases;
     private final Connection claim;
@@ -71,6 +59,8 @@ final class RebuildRun implements BatchMeter {
         this.replays = replays;
         this.engine = engine;
         this.feed = feed;
+        this.progress = new RebuildProgress(projections);
+        this.bounds = new LiveBounds(engine, progress);
     }
 
     List<String> projections() {
@@ -78,39 +68,15 @@ final class RebuildRun implements BatchMeter {
     }
 
     boolean finished() {
-        return state.equals("DONE") || state.equals("FAILED");
+        return progress.finished();
     }
 
     RebuildStatus status() {
-        TopicReplay current = replay;
-        long replayed = current == null ? 0 : current.replayed();
-        Instant end = finishedAt == null ? Instant.now() : finishedAt;
-        double seconds = startedAt == null ? 0 : Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
-        double rate = seconds == 0 ? 0 : replayed / seconds;
-        long left = finished() ? 0 : lag;
-        Map<String, Double> micros = new TreeMap<>();
-        cpu.forEach((projection, spent) -> micros.put(projection, spent[0] / 1000.0 / Math.max(1, replayed)));
-        return new RebuildStatus(state, projections, requestedAt, startedAt, finishedAt, replayed, left, rate,
-                rate > 0 ? left / rate : null, micros, error);
-    }
-
-    @Override
-    public void applied(String projection, long events, long cpuNanos, Instant lastEventAt) {
-        long[] spent = cpu.computeIfAbsent(projection, key -> new long[2]);
-        synchronized (spent) {
-            spent[0] += cpuNanos;
-            spent[1] += events;
-        }
-    }
-
-    @Override
-    public void unknownType(String projection) {
-        // Parked in the fresh dead letters, which replace the live ones at the switch.
+        return progress.status();
     }
 
     void run() {
-        startedAt = Instant.now();
-        state = "REPLAYING";
+        progress.started();
         ScratchSchema fresh = null;
         try {
             for (boolean inMemory = true; ; inMemory = false) {
@@ -127,31 +93,30 @@ final class RebuildRun implements BatchMeter {
                     LOG.warnf("Rebuild of %s: %s; replaying again, writing every batch", projections, e.getMessage());
                     dropQuietly(fresh);
                     fresh = null;
-                    cpu.clear();
+                    progress.restarting();
                 }
             }
             feed.reset("The " + String.join(", ", projections) + " read models were rebuilt");
-            state = "DONE";
-            LOG.infof("Rebuilt %s from %d events in %s (%s)", projections, replay.replayed(),
-                    Duration.between(startedAt, Instant.now()), phases);
+            progress.done();
+            LOG.infof("Rebuilt %s from %d events in %s (%s)", projections, progress.replay().replayed(),
+                    Duration.between(progress.startedAt(), Instant.now()), phases);
         } catch (Exception e) {
             LOG.errorf(e, "Rebuild of %s failed; the live tables are untouched", projections);
-            error = e.toString();
-            state = "FAILED";
+            progress.failed(e);
             dropQuietly(fresh);
         } finally {
-            finishedAt = Instant.now();
+            progress.ended();
             closeQuietly(claim);
         }
     }
 
     /** Replays into the fresh tables and switches them in; {@code inMemory}: see {@link Replay#inMemory}. */
     private void replayInto(ScratchSchema fresh, boolean inMemory) throws Exception {
-        try (TopicReplay topic = replays.into(fresh, projections, this)) {
-            replay = topic;
+        try (TopicReplay topic = replays.into(fresh, projections, progress)) {
+            progress.replaying(topic);
             Callable<Void> work = () -> {
                 long started = System.nanoTime();
-                while (!caughtUp(topic)) {
+                while (!bounds.caughtUp(topic)) {
                     // replaying
                 }
                 long caughtUp = System.nanoTime();
@@ -159,7 +124,7 @@ final class RebuildRun implements BatchMeter {
                 long written = System.nanoTime();
                 fresh.makeLogged();
                 long logged = System.nanoTime();
-                state = "SWITCHING";
+                progress.switching();
                 switchTables(topic, fresh.home());
                 phases = String.format("replay %d ms, rows written %d ms, tables logged %d ms, switch %d ms",
                         (caughtUp - started) / 1_000_000, (written - caughtUp) / 1_000_000, (logged - written) / 1_000_000,
@@ -183,30 +148,6 @@ final class RebuildRun implements BatchMeter {
     }
 
     /**
-     * One step of the replay towards the live positions, read again at most every {@link #BOUNDS_AGE}
-     * (each read is a query, and a rebuild's batch takes a few milliseconds), and always before the replay
-     * says it has reached them.
-     */
-    private boolean caughtUp(TopicReplay topic) throws InterruptedException {
-        if (System.nanoTime() - boundsReadAt > BOUNDS_AGE.toNanos()) {
-            readBounds();
-        }
-        boolean reached = topic.stepTowards(bounds);
-        if (reached) {
-            // The positions may have moved since they were read: reached means reached what they are now.
-            readBounds();
-            reached = topic.stepTowards(bounds);
-        }
-        lag = topic.lag(bounds);
-        return reached;
-    }
-
-    private void readBounds() {
-        bounds = engine.storedPositions();
-        boundsReadAt = System.nanoTime();
-    }
-
-    /**
      * One transaction holding the switch lock: no live batch runs meanwhile, so the live positions stand
      * still; the replay takes the events up to them, and the fresh tables take the live ones' place.
      */
@@ -217,10 +158,10 @@ final class RebuildRun implements BatchMeter {
                 sql.execute(SwitchLock.EXCLUSIVE);
                 Map<Integer, Long> live = engine.storedPositions();
                 while (!topic.stepTowards(live)) {
-                    lag = topic.lag(live);
+                    progress.lag(topic.lag(live));
                 }
                 topic.writeOut();
-                lag = 0;
+                progress.lag(0);
                 for (String table : tables) {
                     sql.execute("DROP TABLE " + home + "." + table + " CASCADE");
                     sql.execute("ALTER TABLE " + schema + "." + table + " SET SCHEMA " + home);

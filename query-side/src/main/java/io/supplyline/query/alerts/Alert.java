@@ -52,4 +52,11 @@ public class Alert extends PanacheEntityBase {
     /** The events that opened it and, while open, kept it open (most recent last; at most 20 kept). */
     public String causedBy;
     public String resolvedBy;
+
+    /** Names the stock item's warehouse and SKU, for an alert about it. */
+    Alert about(AlertStockItem item) {
+        warehouse = item.warehouse;
+        sku = item.sku;
+        return this;
+    }
 }

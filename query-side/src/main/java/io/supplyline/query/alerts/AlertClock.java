@@ -20,27 +20,30 @@ import io.supplyline.query.projection.ProjectionRows;
 @ProcessingGroup(AlertProjection.NAME)
 public class AlertClock implements Projection {
 
-    private final AlertProjection alerts;
+    private final OverduePurchaseOrderDetector overduePurchaseOrders;
+    private final DelayedShipmentDetector delayedShipments;
     private final ProjectionRows rows;
 
-    AlertClock(AlertProjection alerts, ProjectionRows rows) {
-        this.alerts = alerts;
+    AlertClock(OverduePurchaseOrderDetector overduePurchaseOrders, DelayedShipmentDetector delayedShipments,
+               ProjectionRows rows) {
+        this.overduePurchaseOrders = overduePurchaseOrders;
+        this.delayedShipments = delayedShipments;
         this.rows = rows;
     }
 
     @EventHandler
     void on(Object event, EventMessage<?> message) {
         EventDay clock = EventDay.current(rows);
-        LocalDate day = AlertProjection.dayOf(message);
+        LocalDate day = EventDay.dayOf(message);
         if (clock.eventDay != null && !day.isAfter(clock.eventDay)) {
             return;
         }
         clock.eventDay = day;
         rows.matching(AlertPurchaseOrder.class, order -> order.expecting && order.expectedDeliveryDate.isBefore(day),
                 "expecting = true AND expected_delivery_date < ?", day)
-                .forEach(order -> alerts.judgeOverdue(order, day, message));
+                .forEach(order -> overduePurchaseOrders.judge(order, day, message));
         rows.matching(AlertShipment.class, shipment -> shipment.onTheWay && shipment.eta.isBefore(day),
                 "on_the_way = true AND eta < ?", day)
-                .forEach(shipment -> alerts.judgeDelay(shipment, day, message));
+                .forEach(shipment -> delayedShipments.judge(shipment, day, message));
     }
 }

@@ -1,11 +1,14 @@
 package io.supplyline.query.alerts;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.axonframework.eventhandling.EventMessage;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.supplyline.query.projection.ProjectionRows;
@@ -36,5 +39,17 @@ public class EventDay extends PanacheEntityBase {
             rows.add(clock);
         }
         return clock;
+    }
+
+    /** The day (UTC) the event was stamped with. */
+    static LocalDate dayOf(EventMessage<?> message) {
+        return LocalDate.ofInstant(message.getTimestamp(), ZoneOffset.UTC);
+    }
+
+    /** The alerts' clock, or the event's own day if that is later (the clock may not have seen it yet). */
+    static LocalDate today(ProjectionRows rows, EventMessage<?> message) {
+        LocalDate clock = current(rows).eventDay;
+        LocalDate day = dayOf(message);
+        return clock == null || day.isAfter(clock) ? day : clock;
     }
 }

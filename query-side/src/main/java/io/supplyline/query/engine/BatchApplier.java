@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +26,8 @@ import io.supplyline.query.projection.UnknownEventType;
  * Applies a batch of events to every projection in one transaction: each projection takes the batch's
  * events in partition order, its rows are written once at the end (in sets: {@code ProjectionRows}), and the
  * partitions' positions move in the same transaction. A batch that fails for a reason of its own is
- * applied again one event per transaction, to find the event and the projection that fail: that event
- * is retried a few times, then parked in that projection's dead letters, and the rest go on.
+ * applied again one event per transaction, to find the event and the projection that fail
+ * ({@link FailingEventSearch}).
  */
 final class BatchApplier {
 
@@ -37,17 +36,11 @@ final class BatchApplier {
     static final int ATTEMPTS = 3;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    /** Tries of one event in careful mode before the engine backs off and reads the batch again. */
-    private static final int MAX_TRIES = 30;
-
-    /** One event of a batch and where it sits in the topic; a record that is no event message has none. */
-    record Slot(EventMessage<?> event, int partition, long offset) {
-    }
-
     private final ProjectionHandlers handlers;
     private final List<String> projections;
     private final ProjectionHandlers.Routes routes;
     private final BatchMeter meter;
+    private final FailingEventSearch search;
     /** Batches in a row that lost a race to insert a row; a race is over at the next try, a bug is not. */
     private int duplicateRows;
 
@@ -57,6 +50,7 @@ final class BatchApplier {
         this.projections = projections;
         this.routes = handlers.routes(projections);
         this.meter = meter;
+        this.search = new FailingEventSearch(this, handlers, projections);
     }
 
     /**
@@ -65,14 +59,14 @@ final class BatchApplier {
      * @throws RuntimeException a failure that says nothing about the events (see {@link Failures}): the
      *                          positions stay where the last committed transaction left them
      */
-    void apply(List<Slot> batch, Map<Integer, Long> positions, BatchTarget target) {
+    void apply(List<BatchSlot> batch, Map<Integer, Long> positions, BatchTarget target) {
         if (batch.isEmpty()) {
             return;
         }
         try {
             Map<String, long[]> cpu = inTransaction(batch, positions, target, Map.of(), false, new Failing());
             meter(cpu, batch);
-            moveOn(batch, positions);
+            BatchSlot.moveOn(batch, positions);
             duplicateRows = 0;
         } catch (RuntimeException e) {
             if (Replay.writesDeferred() || Failures.transientFailure(e)
@@ -81,75 +75,30 @@ final class BatchApplier {
             }
             duplicateRows = 0;
             LOG.warnf("A batch of %d events failed (%s); applying it one event at a time to find the event", batch.size(), e);
-            for (Slot slot : batch) {
-                applyCarefully(slot, positions, target);
+            for (BatchSlot slot : batch) {
+                search.applyCarefully(slot, positions, target);
             }
         }
     }
 
-    private void meter(Map<String, long[]> cpu, List<Slot> batch) {
+    private void meter(Map<String, long[]> cpu, List<BatchSlot> batch) {
         Instant lastEventAt = null;
-        for (Slot slot : batch) {
+        for (BatchSlot slot : batch) {
             lastEventAt = slot.event() == null ? lastEventAt : slot.event().getTimestamp();
         }
         Instant last = lastEventAt;
         cpu.forEach((projection, spent) -> meter.applied(projection, spent[1], spent[0], last));
     }
 
-    private static void moveOn(List<Slot> batch, Map<Integer, Long> positions) {
-        for (Slot slot : batch) {
-            positions.merge(slot.partition(), slot.offset() + 1, Math::max);
-        }
-    }
-
-    /** One event in a transaction of its own, until it applies or its failing projections have parked it. */
-    private void applyCarefully(Slot slot, Map<Integer, Long> positions, BatchTarget target) {
-        Map<String, Throwable> park = new HashMap<>();
-        Map<String, Integer> attempts = new HashMap<>();
-        for (int tries = 1; ; tries++) {
-            Failing failing = new Failing();
-            try {
-                meter(inTransaction(List.of(slot), positions, target, park, true, failing), List.of(slot));
-                moveOn(List.of(slot), positions);
-                return;
-            } catch (RuntimeException e) {
-                if (Failures.transientFailure(e) || tries >= MAX_TRIES) {
-                    throw e;
-                }
-                // A failure at commit (a count, the live stream's notice) names no projection: each that takes the event is suspect.
-                List<String> suspects = failing.projection != null ? List.of(failing.projection) : projections.stream()
-                        .filter(projection -> !park.containsKey(projection) && slot.event() != null
-                                && handlers.handles(projection, slot.event()))
-                        .toList();
-                if (suspects.isEmpty()) {
-                    throw e;
-                }
-                int most = 0;
-                for (String projection : suspects) {
-                    int failed = attempts.merge(projection, 1, Integer::sum);
-                    most = Math.max(most, failed);
-                    if (DeadLetterParking.refusedData(e) || failed >= ATTEMPTS) {
-                        LOG.warnf("Parking %s of %s in %s after %d attempts: %s", slot.event().getPayloadType().getSimpleName(),
-                                DeadLetterParking.sequenceOf(slot.event()), projection, failed, e);
-                        park.put(projection, e);
-                    }
-                }
-                sleep(100L * most);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying an event", e);
-        }
+    /** The event alone in a transaction ({@link FailingEventSearch}). */
+    void applyOne(BatchSlot slot, Map<Integer, Long> positions, BatchTarget target, Map<String, Throwable> park,
+                  Failing failing) {
+        meter(inTransaction(List.of(slot), positions, target, park, true, failing), List.of(slot));
+        BatchSlot.moveOn(List.of(slot), positions);
     }
 
     /** Which projection was applying when a careful transaction failed. */
-    private static final class Failing {
+    static final class Failing {
         String projection;
     }
 
@@ -157,9 +106,9 @@ final class BatchApplier {
      * @param park projections that park the batch's events (for the reason given) instead of applying them
      * @return per projection {cpu nanoseconds, events handled}
      */
-    private Map<String, long[]> inTransaction(List<Slot> batch, Map<Integer, Long> positions, BatchTarget target,
+    private Map<String, long[]> inTransaction(List<BatchSlot> batch, Map<Integer, Long> positions, BatchTarget target,
                                               Map<String, Throwable> park, boolean careful, Failing failing) {
-        List<EventMessage<?>> events = batch.stream().<EventMessage<?>>map(Slot::event).filter(Objects::nonNull).toList();
+        List<EventMessage<?>> events = batch.stream().<EventMessage<?>>map(BatchSlot::event).filter(Objects::nonNull).toList();
         Invoker[][][] routed = new Invoker[batch.size()][][];
         for (int i = 0; i < routed.length; i++) {
             EventMessage<?> event = batch.get(i).event();
@@ -182,7 +131,7 @@ final class BatchApplier {
                 }
                 failing.projection = null;
                 handlers.writeRows();
-                target.advance(moves(batch, positions));
+                target.advance(BatchSlot.moves(batch, positions));
                 return spent;
             } catch (RuntimeException e) {
                 throw e;
@@ -210,7 +159,7 @@ final class BatchApplier {
      * @param anyParked whether the projection had events parked before the batch (else none waits behind one)
      * @return how many of the events the projection handled
      */
-    private long applyTo(String projection, int index, List<Slot> batch, Invoker[][][] routed, BatchTarget target,
+    private long applyTo(String projection, int index, List<BatchSlot> batch, Invoker[][][] routed, BatchTarget target,
                          boolean anyParked, Throwable parkWith) {
         DeadLetterParking parking = target.parking(projection);
         long handled = 0;
@@ -240,18 +189,5 @@ final class BatchApplier {
             }
         }
         return handled;
-    }
-
-    /** Per partition {from, to}; a batch must start where its partitions are (else it is read again). */
-    private static Map<Integer, long[]> moves(List<Slot> batch, Map<Integer, Long> positions) {
-        Map<Integer, long[]> moves = new HashMap<>();
-        for (Slot slot : batch) {
-            Long from = positions.get(slot.partition());
-            if (from == null || slot.offset() < from) {
-                throw new PartitionPositions.PositionMoved(slot.partition(), from == null ? -1 : from);
-            }
-            moves.computeIfAbsent(slot.partition(), partition -> new long[] {from, 0})[1] = slot.offset() + 1;
-        }
-        return moves;
     }
 }

@@ -41,6 +41,15 @@ final class PartitionPositions {
         return positions;
     }
 
+    /** As {@link #all(Connection)}, on a connection of its own. */
+    static Map<Integer, Long> all(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return all(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the projections' positions", e);
+        }
+    }
+
     /** The next offsets of these partitions, starting at 0 those that have none yet. */
     static Map<Integer, Long> claim(Connection connection, Collection<Integer> partitions) throws SQLException {
         Map<Integer, Long> known = all(connection);

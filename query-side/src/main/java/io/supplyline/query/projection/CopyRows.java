@@ -29,7 +29,7 @@ final class CopyRows implements AutoCloseable {
         this.statement = "COPY " + table + " (" + columns + ") FROM STDIN";
     }
 
-    /** The next value of the current line (see {@link RowColumn#appendText}; null is {@code \N}). */
+    /** The next value of the current line (see {@link PostgresText#appendText}; null is {@code \N}). */
     CopyRows value(Object value) {
         if (lineStarted) {
             text.append('\t');
@@ -41,7 +41,7 @@ final class CopyRows implements AutoCloseable {
             escaped(plain);
         } else {
             int from = text.length();
-            RowColumn.appendText(text, value);
+            PostgresText.appendText(text, value);
             if (value instanceof Enum<?>) {
                 // Names of constants are plain; other values' text (numbers, times, dates) has nothing to escape.
                 return this;

@@ -42,11 +42,11 @@ public class ProjectionRows {
     private BatchRows batch() {
         CurrentBatch batch = CurrentBatch.get();
         if (batch == null) {
-            return BatchRows.current(dataSource, transactions);
+            return TransactionRows.current(dataSource, transactions);
         }
         if (batch.rows == null) {
             // A batch is one transaction of its own (BatchApplier), so its rows stay those of this transaction.
-            batch.rows = BatchRows.current(dataSource, transactions);
+            batch.rows = TransactionRows.current(dataSource, transactions);
         }
         return batch.rows;
     }

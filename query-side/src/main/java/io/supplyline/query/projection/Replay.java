@@ -65,7 +65,7 @@ public final class Replay {
             return work.call();
         } finally {
             ACTIVE.remove();
-            BatchRows.dropCarried();
+            TransactionRows.dropCarried();
         }
     }
 }

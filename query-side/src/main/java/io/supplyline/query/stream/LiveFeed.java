@@ -9,8 +9,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The live feed of read-model changes and alerts for {@code GET /stream}. Projections announce a change
- * inside their transaction; it is published only when that transaction commits, in commit order.
+ * inside their transaction; it is published only when that transaction commits, in commit order
+ * ({@link AnnouncedChanges}).
  * Each change is numbered and queued for every subscriber under one lock, so every subscriber gets
  * every change once and in number order, however many transactions commit at once; a subscriber
  * that falls {@code supplyline.stream.buffer} changes behind is dropped rather than buffered without
@@ -68,7 +67,8 @@ public class LiveFeed {
     private final KeptChanges kept = new KeptChanges();
     private final Map<Subscriber, SubscriberQueue> subscribers = new LinkedHashMap<>();
     private long subscriptions;
-    private volatile Carrier carrier;
+    /** Read by {@link AnnouncedChanges} at each commit. */
+    volatile Carrier carrier;
 
     /**
      * @param maxSubscribers how many subscribers this instance serves at once
@@ -89,52 +89,17 @@ public class LiveFeed {
      * @param view the read-model view, taken at the commit
      */
     public void announce(String type, String key, Supplier<Object> view) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object[]> pending = (Map<String, Object[]>) transactions.getResource(this);
+        AnnouncedChanges pending = (AnnouncedChanges) transactions.getResource(this);
         if (pending == null) {
-            pending = new LinkedHashMap<>();
+            pending = new AnnouncedChanges(this, transactions);
             transactions.putResource(this, pending);
-            transactions.registerInterposedSynchronization(new Committing(pending));
+            transactions.registerInterposedSynchronization(pending);
         }
-        pending.remove(type + "/" + key);
-        pending.put(type + "/" + key, new Object[] {type, view});
+        pending.announce(type, key, view);
     }
 
-    /**
-     * Takes each announced view once, as the transaction stands just before it commits: carries them
-     * to the other instances inside it, and publishes them here once it has committed.
-     */
-    private final class Committing implements Synchronization {
-
-        private final Map<String, Object[]> pending;
-        private List<Change> views = List.of();
-
-        Committing(Map<String, Object[]> pending) {
-            this.pending = pending;
-        }
-
-        @Override
-        public void beforeCompletion() {
-            if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-                return;
-            }
-            views = pending.values().stream()
-                    .map(change -> new Change(0, (String) change[0], ((Supplier<?>) change[1]).get())).toList();
-            Carrier others = carrier;
-            if (others != null) {
-                others.carry(views);
-            }
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                views.forEach(view -> publish(view.type(), view.data()));
-            }
-        }
-    }
-
-    private void publish(String type, Object data) {
+    /** Numbers the change and queues it for every subscriber; drops those too far behind. */
+    void publish(String type, Object data) {
         List<SubscriberQueue> behind = new ArrayList<>();
         List<SubscriberQueue> queues;
         synchronized (lock) {

@@ -25,5 +25,7 @@ class DashboardPageTest {
                 .then().statusCode(200).body(containsString("new EventSource(\"/stream\")"));
         given().get("/").then().statusCode(401);
         given().auth().basic("operator", "operator").get("/dashboard.js").then().statusCode(403);
+        given().auth().basic("analyst", "analyst").get("/toolkit.js").then().statusCode(200);
+        given().auth().basic("operator", "operator").get("/toolkit.js").then().statusCode(403);
     }
 }

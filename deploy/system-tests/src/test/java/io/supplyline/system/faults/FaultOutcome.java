@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
-import io.supplyline.deploy.generator.RealisticDay;
+import io.supplyline.deploy.generator.DayReport;
 
 /** One row of the fault table. */
 record FaultOutcome(String fault, long sent, long accepted, long rejected, long unavailable, long serverErrors,
@@ -16,7 +16,7 @@ record FaultOutcome(String fault, long sent, long accepted, long rejected, long 
             "Fault", "Sent", "Accepted", "Rejected", "503", "Other 5xx", "No answer", "Stored during", "Lost",
             "Out of order", "Doubled", "Rows off", "Feed records", "Feed lost", "Feed doubled", "Works in", "Reconciled");
 
-    static FaultOutcome of(String fault, RealisticDay.Report load, long storedDuringFault, Ledger ledger, FeedBooks feeds,
+    static FaultOutcome of(String fault, DayReport load, long storedDuringFault, Ledger ledger, FeedBooks feeds,
                            double serviceBack, double reconciled) {
         return new FaultOutcome(fault, load.commands(), load.accepted(), load.rejected(),
                 count(load.serverErrors(), status -> status == 503), count(load.serverErrors(), status -> status >= 500 && status != 503),

@@ -22,7 +22,7 @@ import io.supplyline.deploy.cluster.ClusterLayout;
 import io.supplyline.deploy.cluster.LocalCluster;
 import io.supplyline.deploy.cluster.ManagedProcess;
 import io.supplyline.deploy.cluster.ServiceProcess;
-import io.supplyline.deploy.generator.RealisticDay;
+import io.supplyline.deploy.generator.DayReport;
 import io.supplyline.deploy.kafka.DataDirectory;
 import io.supplyline.deploy.kafka.FreePorts;
 
@@ -125,7 +125,7 @@ class FaultSuiteIT {
 
     private FaultOutcome run(Fault fault) throws Exception {
         SteadyLoad load = SteadyLoad.start(cluster, RATE);
-        RealisticDay.Report report;
+        DayReport report;
         double serviceBack;
         long injected;
         long lifted;

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import io.supplyline.deploy.cluster.LocalCluster;
 import io.supplyline.deploy.cluster.ServiceProcess;
 import io.supplyline.deploy.generator.DayOptions;
+import io.supplyline.deploy.generator.DayReport;
 import io.supplyline.deploy.generator.RealisticDay;
 
 /**
@@ -42,7 +43,7 @@ public final class SteadyLoad {
         return new SteadyLoad(day);
     }
 
-    public RealisticDay.Report stop() {
+    public DayReport stop() {
         day.stopAfter(Duration.ZERO);
         running.join();
         day.close();
