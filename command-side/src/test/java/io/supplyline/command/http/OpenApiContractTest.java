@@ -24,7 +24,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
-import io.supplyline.events.http.Problem;
+import io.supplyline.support.http.Problem;
 
 /**
  * The OpenAPI document this service serves is the one stored in docs/contract, so that every change
