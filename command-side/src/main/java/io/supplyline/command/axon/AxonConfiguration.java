@@ -94,8 +94,8 @@ public class AxonConfiguration {
     private final SnapshotThread snapshotThread = new SnapshotThread();
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
-                      KafkaSettings kafka, RelaySettings relaySettings, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
-                      IdempotencyRecorder idempotencyRecorder, SnapshotSettings snapshots,
+                      KafkaSettings kafka, RelaySettings relaySettings, CatalogLookup catalogLookup,
+                      LookupUpdater lookupUpdater, IdempotencyRecorder idempotencyRecorder, SnapshotSettings snapshots,
                       OrderLookup orderLookup, GoodsIntoStock goodsIntoStock, EventStoreReader eventStoreReader,
                       AggregateCacheSettings cacheSettings, RecentEventsSettings recentEvents, MeterRegistry meters) {
         this.kafka = kafka;
