@@ -26,7 +26,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
-import io.supplyline.events.audit.EventHash;
 import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.axon.CommandMetadata;
 import io.supplyline.command.jdbc.Batches;

@@ -15,8 +15,6 @@ import jakarta.inject.Singleton;
 
 import org.axonframework.common.DateTimeUtils;
 
-import io.supplyline.events.audit.EventHash;
-
 /**
  * Recomputes every event's hash from what the store holds now and walks each aggregate's chain.
  * It streams in aggregate and sequence order, so memory stays bounded by one aggregate's link.

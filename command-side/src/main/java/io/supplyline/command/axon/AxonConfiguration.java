@@ -52,14 +52,16 @@ import io.supplyline.command.fulfilment.SalesOrder;
 import io.supplyline.command.purchasing.GoodsIntoStock;
 import io.supplyline.command.purchasing.PurchaseOrder;
 import io.supplyline.command.relay.KafkaRelay;
+import io.supplyline.command.relay.RelaySettings;
 import io.supplyline.command.supplier.Supplier;
 import io.supplyline.command.warehouse.Warehouse;
-import io.supplyline.events.EventTopic;
 import io.supplyline.events.inventory.StockItemId;
-import io.supplyline.events.axon.CorrelationLogging;
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
-import io.supplyline.events.axon.JtaTransactionManager;
+import io.supplyline.support.axon.CorrelationLogging;
+import io.supplyline.support.kafka.KafkaSettings;
+import io.supplyline.support.kafka.Topics;
+import io.supplyline.support.transaction.JtaTransactionManager;
 
 /**
  * All Axon wiring of the command side on one page: command bus and gateway, the JDBC event store
@@ -92,8 +94,8 @@ public class AxonConfiguration {
     private final SnapshotThread snapshotThread = new SnapshotThread();
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
-                      KafkaSettings kafka, CatalogLookup catalogLookup, LookupUpdater lookupUpdater,
-                      IdempotencyRecorder idempotencyRecorder, SnapshotSettings snapshots,
+                      KafkaSettings kafka, RelaySettings relaySettings, CatalogLookup catalogLookup,
+                      LookupUpdater lookupUpdater, IdempotencyRecorder idempotencyRecorder, SnapshotSettings snapshots,
                       OrderLookup orderLookup, GoodsIntoStock goodsIntoStock, EventStoreReader eventStoreReader,
                       AggregateCacheSettings cacheSettings, RecentEventsSettings recentEvents, MeterRegistry meters) {
         this.kafka = kafka;
@@ -116,7 +118,7 @@ public class AxonConfiguration {
                 .upcasterChain(EventUpcasters.chain())
                 .dataType(byte[].class),
                 id -> id.startsWith(StockItemId.ID_PREFIX));
-        this.relay = new KafkaRelay(kafka, new CloudEventHeaders(DefaultKafkaMessageConverter.builder()
+        this.relay = new KafkaRelay(kafka, relaySettings, new CloudEventHeaders(DefaultKafkaMessageConverter.builder()
                 .serializer(serializer).build()));
 
         FulfilmentProcess fulfilment = new FulfilmentProcess(dataSource, this::commandGateway);
@@ -190,7 +192,7 @@ public class AxonConfiguration {
 
     void start(@Observes StartupEvent event) throws Exception {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
-            EventTopic.ensureExists(admin, kafka.partitions(), kafka.replicationFactor(), kafka.minInsyncReplicas());
+            Topics.ensureExists(admin, kafka.partitions(), kafka.replicationFactor(), kafka.minInsyncReplicas());
         }
         axon.start();
     }

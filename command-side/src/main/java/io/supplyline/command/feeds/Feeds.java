@@ -26,10 +26,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.supplyline.command.axon.KafkaSettings;
 import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.command.lookup.ShipmentLookup;
-import io.supplyline.events.EventTopic;
+import io.supplyline.support.kafka.KafkaSettings;
+import io.supplyline.support.kafka.Topics;
 
 /**
  * Starts a consumer thread per inbound feed once the command side can take commands, and stops them
@@ -77,9 +77,9 @@ public class Feeds {
                 new OrdersFeed(settings.ordersTopic(), json, validator));
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             for (Feed feed : feeds) {
-                EventTopic.ensureExists(admin, topic(feed.topic()));
+                Topics.ensureExists(admin, topic(feed.topic()));
             }
-            EventTopic.ensureExists(admin, topic(settings.rejectedTopic()));
+            Topics.ensureExists(admin, topic(settings.rejectedTopic()));
         }
         rejected = new RejectedRecords(settings.rejectedTopic(), kafka.clientProperties());
         for (Feed feed : feeds) {

@@ -17,7 +17,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-import io.supplyline.command.http.ProblemMappers;
+import io.supplyline.command.http.CommandProblems;
 
 /**
  * How a feed's records are read: JSON, valid against the feed's schema ({@code feeds/<name>.schema.json},
@@ -68,7 +68,7 @@ final class RecordFormat {
         try {
             request = json.treeToValue(record, type);
         } catch (JacksonException e) {
-            String field = ProblemMappers.fieldPath(e);
+            String field = CommandProblems.fieldPath(e);
             throw new RecordRefused("INVALID_INPUT", (field.isEmpty() ? "" : field + ": ") + firstLine(e.getOriginalMessage()));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(request);

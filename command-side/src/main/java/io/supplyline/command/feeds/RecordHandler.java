@@ -25,7 +25,7 @@ import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.command.rules.CommandRejected;
 import io.supplyline.events.KeyedIds;
-import io.supplyline.events.http.DatabaseOutage;
+import io.supplyline.support.http.DatabaseOutage;
 
 /**
  * What becomes of one record of a feed: its command sent with the record's idempotency key, or the record

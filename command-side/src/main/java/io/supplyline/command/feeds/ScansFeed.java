@@ -19,11 +19,11 @@ import io.supplyline.command.purchasing.ReceiveGoods;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.Quantity;
 import io.supplyline.events.catalog.Sku;
-import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.purchasing.PurchaseOrderId;
 import io.supplyline.events.purchasing.ReceivedLine;
+import io.supplyline.support.http.PathPatterns;
 
 /**
  * Warehouse scanner events (feeds/scans.schema.json): goods received against a purchase order become

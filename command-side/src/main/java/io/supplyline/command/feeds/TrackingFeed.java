@@ -18,9 +18,9 @@ import io.supplyline.command.shipping.DispatchShipment;
 import io.supplyline.command.shipping.RecordCheckpoint;
 import io.supplyline.command.shipping.ReportDelay;
 import io.supplyline.command.shipping.ReportShipmentException;
-import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.shipping.ShipmentExceptionType;
 import io.supplyline.events.shipping.ShipmentId;
+import io.supplyline.support.http.PathPatterns;
 
 /**
  * Carrier tracking events (feeds/tracking.schema.json): each becomes the shipment command the HTTP API's

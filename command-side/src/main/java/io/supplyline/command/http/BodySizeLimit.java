@@ -11,9 +11,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.supplyline.events.http.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.supplyline.support.http.Problem;
 
 /**
  * Answers an oversized body with problem+json before anything reads it. Vert.x enforces the same

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.supplyline.support.http.ProblemResponses;
 
 /**
  * Completes each operation of the OpenAPI document with what this service's HTTP layer does for
@@ -57,16 +58,27 @@ public class CommandApiDocument implements OASFilter {
     private static final Set<ProblemCode> EVERY_COMMAND = EnumSet.of(INVALID_INPUT, MALFORMED_JSON, BAD_REQUEST,
             CONCURRENT_MODIFICATION, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, IDEMPOTENCY_KEY_REUSED);
 
+    /** What this API's answers with these statuses tell first, before the codes that say why. */
+    private static final Map<Integer, String> LEADS = Map.of(
+            400, "The request is malformed or invalid; nothing was changed.",
+            404, "Something the request names does not exist; nothing was changed.",
+            409, "The command conflicts with what exists or with a concurrent command; nothing was stored.",
+            412, "The aggregate is not at the `If-Match` version; nothing was stored.",
+            413, "The body is too large; nothing was read.",
+            415, "The body is not JSON; nothing was read.",
+            422, "A business rule refuses the command; nothing was stored.");
+
     @Override
     public void filterOpenAPI(OpenAPI document) {
-        ProblemResponses problems = new ProblemResponses(document.getComponents());
+        ProblemResponses<ProblemCode> problems = new ProblemResponses<>(document.getComponents(), ProblemCode.class, LEADS,
+                ProblemResponses.Sharing.ALONE_IN_CATALOGUE);
         document.getPaths().getPathItems().values()
                 .forEach(path -> path.getOperations().values().forEach(operation -> complete(operation, problems)));
         refuseUnknownFields(document);
     }
 
-    private static void complete(Operation operation, ProblemResponses problems) {
-        Set<ProblemCode> codes = ProblemResponses.declared(operation, PROBLEM_CODES);
+    private static void complete(Operation operation, ProblemResponses<ProblemCode> problems) {
+        Set<ProblemCode> codes = problems.declared(operation, PROBLEM_CODES);
         codes.addAll(EVERY_OPERATION);
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
             codes.add(INVALID_INPUT);

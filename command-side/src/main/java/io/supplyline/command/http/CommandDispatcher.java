@@ -25,8 +25,8 @@ import io.supplyline.command.axon.CommandMetadata;
 import io.supplyline.command.axon.ConflictRetry;
 import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.command.rules.ExpectedVersion;
-import io.supplyline.events.axon.CorrelationLogging;
 import io.vertx.core.http.HttpServerRequest;
+import io.supplyline.support.axon.CorrelationLogging;
 
 /**
  * Sends a command on behalf of the current HTTP caller, with the metadata every resulting event

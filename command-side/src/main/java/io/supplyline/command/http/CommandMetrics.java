@@ -11,8 +11,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.supplyline.events.http.DatabaseOutage;
 import io.supplyline.command.rules.CommandRejected;
+import io.supplyline.support.http.DatabaseOutage;
 
 /**
  * Counts and times the commands sent over HTTP, by command and outcome, at {@code /q/metrics} as

@@ -1,11 +1,13 @@
 package io.supplyline.command.http;
 
+import io.supplyline.support.http.DocumentedProblem;
+
 /**
  * Every {@code code} a problem answer of this API can carry, with its status and what it means to a
  * client. The OpenAPI document lists, for each response of each operation, the codes it can carry
  * from here; ProblemCodeCatalogTest fails when the code throws one that is missing.
  */
-public enum ProblemCode {
+public enum ProblemCode implements DocumentedProblem {
 
     INVALID_INPUT(400, "a field or parameter breaks its constraint (text with a control character and dates more than"
             + " 50 years away included); `errors` names each"),
@@ -65,10 +67,12 @@ public enum ProblemCode {
         this.meaning = meaning;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String meaning() {
         return meaning;
     }

@@ -25,9 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.Quantity;
-import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.inventory.AdjustmentReason;
 import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.support.http.PathPatterns;
 
 @Path("/stock/{warehouse}/{sku}")
 @Tag(name = "Stock",

@@ -8,10 +8,10 @@ import java.util.function.BooleanSupplier;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import io.supplyline.events.axon.AfterCommit;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.supplier.SupplierCode;
 import io.supplyline.events.warehouse.WarehouseCode;
+import io.supplyline.support.transaction.AfterCommit;
 
 /**
  * Reads the lookup tables inside the command's transaction. Products, warehouses and suppliers are

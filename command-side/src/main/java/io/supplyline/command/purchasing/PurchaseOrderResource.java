@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
-import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.Quantity;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.Money;
@@ -45,6 +44,7 @@ import io.supplyline.events.purchasing.PurchaseOrderLine;
 import io.supplyline.events.purchasing.ReceivedLine;
 import io.supplyline.events.supplier.SupplierCode;
 import io.supplyline.events.warehouse.WarehouseCode;
+import io.supplyline.support.http.PathPatterns;
 
 /** Purchase orders; paths take the id the placing answer carries ({@code purchase-order:…}) or its UUID alone. */
 @Path("/purchase-orders")

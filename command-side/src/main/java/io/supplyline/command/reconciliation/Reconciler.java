@@ -16,10 +16,10 @@ import jakarta.inject.Singleton;
 import org.axonframework.eventhandling.TrackingToken;
 
 import io.supplyline.command.axon.AxonConfiguration;
-import io.supplyline.command.axon.KafkaSettings;
 import io.supplyline.command.eventstore.EventStoreReader;
 import io.supplyline.events.EventTopic;
-import io.supplyline.events.axon.StoredTokens;
+import io.supplyline.support.axon.StoredTokens;
+import io.supplyline.support.kafka.KafkaSettings;
 
 /**
  * Reads the whole topic, then the event store, and says per aggregate what is missing from the

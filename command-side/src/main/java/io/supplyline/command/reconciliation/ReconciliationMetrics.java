@@ -29,7 +29,7 @@ import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.eventstore.EventStoreReader;
 import io.supplyline.command.fulfilment.FulfilmentProcess;
 import io.supplyline.command.purchasing.GoodsIntoStock;
-import io.supplyline.events.axon.StoredTokens;
+import io.supplyline.support.axon.StoredTokens;
 
 /**
  * Prometheus gauges (at {@code /q/metrics}) of the relay's lag and of the last whole-store

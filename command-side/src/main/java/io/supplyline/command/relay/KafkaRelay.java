@@ -23,8 +23,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jboss.logging.Logger;
 
-import io.supplyline.command.axon.KafkaSettings;
 import io.supplyline.events.EventTopic;
+import io.supplyline.support.kafka.KafkaSettings;
 
 /**
  * The relay's one event handler: puts each stored event on the topic, keyed by its aggregate.
@@ -57,20 +57,20 @@ public final class KafkaRelay implements EventMessageHandler, AutoCloseable {
     /** The producer of the current attempt; null once it failed, and a new one is made for the next. */
     private Producer<String, byte[]> producer;
 
-    public KafkaRelay(KafkaSettings kafka, KafkaMessageConverter<String, byte[]> converter) {
+    public KafkaRelay(KafkaSettings kafka, RelaySettings relay, KafkaMessageConverter<String, byte[]> converter) {
         this.converter = converter;
-        this.ackTimeout = kafka.relayDeliveryTimeout();
-        this.settings = producerSettings(kafka);
+        this.ackTimeout = relay.relayDeliveryTimeout();
+        this.settings = producerSettings(kafka, relay);
     }
 
-    static Map<String, Object> producerSettings(KafkaSettings kafka) {
+    static Map<String, Object> producerSettings(KafkaSettings kafka, RelaySettings relay) {
         Map<String, Object> producer = kafka.clientProperties();
-        int relayTimeout = (int) kafka.relayDeliveryTimeout().toMillis();
+        int relayTimeout = (int) relay.relayDeliveryTimeout().toMillis();
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // One request in flight per broker: a later batch of a partition is never sent beside an earlier one.
         producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-        producer.put(ProducerConfig.LINGER_MS_CONFIG, kafka.relayLingerMs());
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, relay.relayLingerMs());
         producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         // A batch of 500 events is well under a megabyte; the default 32 MB pool stays in the heap once filled.
         producer.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);

@@ -26,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
-import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.events.shipping.ShipmentExceptionType;
 import io.supplyline.events.shipping.ShipmentId;
+import io.supplyline.support.http.PathPatterns;
 
 /** Shipments of allocated orders; paths take the id the creating answer carries ({@code shipment:…}) or its UUID alone. */
 @Path("/shipments")

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.BusinessKey;
-import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.supplier.SupplierCode;
+import io.supplyline.support.http.PathPatterns;
 
 @Path("/suppliers")
 @Tag(name = "Suppliers", description = "Companies the business buys from; a suspended one gets no new purchase orders")

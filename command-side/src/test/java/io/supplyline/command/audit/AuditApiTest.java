@@ -29,7 +29,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.command.EventStoreRows;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
-import io.supplyline.events.audit.EventHash;
 
 /** The audit history, its search, and the hash chains that show whether the store was tampered with. */
 @QuarkusTest

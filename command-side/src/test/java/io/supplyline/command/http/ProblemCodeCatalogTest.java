@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
-import io.supplyline.events.http.DatabaseOutage;
+import io.supplyline.support.http.DatabaseOutage;
 
 /**
  * The problem codes the OpenAPI document lists ({@link ProblemCode}) are the ones the code answers:
@@ -28,7 +29,9 @@ import io.supplyline.events.http.DatabaseOutage;
  */
 class ProblemCodeCatalogTest {
 
-    private static final Path SOURCES = Path.of("src/main/java");
+    /** This service's sources, and service-support's, whose mappers answer in both services. */
+    private static final List<Path> SOURCES =
+            List.of(Path.of("src/main/java"), Path.of("../service-support/src/main/java"));
     /** The inbound feeds refuse records onto a Kafka topic, not in HTTP answers. */
     private static final String FEEDS = "/feeds/";
     private static final Pattern MADE = Pattern.compile(
@@ -85,7 +88,7 @@ class ProblemCodeCatalogTest {
     }
 
     private static String allSources() {
-        try (Stream<Path> files = Files.walk(SOURCES)) {
+        try (Stream<Path> files = walk(SOURCES)) {
             StringBuilder all = new StringBuilder();
             files.filter(file -> file.toString().endsWith(".java"))
                     .filter(file -> !file.toString().replace('\\', '/').contains(FEEDS))
@@ -94,6 +97,14 @@ class ProblemCodeCatalogTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Stream<Path> walk(List<Path> roots) throws IOException {
+        Stream<Path> all = Stream.empty();
+        for (Path root : roots) {
+            all = Stream.concat(all, Files.walk(root));
+        }
+        return all;
     }
 
     private static String read(Path file) {

@@ -27,8 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.supplyline.events.audit.EventHash;
-
 /**
  * The audit trail at scale: {@code supplyline.audit.events} events (5,000 by default; 1,000,000 to
  * measure) stored straight into the event store with their hash chains, as the service would have
@@ -85,7 +83,7 @@ class AuditAtScaleIT {
         }
     }
 
-    /** Stock receipts of EVENTS / 10 items, ten each, with hashes chained exactly as the service chains them. */
+    /** Stock receipts of EVENTS / 10 items, ten each, chained by the documented hash: the service must find them intact. */
     private static void storeChainedEvents(int count) throws SQLException {
         try (Connection connection = system.commandDatabase()) {
             connection.setAutoCommit(false);
@@ -96,13 +94,13 @@ class AuditAtScaleIT {
                          + " sequence_number, event_type, occurred_at, principal, correlation_id, command_name,"
                          + " previous_hash, hash) VALUES (?, ?, ?, 'StockReceived', ?, 'scale-test', ?, 'ReceiveStock', ?, ?)")) {
                 Instant start = Instant.parse("2026-01-01T00:00:00Z");
-                String previousHash = EventHash.GENESIS;
+                String previousHash = DocumentedEventHash.GENESIS;
                 for (int i = 0; i < count; i++) {
                     String sku = "SCALE-" + (i / EVENTS_PER_ITEM);
                     String aggregateId = "stock:SCALE-W:" + sku;
                     long sequence = i % EVENTS_PER_ITEM;
                     if (sequence == 0) {
-                        previousHash = EventHash.GENESIS;
+                        previousHash = DocumentedEventHash.GENESIS;
                     }
                     String eventId = UUID.randomUUID().toString();
                     String correlationId = UUID.randomUUID().toString();
@@ -112,7 +110,7 @@ class AuditAtScaleIT {
                     byte[] metadata = ("{\"principal\":\"scale-test\",\"causationId\":\"" + eventId
                             + "\",\"commandName\":\"ReceiveStock\",\"correlationId\":\"" + correlationId + "\"}")
                             .getBytes(StandardCharsets.UTF_8);
-                    String hash = EventHash.of(previousHash, aggregateId, sequence, eventId,
+                    String hash = DocumentedEventHash.of(previousHash, aggregateId, sequence, eventId,
                             "io.supplyline.events.inventory.StockReceived", "1", at, payload, metadata);
                     event.setString(1, eventId);
                     event.setString(2, aggregateId);

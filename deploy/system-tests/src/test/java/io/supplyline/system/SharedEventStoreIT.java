@@ -38,6 +38,7 @@ import io.supplyline.deploy.generator.DayReport;
 import io.supplyline.deploy.generator.RealisticDay;
 import io.supplyline.deploy.generator.TopicSize;
 import io.supplyline.deploy.kafka.TopicReader;
+import io.supplyline.events.EventTopic;
 
 /**
  * Three command-side instances share one event store and one broker, as replicas would.
@@ -48,7 +49,6 @@ import io.supplyline.deploy.kafka.TopicReader;
  */
 class SharedEventStoreIT {
 
-    private static final String TOPIC = "supplychain.events";
     /** How long the writers run (-Dsupplyline.soak.seconds=1800 for a long soak). */
     private static final int SOAK_SECONDS = Integer.getInteger("supplyline.soak.seconds", 120);
     /** Commands per second each instance is sent. */
@@ -160,7 +160,7 @@ class SharedEventStoreIT {
         AtomicReference<List<ConsumerRecord<String, byte[]>>> topicSnapshot = new AtomicReference<>();
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
             storedSnapshot.set(storedSequenceByEventId());
-            topicSnapshot.set(TopicReader.readAll(system.bootstrapServers(), TOPIC));
+            topicSnapshot.set(TopicReader.readAll(system.bootstrapServers(), EventTopic.NAME));
             Set<String> missing = new HashSet<>(storedSnapshot.get().keySet());
             topicSnapshot.get().forEach(record -> missing.remove(header(record, "axon-message-id")));
             assertThat(missing).as("stored events missing from the topic (of %d)", storedSnapshot.get().size()).isEmpty();

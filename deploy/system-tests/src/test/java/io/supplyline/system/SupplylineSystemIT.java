@@ -32,6 +32,7 @@ import io.supplyline.deploy.generator.DayOptions;
 import io.supplyline.deploy.generator.DayReport;
 import io.supplyline.deploy.generator.RealisticDay;
 import io.supplyline.deploy.kafka.TopicReader;
+import io.supplyline.events.EventTopic;
 import io.supplyline.events.contract.EventSchemas;
 import io.supplyline.system.reconciliation.ReadModelRecomputation;
 import io.supplyline.system.reconciliation.ReadModelRows;
@@ -43,7 +44,6 @@ import io.supplyline.system.reconciliation.ReadModelRows;
  */
 class SupplylineSystemIT {
 
-    private static final String TOPIC = "supplychain.events";
     private static SupplylineSystem system;
 
     @BeforeAll
@@ -105,7 +105,7 @@ class SupplylineSystemIT {
                 .body("status", equalTo("LOW"))
                 .body("version", equalTo(afterAdjustment));
 
-        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(system.bootstrapServers(), TOPIC).stream()
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(system.bootstrapServers(), EventTopic.NAME).stream()
                 .filter(r -> "stock:E2E-1:E2E-SKU".equals(r.key())).toList();
         assertThat(records).extracting(r -> header(r, "axon-message-type")).containsExactly(
                 "io.supplyline.events.inventory.StockReceived", "io.supplyline.events.inventory.StockAdjusted");
@@ -120,7 +120,7 @@ class SupplylineSystemIT {
                         "requestedDeliveryDate", "2026-12-03", "lines", List.of(Map.of("sku", "FUL-SKU", "quantity", 4))))
                 .post("/orders").then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(system.bootstrapServers(), TOPIC);
+            List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(system.bootstrapServers(), EventTopic.NAME);
             assertThat(records).filteredOn(r -> order.equals(r.key())).extracting(r -> header(r, "axon-message-type"))
                     .containsExactly("io.supplyline.events.fulfilment.OrderPlaced",
                             "io.supplyline.events.fulfilment.OrderAllocated");
@@ -218,7 +218,7 @@ class SupplylineSystemIT {
         ReadModelRecomputation.Comparison comparison = awaitQuietAndReconciled();
         System.out.println("Reconciled the read models with the event store after " + day.commands() + " commands: "
                 + comparison.rowsPerReadModel() + " rows");
-        List<ConsumerRecord<String, byte[]>> events = TopicReader.readAll(system.bootstrapServers(), TOPIC);
+        List<ConsumerRecord<String, byte[]>> events = TopicReader.readAll(system.bootstrapServers(), EventTopic.NAME);
         assertThat(events).hasSizeGreaterThan(1_000);
         SoftAssertions contract = new SoftAssertions();
         for (ConsumerRecord<String, byte[]> event : events) {

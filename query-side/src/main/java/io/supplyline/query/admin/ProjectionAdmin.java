@@ -20,9 +20,9 @@ import org.apache.kafka.common.TopicPartition;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.supplyline.events.EventTopic;
-import io.supplyline.query.axon.KafkaSettings;
 import io.supplyline.query.engine.ProjectionEngine;
 import io.supplyline.query.engine.ProjectionHandlers;
+import io.supplyline.support.kafka.KafkaSettings;
 
 /** The projections as operators see them: applying or not, position and lag in the topic. */
 @Singleton

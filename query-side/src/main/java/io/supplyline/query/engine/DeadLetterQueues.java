@@ -12,8 +12,8 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 
-import io.supplyline.events.axon.JtaTransactionManager;
 import io.supplyline.query.admin.DeadLetterParking;
+import io.supplyline.support.transaction.JtaTransactionManager;
 
 /**
  * Each projection's dead letters: the events it could not apply, parked per aggregate in the table

@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.supplyline.events.axon.EventSerializer;
 import io.supplyline.events.axon.EventUpcasters;
-import io.supplyline.query.axon.KafkaSettings;
+import io.supplyline.support.kafka.KafkaSettings;
 
 /**
  * Records of the event topic as event messages, upcast to this version's event types, each payload

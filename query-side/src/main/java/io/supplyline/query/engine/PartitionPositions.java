@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 
-import io.supplyline.events.axon.StoredTokens;
+import io.supplyline.support.axon.StoredTokens;
 
 /**
  * Where the read models are in the topic: per partition, the offset of the next event to apply. It is

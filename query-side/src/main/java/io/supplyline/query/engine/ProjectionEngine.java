@@ -21,7 +21,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.events.EventTopic;
 import io.supplyline.query.admin.ProjectionMeter;
-import io.supplyline.query.axon.KafkaSettings;
+import io.supplyline.support.kafka.KafkaSettings;
+import io.supplyline.support.kafka.Topics;
 
 /**
  * The live projection engine: one Kafka consumer per query instance reads the event topic once for every
@@ -181,7 +182,7 @@ public class ProjectionEngine {
 
     private void ensureTopic() throws Exception {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
-            EventTopic.ensureExists(admin, kafka.partitions(), kafka.replicationFactor(), kafka.minInsyncReplicas());
+            Topics.ensureExists(admin, kafka.partitions(), kafka.replicationFactor(), kafka.minInsyncReplicas());
         }
     }
 

@@ -3,7 +3,7 @@ package io.supplyline.query.http;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import io.supplyline.events.axon.AfterCommit;
+import io.supplyline.support.transaction.AfterCommit;
 
 /**
  * Wakes readers waiting for a version as soon as a projection's transaction commits, instead of

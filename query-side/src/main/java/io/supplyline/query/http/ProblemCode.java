@@ -1,11 +1,13 @@
 package io.supplyline.query.http;
 
+import io.supplyline.support.http.DocumentedProblem;
+
 /**
  * Every {@code code} a problem answer of this API can carry, with its status and what it means to a
  * client. The OpenAPI document lists, for each response of each operation, the codes it can carry
  * from here; ProblemCodeCatalogTest fails when the code makes one that is missing.
  */
-public enum ProblemCode {
+public enum ProblemCode implements DocumentedProblem {
 
     INVALID_PARAMETER(400, "a parameter breaks its constraint, is not of its type or holds a control character;"
             + " `errors` names each when known"),
@@ -36,10 +38,12 @@ public enum ProblemCode {
         this.meaning = meaning;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String meaning() {
         return meaning;
     }

@@ -12,6 +12,7 @@ import static io.supplyline.query.http.ProblemCode.UNAUTHENTICATED;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.supplyline.support.http.ProblemResponses;
 
 /**
  * Completes each operation of the OpenAPI document with what this service's HTTP layer does for
@@ -42,15 +44,23 @@ public class QueryApiDocument implements OASFilter {
     private static final Set<ProblemCode> EVERY_OPERATION =
             EnumSet.of(INVALID_PARAMETER, UNAUTHENTICATED, FORBIDDEN, INTERNAL_ERROR);
 
+    /** What this API's answers with these statuses tell first, before the codes that say why. */
+    private static final Map<Integer, String> LEADS = Map.of(
+            400, "A parameter or header is not valid.",
+            404, "Nothing by that name.",
+            409, "Not possible in this instance's present state.",
+            504, "The read model is behind the write asked for; read again shortly.");
+
     @Override
     public void filterOpenAPI(OpenAPI document) {
-        ProblemResponses problems = new ProblemResponses(document.getComponents());
+        ProblemResponses<ProblemCode> problems = new ProblemResponses<>(document.getComponents(), ProblemCode.class, LEADS,
+                ProblemResponses.Sharing.ALONE_IN_OPERATION);
         document.getPaths().getPathItems().values().forEach(path -> path.getOperations()
                 .forEach((method, operation) -> complete(method, operation, problems)));
     }
 
-    private static void complete(PathItem.HttpMethod method, Operation operation, ProblemResponses problems) {
-        Set<ProblemCode> codes = ProblemResponses.declared(operation, PROBLEM_CODES);
+    private static void complete(PathItem.HttpMethod method, Operation operation, ProblemResponses<ProblemCode> problems) {
+        Set<ProblemCode> codes = problems.declared(operation, PROBLEM_CODES);
         codes.addAll(EVERY_OPERATION);
         if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
             codes.add(CSRF_TOKEN_MISSING);

@@ -27,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.supplyline.events.BusinessKey;
-import io.supplyline.events.http.PathPatterns;
 import io.supplyline.query.http.Filters;
 import io.supplyline.query.http.PageView;
 import io.supplyline.query.http.ReadAfter;
+import io.supplyline.support.http.PathPatterns;
 
 /** The purchase-order board; the id in paths is the UUID of {@code purchase-order:{uuid}}. */
 @Path("/purchase-orders")

@@ -29,11 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Sort;
 import io.supplyline.events.BusinessKey;
-import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.query.http.Filters;
 import io.supplyline.query.http.PageView;
 import io.supplyline.query.http.ReadAfter;
+import io.supplyline.support.http.PathPatterns;
 
 @Path("/stock-levels")
 @Tag(name = "Stock levels", description = "On hand, reserved, available and inbound per warehouse and SKU")

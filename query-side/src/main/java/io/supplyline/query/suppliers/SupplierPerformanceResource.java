@@ -29,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.supplyline.events.http.PathPatterns;
 import io.supplyline.query.http.Filters;
 import io.supplyline.query.http.PageView;
 import io.supplyline.query.http.ReadAfter;
+import io.supplyline.support.http.PathPatterns;
 
 /** Supplier performance, summed from this read model's own purchase-order rows at the time of reading. */
 @Path("/suppliers")

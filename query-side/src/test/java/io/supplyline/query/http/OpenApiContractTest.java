@@ -24,7 +24,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
-import io.supplyline.events.http.Problem;
+import io.supplyline.support.http.Problem;
 
 /**
  * The OpenAPI document this service serves is the one stored in docs/contract, so that every change
@@ -52,7 +52,7 @@ class OpenApiContractTest {
         differences(YAML.readTree(Files.readString(STORED)), YAML.readTree(served), "", differences);
         assertThat(differences.size())
                 .as("%s differs from the served document at %d places, first %s.%nIf the change is meant, run "
-                        + "./mvnw -pl shared-events,query-side test -Dtest=OpenApiContractTest "
+                        + "./mvnw -pl shared-events,service-support,query-side test -Dtest=OpenApiContractTest "
                         + "-Dsurefire.failIfNoSpecifiedTests=false -Dcontract.update=true, review the diff of %s and "
                         + "commit it", STORED, differences.size(),
                         differences.subList(0, Math.min(SHOWN, differences.size())), STORED)

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
-import io.supplyline.events.http.DatabaseOutage;
+import io.supplyline.support.http.DatabaseOutage;
 
 /**
  * The problem codes the OpenAPI document lists ({@link ProblemCode}) are the ones the code answers:
@@ -28,7 +29,9 @@ import io.supplyline.events.http.DatabaseOutage;
  */
 class ProblemCodeCatalogTest {
 
-    private static final Path SOURCES = Path.of("src/main/java");
+    /** This service's sources, and service-support's, whose mappers answer in both services. */
+    private static final List<Path> SOURCES =
+            List.of(Path.of("src/main/java"), Path.of("../service-support/src/main/java"));
     private static final Pattern MADE =
             Pattern.compile("(?:new Refusal|Problems?\\.(?:response|of))\\((\\d{3}), \"([A-Z_]+)\"");
 
@@ -55,7 +58,7 @@ class ProblemCodeCatalogTest {
 
     private static Map<String, Integer> codesInSources() {
         Map<String, Integer> codes = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
+        try (Stream<Path> files = walk(SOURCES)) {
             files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
                 Matcher found = MADE.matcher(read(file));
                 while (found.find()) {
@@ -66,6 +69,14 @@ class ProblemCodeCatalogTest {
             throw new UncheckedIOException(e);
         }
         return codes;
+    }
+
+    private static Stream<Path> walk(List<Path> roots) throws IOException {
+        Stream<Path> all = Stream.empty();
+        for (Path root : roots) {
+            all = Stream.concat(all, Files.walk(root));
+        }
+        return all;
     }
 
     private static String read(Path file) {

@@ -1,5 +1,5 @@
 /**
- * The Axon side of the contract both services share: how events are serialized and how Axon's
- * units of work join Quarkus' JTA transactions. Only Axon and JTA types; the services bring both.
+ * The Axon side of the contract: how events are serialized, and how older revisions are upcast on
+ * reading. Only Axon and Jackson types; the services bring both.
  */
 package io.supplyline.events.axon;

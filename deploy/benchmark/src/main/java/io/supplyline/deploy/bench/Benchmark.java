@@ -11,6 +11,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.supplyline.events.EventTopic;
+
 /**
  * Measures a running Supplyline (started by deploy/bench.sh on PostgreSQL and a real broker) and, in
  * the same run, the raw limits of the same PostgreSQL and Kafka: open-loop phases of the realistic
@@ -21,7 +23,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public final class Benchmark {
 
-    private static final String TOPIC = "supplychain.events";
 
     private final BenchSettings settings;
     private final Http admin;
@@ -82,7 +83,8 @@ public final class Benchmark {
             queryProcess = new ProcessCpu(memory.pid("query-side"));
             // Counted from here, once the warm-up's events are applied, until the last phase's are.
             awaitCaughtUp();
-            LiveCpu.Reading beforeLoad = LiveCpu.Reading.take(settings.kafka(), TOPIC, queryManagement, queryProcess);
+            LiveCpu.Reading beforeLoad =
+                    LiveCpu.Reading.take(settings.kafka(), EventTopic.NAME, queryManagement, queryProcess);
             AggregateLoads loadsBefore = AggregateLoads.read(commandManagement);
             for (double rate : settings.rates()) {
                 loads.add(phase(realistic, probe, (int) (rate * settings.phaseSeconds()),
@@ -100,7 +102,7 @@ public final class Benchmark {
                     inbound.lag().p50(), inbound.lag().p99()));
             drainSeconds = awaitCaughtUp();
             liveCpu = LiveCpu.between(beforeLoad,
-                    LiveCpu.Reading.take(settings.kafka(), TOPIC, queryManagement, queryProcess));
+                    LiveCpu.Reading.take(settings.kafka(), EventTopic.NAME, queryManagement, queryProcess));
             aggregateLoads = AggregateLoads.read(commandManagement).since(loadsBefore);
             long loaded = settings.warmUp() + inbound.records() + loads.stream().mapToLong(LoadResult::requests).sum();
             int liveCommands = (int) (settings.dashboardRate() * settings.phaseSeconds());
@@ -114,7 +116,7 @@ public final class Benchmark {
             peakMemory = memory.peakMegabytes();
         }
         log("reading the topic for relay lag");
-        TopicScan topic = TopicScan.of(settings.kafka(), TOPIC, started);
+        TopicScan topic = TopicScan.of(settings.kafka(), EventTopic.NAME, started);
         log("rebuilding every projection from offset 0 (" + topic.records() + " events)");
         Rebuild rebuild = Rebuild.all(admin, queryProcess, topic.records(), Duration.ofMinutes(30));
         log("rebuilding every projection again, its code compiled now");
@@ -123,7 +125,7 @@ public final class Benchmark {
         PostgresBaseline postgres = PostgresBaseline.measure(settings.postgres(), settings.workers(),
                 settings.pgbenchSeconds(), (int) topic.meanValueBytes());
         log("baseline: Kafka producer and consumer performance tools");
-        KafkaBaseline kafka = KafkaBaseline.measure(settings.kafka(), TOPIC, topic.records(),
+        KafkaBaseline kafka = KafkaBaseline.measure(settings.kafka(), EventTopic.NAME, topic.records(),
                 (int) topic.meanValueBytes(), settings.producerRecords(), relayProducerSettings());
         return new Results(started, settings.smoke(), machine(), loads, inbound, dashboard, drainSeconds, liveCpu, aggregateLoads, topic,
                 rebuild, rebuildAgain, postgres, kafka, peakMemory);

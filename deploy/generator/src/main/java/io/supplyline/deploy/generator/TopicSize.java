@@ -11,19 +11,20 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
+import io.supplyline.events.EventTopic;
+
 /** The number of records on the events topic: the sum of its partitions' end offsets. */
 public final class TopicSize {
-
-    static final String TOPIC = "supplychain.events";
 
     private TopicSize() {
     }
 
     public static long of(String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            var partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(TOPIC).partitions().stream()
-                    .collect(Collectors.toMap(info -> new TopicPartition(TOPIC, info.partition()), info -> OffsetSpec.latest()));
+            var partitions = admin.describeTopics(List.of(EventTopic.NAME)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(EventTopic.NAME).partitions().stream()
+                    .collect(Collectors.toMap(info -> new TopicPartition(EventTopic.NAME, info.partition()),
+                            info -> OffsetSpec.latest()));
             return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).values().stream()
                     .mapToLong(offset -> offset.offset())
                     .sum();

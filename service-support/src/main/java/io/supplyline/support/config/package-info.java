@@ -1,0 +1,2 @@
+/** Configuration checks both services make at startup. */
+package io.supplyline.support.config;
