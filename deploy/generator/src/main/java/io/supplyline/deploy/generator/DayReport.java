@@ -3,6 +3,8 @@ package io.supplyline.deploy.generator;
 import java.time.Duration;
 import java.util.Map;
 
+import io.supplyline.events.EventTopic;
+
 /**
  * What a day did, as counted from the answers and the feeds' acknowledgements, and the summary the
  * generator prints. {@code eventsProduced} is -1 when the topic was not counted.
@@ -48,7 +50,7 @@ public record DayReport(long commands, Duration took, Map<String, Long> accepted
             unpublishedByFeed.forEach((feed, count) -> text.append(String.format("    %-28s %6d not acknowledged%n", feed, count)));
         }
         text.append(eventsProduced < 0 ? "  events produced: not counted (no --kafka)\n"
-                : String.format("  events produced %6d (records added to supplychain.events)%n", eventsProduced));
+                : String.format("  events produced %6d (records added to %s)%n", eventsProduced, EventTopic.NAME));
         return text.toString();
     }
 }
