@@ -129,7 +129,12 @@ public final class RealisticDay {
             System.exit(2);
             return;
         }
-        Report report = new RealisticDay(options).run();
+        RealisticDay day = new RealisticDay(options);
+        Report report;
+        try (Progress progress = Progress.every(Duration.ofSeconds(5), options.commands(),
+                () -> day.report(Duration.ZERO, -1).commands())) {
+            report = day.run();
+        }
         System.out.print(report.summary());
         System.exit(report.serverErrors().isEmpty() ? 0 : 1);
     }
