@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A line on stderr every few seconds while a day is sent from the command line (stdout keeps only the
- * report): commands answered so far, the share of those planned, and the rate since the last line.
+ * report): commands answered so far and the rate since the last line.
  * Silent while nothing new was answered.
  */
 final class Progress implements AutoCloseable {
@@ -42,8 +42,8 @@ final class Progress implements AutoCloseable {
             return;
         }
         double rate = (count - lastCount) / Math.max(1e-3, (now - lastNanos) / 1e9);
-        long percent = planned > 0 ? Math.min(100, count * 100 / planned) : 100;
-        System.err.printf("[generate-day] %,d commands answered (%d%% of %,d planned), %.0f/s%n", count, percent, planned, rate);
+        // The opening's master data and stock come before the planned commands, so this is no share of them.
+        System.err.printf("[generate-day] %,d commands answered (the opening, then %,d planned), %.0f/s%n", count, planned, rate);
         lastCount = count;
         lastNanos = now;
     }
