@@ -31,6 +31,6 @@ deploy/postgres.sh
 echo "[faults] building and installing every module; then the $form fault suite"
 # shellcheck source=lib/build.sh
 source deploy/lib/build.sh
-maven_build faults "$ROOT/.supplyline-cluster/faults-build.log" install -DskipTests \
-  || { echo "[faults] the build failed; see .supplyline-cluster/faults-build.log" >&2; exit 1; }
+maven_build faults "$ROOT/deploy/system-tests/target/build.log" install -DskipTests \
+  || { echo "[faults] the build failed; see deploy/system-tests/target/build.log" >&2; exit 1; }
 exec ./mvnw -B -pl deploy/system-tests verify -Dit.test=FaultSuiteIT -Dsupplyline.faults=$form "$@"
