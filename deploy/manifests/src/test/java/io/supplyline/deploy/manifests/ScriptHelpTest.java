@@ -40,6 +40,9 @@ class ScriptHelpTest {
     private static final List<String> DATA_VARIABLES =
             List.of("SUPPLYLINE_DATA_DIR", "SUPPLYLINE_BENCH_DIR", "SUPPLYLINE_CLUSTER_DIR");
 
+    /** The body of a stand-in script's usage, for the test of this test. */
+    private static final String PRINT_USAGE = "echo 'Usage: x'; echo '  -h, --help'; echo 'Environment: none'\n";
+
     @TempDir
     Path sandbox;
 
@@ -79,8 +82,6 @@ class ScriptHelpTest {
         assertThat(runInSandbox(writesAFile, "--help").sideEffects()).isNotEmpty();
         assertThat(runInSandbox(writesHome, "--help").sideEffects()).isNotEmpty();
     }
-
-    private static final String PRINT_USAGE = "echo 'Usage: x'; echo '  -h, --help'; echo 'Environment: none'\n";
 
     private record HelpRun(int exitCode, String stdout, String stderr, List<String> sideEffects) {
     }
