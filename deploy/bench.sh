@@ -1,12 +1,35 @@
 #!/usr/bin/env bash
+# Usage: deploy/bench.sh [--smoke] [BENCHMARK OPTIONS]
+#
 # Benchmarks Supplyline on this machine: starts it on PostgreSQL and a real Kafka broker (fresh
 # databases, fresh broker), drives it with the realistic-day and hot-spot mixes, and measures in the
 # same run what PostgreSQL (pgbench) and Kafka (its own perf tools) can do on the same servers.
-# Prints a markdown table and writes bench-results/results.{md,json}.
-#   deploy/bench.sh            the full run, about 10 minutes
-#   deploy/bench.sh --smoke    every phase small, a few minutes (CI runs it; no thresholds asserted)
-# More options (rates, seconds, workers) are passed to the benchmark program: see its usage.
+# Prints a markdown table and writes bench-results/results.{md,json}. The full run takes about 10
+# minutes; each phase logs a line when it starts and when it ends, with its duration.
+#
+# Before it measures: deploy/postgres.sh (starts PostgreSQL, or installs it with apt-get when it is
+# missing), deploy/chromium.sh (installs chromium and chromium-driver with apt-get when missing),
+# builds the benchmark when its jar is missing or older than its sources, drops and recreates the
+# databases supplyline_bench_command and supplyline_bench_query, and starts the system with
+# deploy/run-local.sh (ports 18080/18081, management 19080/19081, Kafka 19092; its log and data in
+# $SUPPLYLINE_BENCH_DIR).
+#
+# Options:
+#   --smoke                    every phase small, a few minutes (CI runs it; no thresholds asserted)
+#   --rates 250,500,1000,2000  open-loop rates of the realistic mix, commands per second
+#   --seconds 30               how long each open-loop phase sends
+#   --workers 32               clients of the closed-loop phases
+#   --out bench-results        where results.{md,json} go
+#   -h, --help                 this text
+#
+# Environment:
+#   SUPPLYLINE_BENCH_DIR       the system's data and log (default .supplyline-bench)
+#   PGHOST, PGPORT             PostgreSQL (default 127.0.0.1:5432)
+#   SUPPLYLINE_DB_USER, SUPPLYLINE_DB_PASSWORD  its role (default supplyline/supplyline)
+#   JAVA_HOME                  the JDK to run (default: java on the PATH)
 set -euo pipefail
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
+for arg in "$@"; do case $arg in -h|--help) usage; exit 0 ;; esac; done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=${SUPPLYLINE_BENCH_DIR:-$ROOT/.supplyline-bench}
@@ -30,6 +53,7 @@ if [[ ! -f $BENCH_JAR || -n $(find "$ROOT/deploy/benchmark" "$ROOT/deploy/genera
 fi
 
 # Fresh databases and a fresh broker, so every run measures the same thing.
+log "fresh databases supplyline_bench_command and supplyline_bench_query, a fresh $WORK"
 for db in supplyline_bench_command supplyline_bench_query; do
   PGPASSWORD=$DB_PASSWORD dropdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" --if-exists "$db"
   PGPASSWORD=$DB_PASSWORD createdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" "$db"
@@ -44,6 +68,7 @@ SUPPLYLINE_COMMAND_MANAGEMENT_PORT=$COMMAND_MANAGEMENT_PORT SUPPLYLINE_QUERY_MAN
 KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1)) \
   "$ROOT/deploy/run-local.sh" >"$WORK/run-local.log" 2>&1 &
 system=$!
+log "starting the system with deploy/run-local.sh (it builds first when its jars are out of date; log: $WORK/run-local.log)"
 trap 'kill -TERM $system 2>/dev/null; wait $system 2>/dev/null || true' EXIT
 until grep -q "Supplyline is up" "$WORK/run-local.log"; do
   kill -0 $system 2>/dev/null || { cat "$WORK/run-local.log"; log "the system did not start"; exit 1; }

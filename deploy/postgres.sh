@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
-# Makes PostgreSQL available for Supplyline, idempotently: uses a server that already answers,
-# else starts an installed cluster, else installs Debian's postgresql package; then creates the
-# Supplyline role and databases when they are missing. Runs as root or as a user with sudo.
+# Usage: deploy/postgres.sh
 #
-# Environment: PGHOST (127.0.0.1), PGPORT (5432), SUPPLYLINE_DB_USER (supplyline),
-# SUPPLYLINE_DB_PASSWORD (supplyline). apt and pg_ctlcluster output goes to $LOG.
+# Makes PostgreSQL available for Supplyline, idempotently: uses a server that already answers, else
+# starts an installed cluster (pg_ctlcluster), else installs Debian's postgresql package with apt-get
+# (announced on stderr first); then creates the Supplyline role and databases when they are missing.
+# Runs as root or as a user with sudo. apt and pg_ctlcluster output goes to
+# /tmp/supplyline-postgres-<user>.log.
+#
+# Options:
+#   -h, --help              this text
+#
+# Environment:
+#   PGHOST, PGPORT          the server (default 127.0.0.1:5432)
+#   SUPPLYLINE_DB_USER      the role the services log in as (default supplyline)
+#   SUPPLYLINE_DB_PASSWORD  its password (default supplyline)
 set -euo pipefail
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
+for arg in "$@"; do case $arg in -h|--help) usage; exit 0 ;; esac; done
+[[ $# -eq 0 ]] || { echo "postgres.sh: unexpected argument $1" >&2; usage >&2; exit 2; }
 
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -43,6 +55,7 @@ server_installed() {
 }
 
 install_server() {
+    echo "postgres.sh: installing PostgreSQL with apt-get: apt-get update; apt-get install -y postgresql (output in $LOG)" >&2
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update >>"$LOG" 2>&1 \
         || fail "apt-get update failed, see $LOG"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql >>"$LOG" 2>&1 \
@@ -63,12 +76,14 @@ start_cluster() {
             && fail "no PostgreSQL cluster on port $PGPORT (pg_lsclusters lists others)"
         # The server package is installed but has no cluster (it was dropped): make one.
         version=$(compgen -G '/usr/lib/postgresql/*/bin/postgres' | cut -d/ -f5 | sort -V | tail -n 1)
+        echo "postgres.sh: creating PostgreSQL cluster $version/main on port $PGPORT (pg_createcluster)" >&2
         as_root pg_createcluster "$version" main --port "$PGPORT" >>"$LOG" 2>&1 \
             || fail "pg_createcluster $version main failed, see $LOG"
         cluster=$(cluster_on_port)
     fi
     read -r version name status <<<"$cluster"
     if [[ $status != online* ]]; then
+        echo "postgres.sh: starting PostgreSQL cluster $version/$name (pg_ctlcluster)" >&2
         as_root pg_ctlcluster "$version" "$name" start >>"$LOG" 2>&1 \
             || fail "pg_ctlcluster $version $name start failed, see $LOG and /var/log/postgresql"
     fi

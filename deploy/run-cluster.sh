@@ -1,14 +1,30 @@
 #!/usr/bin/env bash
+# Usage: deploy/run-cluster.sh
+#
 # Runs Supplyline in production shape on this machine, without containers: three Kafka brokers in
 # KRaft mode on loopback (9092/9094/9096; supplychain.events with replication 3 and
-# min.insync.replicas 2, the relay sends with acks=all), PostgreSQL (deploy/postgres.sh), two
-# command-side instances (8080, 8082) sharing the event store, and two query-side instances (8081,
-# 8083) sharing the projections. Kafka's log and the services' logs stay in .supplyline-cluster/, and
-# the cluster has its own two databases (supplyline_cluster_command, supplyline_cluster_query), so a
-# restart keeps everything; they are made afresh together with a new Kafka log, because the databases
-# hold positions in it (delete .supplyline-cluster/ to start from nothing).
+# min.insync.replicas 2, the relay sends with acks=all), PostgreSQL (deploy/postgres.sh, which
+# installs it with apt-get when it is missing), two command-side instances (8080, 8082) sharing the
+# event store, and two query-side instances (8081, 8083) sharing the projections. Kafka's log and
+# the services' logs stay in .supplyline-cluster/, and the cluster has its own two databases
+# (supplyline_cluster_command, supplyline_cluster_query), so a restart keeps everything; they are
+# made afresh together with a new Kafka log, because the databases hold positions in it (delete
+# .supplyline-cluster/ to start from nothing). Builds first when a jar is missing or older than its
+# sources (a line per module; the whole output in .supplyline-cluster/logs/build.log).
 # Stop with Ctrl-C or SIGTERM: every process it started stops with it (queries, commands, brokers).
+#
+# Options:
+#   -h, --help   this text
+#
+# Environment:
+#   SUPPLYLINE_CLUSTER_DIR                      the data folder (default .supplyline-cluster)
+#   PGPORT                                      PostgreSQL's port on 127.0.0.1 (default 5432)
+#   SUPPLYLINE_DB_USER, SUPPLYLINE_DB_PASSWORD  its role (default supplyline/supplyline)
+#   JAVA_HOME                                   the JDK to run (default: java on the PATH)
 set -euo pipefail
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
+for arg in "$@"; do case $arg in -h|--help) usage; exit 0 ;; esac; done
+[[ $# -eq 0 ]] || { echo "[run-cluster] unexpected argument $1" >&2; usage >&2; exit 2; }
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DATA=${SUPPLYLINE_CLUSTER_DIR:-$ROOT/.supplyline-cluster}
@@ -29,7 +45,10 @@ needs_build() {
 }
 if needs_build; then
   echo "[run-cluster] building (the first build downloads dependencies and takes a few minutes)"
-  (cd "$ROOT" && ./mvnw -B -q -pl command-side,query-side,deploy/kafka-broker,deploy/cluster -am package -DskipTests)
+  # shellcheck source=lib/build.sh
+  source "$ROOT/deploy/lib/build.sh"
+  maven_build run-cluster "$DATA/logs/build.log" -pl command-side,query-side,deploy/kafka-broker,deploy/cluster -am \
+    package -DskipTests || { echo "[run-cluster] the build failed; see $DATA/logs/build.log" >&2; exit 1; }
 fi
 
 "$ROOT/deploy/postgres.sh"

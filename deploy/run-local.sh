@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
-# Runs Supplyline on this machine with nothing installed but a JDK (17+):
-# a real Apache Kafka broker (KRaft), the command side on :8080 and the query side on :8081 (their health and
-# metrics on the management ports :9080 and :9081).
-# Data (Kafka log, H2 databases, logs) stays in .supplyline-data/ so a restart keeps it.
-# PostgreSQL instead of H2: export SUPPLYLINE_COMMAND_DB_URL and SUPPLYLINE_QUERY_DB_URL
-# (and SUPPLYLINE_DB_USER / SUPPLYLINE_DB_PASSWORD); deploy/postgres.sh makes a local one.
+# Usage: deploy/run-local.sh
+#
+# Runs Supplyline on this machine with nothing installed but a JDK (17+): a real Apache Kafka
+# broker (KRaft), the command side on :8080 and the query side on :8081 (their health and metrics on
+# the management ports :9080 and :9081). Data (Kafka log, H2 databases, logs) stays in
+# .supplyline-data/ so a restart keeps it. Builds first when a jar is missing or older than its
+# sources (the first build downloads dependencies and takes a few minutes; a line per module shows
+# where it is, the whole output goes to .supplyline-data/logs/build.log).
 # Stop with Ctrl-C or SIGTERM: every process it started stops with it.
+#
+# Options:
+#   -h, --help   this text
+#
+# Environment:
+#   SUPPLYLINE_COMMAND_DB_URL, SUPPLYLINE_QUERY_DB_URL  PostgreSQL instead of H2: set both (JDBC URLs;
+#                deploy/postgres.sh makes a local server), with SUPPLYLINE_DB_USER / SUPPLYLINE_DB_PASSWORD
+#                (default supplyline/supplyline)
+#   SUPPLYLINE_DATA_DIR                     the data folder (default .supplyline-data)
+#   SUPPLYLINE_COMMAND_PORT, SUPPLYLINE_QUERY_PORT  the APIs' ports (8080, 8081)
+#   SUPPLYLINE_COMMAND_MANAGEMENT_PORT, SUPPLYLINE_QUERY_MANAGEMENT_PORT  health and metrics (9080, 9081)
+#   KAFKA_PORT, KAFKA_CONTROLLER_PORT       the broker's ports (9092, 9093)
+#   SUPPLYLINE_JAVA_OPTS                    JVM options for both services, instead of the sized defaults
+#   JAVA_HOME                               the JDK to run (default: java on the PATH)
 set -euo pipefail
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
+for arg in "$@"; do case $arg in -h|--help) usage; exit 0 ;; esac; done
+[[ $# -eq 0 ]] || { echo "[run-local] unexpected argument $1" >&2; usage >&2; exit 2; }
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DATA=${SUPPLYLINE_DATA_DIR:-$ROOT/.supplyline-data}
@@ -65,8 +84,10 @@ needs_build() {
 }
 if needs_build; then
   log "building ($flavour flavour; the first build downloads dependencies and takes a few minutes)"
-  (cd "$ROOT" && ./mvnw -B -q -pl command-side,query-side,deploy/kafka-broker -am package -DskipTests \
-    "${build_flags[@]}")
+  # shellcheck source=lib/build.sh
+  source "$ROOT/deploy/lib/build.sh"
+  maven_build run-local "$DATA/logs/build.log" -pl command-side,query-side,deploy/kafka-broker -am package -DskipTests \
+    "${build_flags[@]}" || { log "the build failed; see $DATA/logs/build.log"; exit 1; }
 fi
 
 mkdir -p "$DATA/logs"

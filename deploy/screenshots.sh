@@ -1,15 +1,28 @@
 #!/usr/bin/env bash
-# Takes fresh pictures of every view of the dashboard under generator traffic, for docs/:
-# starts Supplyline (deploy/run-local.sh on fresh PostgreSQL databases, ports 28080/28081, Kafka 29092),
-# loads a realistic day with the generator, keeps it sending 20 commands/s, and photographs each view
-# in headless Chromium as admin (so the admin view shows too): docs/dashboard-<view>.png.
-#   deploy/screenshots.sh [--commands 20000] [--out docs]
+# Usage: deploy/screenshots.sh [--commands 20000] [--out docs]
+#
+# Takes fresh pictures of every view of the dashboard under generator traffic, for docs/: starts
+# Supplyline (deploy/run-local.sh on fresh PostgreSQL databases supplyline_screenshots_command and
+# supplyline_screenshots_query, which it drops and recreates; ports 28080/28081, Kafka 29092), loads a
+# realistic day with the generator, keeps it sending 20 commands/s, and photographs each view in
+# headless Chromium as admin (so the admin view shows too): docs/dashboard-<view>.png.
+# Before that: deploy/chromium.sh and deploy/postgres.sh (each installs its packages with apt-get
+# when they are missing), and a build of deploy/benchmark when its jar is missing or out of date.
+#
+# Options:
+#   --commands N  the day loaded before the pictures [20000]
+#   --out DIR     where the pictures go [docs]
+#   -h, --help    this text
+#
+# Environment:
+#   PGHOST, PGPORT, SUPPLYLINE_DB_USER, SUPPLYLINE_DB_PASSWORD  PostgreSQL, as for deploy/postgres.sh
+#   JAVA_HOME     the JDK to run (default: java on the PATH)
 set -euo pipefail
-usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
+for arg in "$@"; do case $arg in -h|--help) usage; exit 0 ;; esac; done
 COMMANDS=20000 OUT=docs
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --help|-h) usage; exit 0 ;;
     --commands) COMMANDS=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;

@@ -78,8 +78,8 @@ public final class Benchmark {
              LagProbe probe = new LagProbe(settings.commandApi(), settings.queryApi(), runId)) {
             RealisticMix realistic = new RealisticMix(settings.commandApi());
             // The JVMs compile their hot paths in the first thousands of commands; measure after that.
-            log("warming up: " + settings.warmUp() + " realistic commands, not measured");
-            realistic.drive(settings.warmUp(), settings.workers(), 0, settings.phaseLimit(), new Latencies());
+            Step.timed("warming up: " + settings.warmUp() + " realistic commands, not measured", () -> realistic.drive(
+                    settings.warmUp(), settings.workers(), 0, settings.phaseLimit(), new Latencies()));
             queryProcess = new ProcessCpu(memory.pid("query-side"));
             // Counted from here, once the warm-up's events are applied, until the last phase's are.
             awaitCaughtUp();
@@ -96,8 +96,8 @@ public final class Benchmark {
             loads.add(phase(hotSpot, probe, settings.hotSpot(), BenchSettings.openLoopWorkers(settings.hotSpotRate()),
                     settings.hotSpotRate()));
             awaitCaughtUp();
-            log("inbound feeds: " + settings.inbound() + " orders published at once to the orders feed, a probe order ten times a second");
-            inbound = InboundBurst.run(settings, commandBacklog, runId, settings.inbound());
+            inbound = Step.timed("inbound feeds: " + settings.inbound() + " orders published at once to the orders feed, a probe "
+                    + "order ten times a second", () -> InboundBurst.run(settings, commandBacklog, runId, settings.inbound()));
             log(String.format("  %.0f records/s, inbound → read model lag p50 %.1f p99 %.1f ms", inbound.recordsPerSecond(),
                     inbound.lag().p50(), inbound.lag().p99()));
             drainSeconds = awaitCaughtUp();
@@ -106,27 +106,26 @@ public final class Benchmark {
             aggregateLoads = AggregateLoads.read(commandManagement).since(loadsBefore);
             long loaded = settings.warmUp() + inbound.records() + loads.stream().mapToLong(LoadResult::requests).sum();
             int liveCommands = (int) (settings.dashboardRate() * settings.phaseSeconds());
-            log(String.format("dashboard in headless Chromium with %,d commands loaded, then %.0f commands/s live",
-                    loaded, settings.dashboardRate()));
-            dashboard = DashboardLoad.measure(settings.queryApi(), loaded, realistic, liveCommands,
-                    settings.dashboardRate(), settings.phaseLimit());
+            dashboard = Step.timed(String.format("dashboard in headless Chromium with %,d commands loaded, then %.0f commands/s "
+                    + "live", loaded, settings.dashboardRate()), () -> DashboardLoad.measure(settings.queryApi(), loaded,
+                    realistic, liveCommands, settings.dashboardRate(), settings.phaseLimit()));
             log(String.format("  first paint %.0f ms, data shown %.0f ms; %d live updates, mean %.2f ms, max %.1f ms, "
                     + "main thread blocked %.0f ms", dashboard.firstPaintMs(), dashboard.readyMs(), dashboard.updates(),
                     dashboard.updateMeanMs(), dashboard.updateMaxMs(), dashboard.blockedMs()));
             peakMemory = memory.peakMegabytes();
         }
-        log("reading the topic for relay lag");
-        TopicScan topic = TopicScan.of(settings.kafka(), EventTopic.NAME, started);
-        log("rebuilding every projection from offset 0 (" + topic.records() + " events)");
-        Rebuild rebuild = Rebuild.all(admin, queryProcess, topic.records(), Duration.ofMinutes(30));
-        log("rebuilding every projection again, its code compiled now");
-        Rebuild rebuildAgain = Rebuild.all(admin, queryProcess, topic.records(), Duration.ofMinutes(30));
-        log("baseline: pgbench, single-row insert transactions, " + settings.workers() + " clients");
-        PostgresBaseline postgres = PostgresBaseline.measure(settings.postgres(), settings.workers(),
-                settings.pgbenchSeconds(), (int) topic.meanValueBytes());
-        log("baseline: Kafka producer and consumer performance tools");
-        KafkaBaseline kafka = KafkaBaseline.measure(settings.kafka(), EventTopic.NAME, topic.records(),
-                (int) topic.meanValueBytes(), settings.producerRecords(), relayProducerSettings());
+        TopicScan topic = Step.timed("reading the topic for relay lag",
+                () -> TopicScan.of(settings.kafka(), EventTopic.NAME, started));
+        Rebuild rebuild = Step.timed("rebuilding every projection from offset 0 (" + topic.records() + " events)",
+                () -> Rebuild.all(admin, queryProcess, topic.records(), Duration.ofMinutes(30)));
+        Rebuild rebuildAgain = Step.timed("rebuilding every projection again, its code compiled now",
+                () -> Rebuild.all(admin, queryProcess, topic.records(), Duration.ofMinutes(30)));
+        PostgresBaseline postgres = Step.timed("baseline: pgbench, single-row insert transactions, " + settings.workers()
+                + " clients", () -> PostgresBaseline.measure(settings.postgres(), settings.workers(),
+                settings.pgbenchSeconds(), (int) topic.meanValueBytes()));
+        KafkaBaseline kafka = Step.timed("baseline: Kafka producer and consumer performance tools", () -> KafkaBaseline.measure(
+                settings.kafka(), EventTopic.NAME, topic.records(), (int) topic.meanValueBytes(), settings.producerRecords(),
+                relayProducerSettings()));
         return new Results(started, settings.smoke(), machine(), loads, inbound, dashboard, drainSeconds, liveCpu, aggregateLoads, topic,
                 rebuild, rebuildAgain, postgres, kafka, peakMemory);
     }
@@ -146,9 +145,9 @@ public final class Benchmark {
                 latencies.accepted(), latencies.refused(), latencies.failed(), Math.round(seconds * 10) / 10.0,
                 Math.round(latencies.requests() / seconds), latencies.percentiles(), probe.percentiles(),
                 probe.timeouts(), latencies.byCommand());
-        log(String.format("  %.0f/s, latency p50 %.1f p99 %.1f ms, lag p50 %.1f p99 %.1f ms, %d failed",
+        log(String.format("  %.0f/s, latency p50 %.1f p99 %.1f ms, lag p50 %.1f p99 %.1f ms, %d failed; took %.1f s",
                 result.achievedRate(), result.latency().p50(), result.latency().p99(), result.lag().p50(),
-                result.lag().p99(), result.failed()));
+                result.lag().p99(), result.failed(), seconds));
         result.latencyByCommand().forEach((command, latency) -> log(String.format("    %-24s %6d  p50 %7.1f  p99 %7.1f ms",
                 command, latency.samples(), latency.p50(), latency.p99())));
         return result;

@@ -54,7 +54,12 @@ public final class RealisticDay {
             System.exit(2);
             return;
         }
-        DayReport report = new RealisticDay(options).run();
+        RealisticDay day = new RealisticDay(options);
+        DayReport report;
+        try (Progress progress = Progress.every(Duration.ofSeconds(5), options.commands(),
+                () -> day.report(Duration.ZERO, -1).commands())) {
+            report = day.run();
+        }
         System.out.print(report.summary());
         System.exit(report.serverErrors().isEmpty() ? 0 : 1);
     }
