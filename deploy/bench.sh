@@ -4,8 +4,9 @@
 # Benchmarks Supplyline on this machine: starts it on PostgreSQL and a real Kafka broker (fresh
 # databases, fresh broker), drives it with the realistic-day and hot-spot mixes, and measures in the
 # same run what PostgreSQL (pgbench) and Kafka (its own perf tools) can do on the same servers.
-# Prints a markdown table and writes bench-results/results.{md,json}. The full run takes about 10
-# minutes; each phase logs a line when it starts and when it ends, with its duration.
+# Prints a markdown table, writes bench-results/results.{md,json} and redraws docs/performance-*.svg.
+# The full run takes about 10 minutes; each phase logs a line when it starts and when it ends, with
+# its duration.
 #
 # Before it measures: deploy/postgres.sh (starts PostgreSQL, or installs it with apt-get when it is
 # missing), deploy/chromium.sh (installs chromium and chromium-driver with apt-get when missing),
@@ -81,3 +82,8 @@ log "$(grep -m1 "Supplyline is up" "$WORK/run-local.log")"
   --query-management-port $QUERY_MANAGEMENT_PORT --kafka-port $KAFKA_PORT \
   --pg-host "$PGHOST" --pg-port "$PGPORT" --pg-user "$DB_USER" --pg-password "$DB_PASSWORD" \
   --pg-database supplyline_bench_command --out "$ROOT/bench-results" "$@"
+
+# docs/performance-*.svg from this run's results (a smoke run's results leave them as they are).
+OUT=$ROOT/bench-results previous=
+for arg in "$@"; do [[ $previous == --out ]] && OUT=$arg; previous=$arg; done
+"$JAVA" -cp "$BENCH_JAR:$ROOT/deploy/benchmark/target/lib/*" io.supplyline.deploy.bench.PerformancePlots "$OUT" "$ROOT/docs"
