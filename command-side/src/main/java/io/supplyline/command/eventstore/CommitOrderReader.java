@@ -40,7 +40,7 @@ final class CommitOrderReader extends EventStoreReader {
             if (row.getString(1) != null && Long.parseLong(row.getString(1)) >= Long.parseLong(row.getString(2))) {
                 throw new IllegalStateException("The event store holds transaction id " + row.getString(1)
                         + ", which this PostgreSQL server has not handed out yet (it is at " + row.getString(2)
-                        + "): it was restored from another server. See the README, Running in production.");
+                        + "): it was restored from another server. See docs/operations.md, Upgrading and moving the command database.");
             }
         }
         return null;

@@ -3,7 +3,7 @@ package io.supplyline.query.alerts;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Thresholds of the alert detectors (see the README for how each works). */
+/** Thresholds of the alert detectors (docs/read-models.md, Alerts, says how each works). */
 @ConfigMapping(prefix = "supplyline.alerts")
 public interface AlertSettings {
 

@@ -23,8 +23,8 @@ public interface EngineSettings {
     /**
      * Events per batch of a rebuild, at most. A rebuild keeps its rows in memory, so a batch costs it little
      * more than its transaction; larger batches cost more than they save: the events decoded ahead and being
-     * applied outgrow the survivor spaces of a small heap, and the old generation fills with them (2,000 rebuilt
-     * a 141,600-event topic at 22,000-26,000 events/s, 500 at 28,000-31,000, 250 at 29,000-33,500, 100 at 22,500).
+     * applied outgrow the survivor spaces of a small heap, and the old generation fills with them (the batch
+     * sizes measured: docs/performance.md, Other measurements).
      */
     @WithDefault("250")
     int replayMaxBatch();

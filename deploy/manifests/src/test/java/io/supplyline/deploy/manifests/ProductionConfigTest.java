@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the services' production profile demands and what it serves where (issue 15), read from their live
+ * What the services' production profile demands and what it serves where, read from their live
  * application.properties: the manifests tests then hold every manifest to it.
  */
 class ProductionConfigTest {

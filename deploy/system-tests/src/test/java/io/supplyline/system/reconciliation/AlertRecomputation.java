@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The alerts open after every event, by the rules the README gives for each detector and the query
+ * The alerts open after every event, by the rules docs/read-models.md gives for each detector and the query
  * side's default thresholds. Stock, overdue and delay alerts follow from the final state; anomalies
  * from each item's last adjustment against the ones before it; demand spikes and projected stockouts
  * from each item's hourly demand, judged when the alert projection judges them.
