@@ -15,7 +15,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -38,7 +37,20 @@ import org.axonframework.serialization.Serializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.supplyline.command.processors.ProcessorNames;
+import io.supplyline.command.aggregates.AggregateCache;
+import io.supplyline.command.aggregates.AggregateCacheSettings;
+import io.supplyline.command.aggregates.CheckedCachingRepository;
+import io.supplyline.command.aggregates.CommandTargets;
 import io.supplyline.command.audit.AuditTrail;
+import io.supplyline.command.envelope.CommandMetadata;
+import io.supplyline.command.eventstore.DuplicateKeyResolver;
+import io.supplyline.command.eventstore.RecentEventsSettings;
+import io.supplyline.command.processes.ProcessLocks;
+import io.supplyline.command.relay.CloudEventHeaders;
+import io.supplyline.command.serialization.StateSerializer;
+import io.supplyline.command.snapshots.SnapshotSettings;
+import io.supplyline.command.snapshots.SnapshotThread;
 import io.supplyline.command.eventstore.EventStoreReader;
 import io.supplyline.command.catalog.Product;
 import io.supplyline.command.idempotency.IdempotencyRecorder;
@@ -70,13 +82,9 @@ import io.supplyline.events.axon.JtaTransactionManager;
 public class AxonConfiguration {
 
     /** Every event-sourced aggregate, by the name the event store records as its type. */
-    public static final List<Class<?>> AGGREGATES = List.of(Product.class, Warehouse.class, Supplier.class,
+    private static final List<Class<?>> AGGREGATES = List.of(Product.class, Warehouse.class, Supplier.class,
             PurchaseOrder.class, SalesOrder.class, Shipment.class, StockItem.class);
 
-    /** Keeps the set-validation and idempotency tables; runs inside the command's own transaction. */
-    public static final String LOOKUPS = "lookups";
-    /** Reads the event store in order and publishes to Kafka; its token lives in the command database. */
-    public static final String RELAY = "kafka-relay";
     /** Events per transaction of the processes (goods into stock, order fulfilment). */
     private static final int PROCESS_BATCH_SIZE = 50;
     /** Events the relay sends before awaiting their acks and storing its position. */
@@ -136,7 +144,7 @@ public class AxonConfiguration {
                 })
                 .configureCorrelationDataProviders(c -> List.of(new CommandMetadata()))
                 // Not on the committing thread, which still holds the aggregates' locks; no append turn.
-                .configureSnapshotter(c -> snapshotThread.snapshotter(c, transactions))
+                .configureSnapshotter(c -> snapshotThread.snapshotter(c, transactions, StockItem.class))
                 .registerComponent(CatalogLookup.class, c -> catalogLookup)
                 .registerComponent(OrderLookup.class, c -> orderLookup);
         for (Class<?> type : AGGREGATES) {
@@ -155,21 +163,21 @@ public class AxonConfiguration {
                 // token where it is, to be retried with back-off.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((c, processor) -> new CorrelationLogging<>())
-                .registerSubscribingEventProcessor(LOOKUPS)
+                .registerSubscribingEventProcessor(ProcessorNames.LOOKUPS)
                 .registerEventHandler(c -> lookupUpdater)
                 .registerEventHandler(c -> new AuditTrail(serializer, dataSource))
                 .registerEventHandler(c -> idempotencyRecorder)
                 .registerEventHandler(c -> goodsIntoStock)
-                .registerTrackingEventProcessor(GoodsIntoStock.NAME, Configuration::eventStore, c -> processBatches())
+                .registerTrackingEventProcessor(ProcessorNames.GOODS_INTO_STOCK, Configuration::eventStore, c -> processBatches())
                 // Customer orders from placing to delivery; the process state lives in the command database.
                 .registerEventHandler(c -> fulfilment)
-                .registerTrackingEventProcessor(FulfilmentProcess.PROCESS, Configuration::eventStore, c -> processBatches())
-                .registerHandlerInterceptor(GoodsIntoStock.NAME, c -> new ProcessLocks(locks, GoodsIntoStock::aggregatesTouched))
-                .registerHandlerInterceptor(FulfilmentProcess.PROCESS, c -> new ProcessLocks(locks, fulfilment::aggregatesTouched))
+                .registerTrackingEventProcessor(ProcessorNames.ORDER_FULFILMENT, Configuration::eventStore, c -> processBatches())
+                .registerHandlerInterceptor(ProcessorNames.GOODS_INTO_STOCK, c -> new ProcessLocks(locks, GoodsIntoStock::aggregatesTouched))
+                .registerHandlerInterceptor(ProcessorNames.ORDER_FULFILMENT, c -> new ProcessLocks(locks, fulfilment::aggregatesTouched))
                 .registerEventHandler(c -> relay)
-                .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaRelay)
-                .registerTransactionManager(RELAY, c -> transactions)
-                .registerTrackingEventProcessor(RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration
+                .assignHandlerInstancesMatching(ProcessorNames.KAFKA_RELAY, handler -> handler instanceof KafkaRelay)
+                .registerTransactionManager(ProcessorNames.KAFKA_RELAY, c -> transactions)
+                .registerTrackingEventProcessor(ProcessorNames.KAFKA_RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(RELAY_BATCH_SIZE)
                         // On shutdown, let a publication in flight finish rather than interrupt it.
@@ -212,13 +220,11 @@ public class AxonConfiguration {
         return axon.eventStore();
     }
 
-    /**
-     * How an aggregate type handles messages, inspected with this configuration's parameter resolvers:
-     * Axon's default inspection cannot resolve the lookups that command handlers take.
-     */
-    public <T> AggregateModel<T> aggregateModel(Class<T> type) {
-        return AnnotatedAggregateMetaModelFactory.inspectAggregate(type, axon.parameterResolverFactory(),
-                axon.handlerDefinition(type));
+    /** The whole configuration, for the audit's replays and the reconciliation's processor positions. */
+    @Produces
+    @Singleton
+    Configuration configuration() {
+        return axon;
     }
 
     /** Drops the aggregate if it is kept in memory: the next command loads it from the store (snapshot, events). */
@@ -227,12 +233,12 @@ public class AxonConfiguration {
     }
 
     /** The aggregates kept between commands. */
-    AggregateCache aggregateCache() {
+    public AggregateCache aggregateCache() {
         return aggregates;
     }
 
     /** An aggregate type's repository, as the command bus uses it. */
-    <T> Repository<T> repository(Class<T> type) {
+    public <T> Repository<T> repository(Class<T> type) {
         return axon.repository(type);
     }
 

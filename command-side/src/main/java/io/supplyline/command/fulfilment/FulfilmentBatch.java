@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import io.supplyline.command.axon.StateSerializer;
+import io.supplyline.command.serialization.StateSerializer;
 import io.supplyline.events.fulfilment.OrderCancelled;
 import io.supplyline.events.fulfilment.OrderPlaced;
 import io.supplyline.events.fulfilment.SalesOrderId;

@@ -15,7 +15,7 @@ import jakarta.inject.Singleton;
 
 import org.axonframework.eventhandling.TrackingToken;
 
-import io.supplyline.command.axon.AxonConfiguration;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.command.axon.KafkaSettings;
 import io.supplyline.command.eventstore.EventStoreReader;
 import io.supplyline.events.EventTopic;
@@ -102,7 +102,7 @@ public class Reconciler {
     /** The relay's position as its last batch committed it; null before its first. */
     private TrackingToken relayPosition() {
         try (Connection connection = dataSource.getConnection()) {
-            return StoredTokens.of(connection, AxonConfiguration.RELAY).stream().findFirst().orElse(null);
+            return StoredTokens.of(connection, ProcessorNames.KAFKA_RELAY).stream().findFirst().orElse(null);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the relay's position", e);
         }

@@ -25,6 +25,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.command.EventStoreRows;
 import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.purchasing.GoodsIntoStock;
@@ -110,7 +111,7 @@ class PurchaseOrderApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> eventStore.count(item) == 2);
 
         TrackingEventProcessor process = axon.eventProcessing()
-                .eventProcessor(GoodsIntoStock.NAME, TrackingEventProcessor.class).orElseThrow();
+                .eventProcessor(ProcessorNames.GOODS_INTO_STOCK, TrackingEventProcessor.class).orElseThrow();
         process.shutDown();
         process.resetTokens();
         process.start();

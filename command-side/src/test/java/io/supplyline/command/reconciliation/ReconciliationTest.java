@@ -36,6 +36,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.command.ApiMother.NewStockItem;
 import io.supplyline.command.EventStoreRows;
 import io.supplyline.command.HeldTransaction;
@@ -87,7 +88,7 @@ class ReconciliationTest {
 
     @Test
     void eventsStoredWhileTheRelayIsStoppedAreMissingUntilItRuns() {
-        EventProcessor relay = axon.eventProcessing().eventProcessor(AxonConfiguration.RELAY).orElseThrow();
+        EventProcessor relay = axon.eventProcessing().eventProcessor(ProcessorNames.KAFKA_RELAY).orElseThrow();
         relay.shutDown();
         String item;
         try {
@@ -117,7 +118,7 @@ class ReconciliationTest {
     void aLateCommitCountsAsRelayLagAndAsMissingAlikeUntilItIsPublished() throws Exception {
         NewStockItem item = newStockItem("LAG");
         String late = item.aggregateId();
-        EventProcessor relay = axon.eventProcessing().eventProcessor(AxonConfiguration.RELAY).orElseThrow();
+        EventProcessor relay = axon.eventProcessing().eventProcessor(ProcessorNames.KAFKA_RELAY).orElseThrow();
         try {
             try (HeldTransaction held = HeldTransaction.appending(jta, gateway, Duration.ofMinutes(2), new ReceiveStock(
                     new StockItemId(new WarehouseCode(item.warehouse()), new Sku(item.sku())), new Quantity(7), "late"))) {

@@ -1,4 +1,4 @@
-package io.supplyline.command.http;
+package io.supplyline.command.envelope;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.aggregates;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * none unused for longer than {@code maxIdle}. Strong references, so what is kept stays until it is evicted.
  * An entry is only ever used after the event store has said it is current ({@link CheckedCachingRepository}).
  */
-final class AggregateCache {
+public final class AggregateCache {
 
     /** An aggregate as its last committed command left it. */
     record Entry(Object root, long version, boolean deleted, SnapshotTrigger snapshotTrigger, long usedAtNanos) {
@@ -32,7 +32,7 @@ final class AggregateCache {
     final LongAdder refreshed = new LongAdder();
     final LongAdder misses = new LongAdder();
 
-    AggregateCache(int maxSize, Duration maxIdle, LongSupplier clock) {
+    public AggregateCache(int maxSize, Duration maxIdle, LongSupplier clock) {
         this.maxSize = maxSize;
         this.maxIdleNanos = maxIdle.toNanos();
         this.clock = clock;
@@ -62,7 +62,7 @@ final class AggregateCache {
         return entry == null ? OptionalLong.empty() : OptionalLong.of(entry.version());
     }
 
-    synchronized void remove(String aggregateId) {
+    public synchronized void remove(String aggregateId) {
         entries.remove(aggregateId);
     }
 
@@ -75,7 +75,7 @@ final class AggregateCache {
      * refreshed: kept but behind the store, the events since read; miss: loaded from the store) and
      * {@code supplyline_aggregate_cache_size}.
      */
-    void registerMetrics(MeterRegistry registry) {
+    public void registerMetrics(MeterRegistry registry) {
         FunctionCounter.builder("supplyline.aggregate.cache.loads", hits, LongAdder::doubleValue).tag("outcome", "hit")
                 .register(registry);
         FunctionCounter.builder("supplyline.aggregate.cache.loads", refreshed, LongAdder::doubleValue).tag("outcome", "refreshed")

@@ -1,4 +1,4 @@
-package io.supplyline.command.fulfilment;
+package io.supplyline.command.lookup;
 
 /** Where a customer order stands; the order lookup table keeps it too, for the rules of shipments. */
 public enum FulfilmentStatus {

@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.snapshots;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

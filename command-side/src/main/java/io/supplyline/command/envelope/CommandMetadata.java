@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.envelope;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.aggregates;
 
 import static io.supplyline.command.ApiMother.registerProduct;
 import static io.supplyline.command.ApiMother.registerWarehouse;
@@ -19,6 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.inventory.AdjustStock;
 import io.supplyline.command.inventory.ReceiveStock;
 import io.supplyline.command.inventory.ReserveStock;

@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.snapshots;
 
 import static io.supplyline.command.ApiMother.registerProduct;
 import static io.supplyline.command.ApiMother.registerWarehouse;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.EventStoreRows;
 import io.supplyline.command.HeldTransaction;
 import io.supplyline.command.inventory.ReceiveStock;

@@ -1,9 +1,11 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.processes;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
+
+import io.supplyline.command.envelope.CommandMetadata;
 
 /**
  * Sends a command on behalf of a process reacting to an event. The command runs in the event's unit

@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.aggregates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

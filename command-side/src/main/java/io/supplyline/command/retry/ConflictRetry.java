@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.retry;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;

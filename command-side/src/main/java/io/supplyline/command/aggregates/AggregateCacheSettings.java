@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.aggregates;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.relay;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -18,13 +18,13 @@ import io.supplyline.events.EventType;
  * schema the published JSON Schema of that revision (docs/contract), neither tied to a Java class.
  * Axon's headers stay the ones the query side reads.
  */
-final class CloudEventHeaders implements KafkaMessageConverter<String, byte[]> {
+public final class CloudEventHeaders implements KafkaMessageConverter<String, byte[]> {
 
     static final String SOURCE = "/supplyline/command-side";
 
     private final KafkaMessageConverter<String, byte[]> axon;
 
-    CloudEventHeaders(KafkaMessageConverter<String, byte[]> axon) {
+    public CloudEventHeaders(KafkaMessageConverter<String, byte[]> axon) {
         this.axon = axon;
     }
 

@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.aggregates;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AccessibleObject;
@@ -20,7 +20,7 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
  * looks for the annotations once per command class: Axon's resolver walks every method and field of
  * the command's class at every command.
  */
-final class CommandTargets implements CommandTargetResolver {
+public final class CommandTargets implements CommandTargetResolver {
 
     /** How one command class names its target: each accessor a method or a field, or null. */
     private record Accessors(AccessibleObject identifier, AccessibleObject version) {

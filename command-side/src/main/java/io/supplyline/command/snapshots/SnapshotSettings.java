@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.snapshots;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

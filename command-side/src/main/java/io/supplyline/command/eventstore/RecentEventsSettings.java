@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.eventstore;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

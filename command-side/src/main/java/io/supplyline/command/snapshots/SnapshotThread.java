@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.snapshots;
 
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -11,8 +11,6 @@ import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.Snapshotter;
 
-import io.supplyline.command.inventory.StockItem;
-
 /**
  * Takes snapshots on a thread of its own, once the command that called for one has committed. Axon's
  * default snapshotter takes it on the committing thread, at the end of its unit of work, while that
@@ -21,7 +19,7 @@ import io.supplyline.command.inventory.StockItem;
  * waited for one of those locks, both until H2's lock timeout, batch after batch. This thread holds no
  * lock when it starts a snapshot. A snapshot appends no event, so its transaction takes no turn either.
  */
-final class SnapshotThread {
+public final class SnapshotThread {
 
     private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(), task -> {
@@ -30,22 +28,25 @@ final class SnapshotThread {
                 return snapshots;
             });
 
-    /** @param transactions transactions that do not take the append turn */
-    Snapshotter snapshotter(Configuration configuration, TransactionManager transactions) {
+    /**
+     * @param transactions transactions that do not take the append turn
+     * @param snapshotted  an aggregate type that takes snapshots, for the handler definition its handlers use
+     */
+    public Snapshotter snapshotter(Configuration configuration, TransactionManager transactions, Class<?> snapshotted) {
         return AggregateSnapshotter.builder()
                 .eventStore(configuration.eventStore())
                 .aggregateFactories(configuration.findModules(AggregateConfiguration.class).stream()
                         .<AggregateFactory<?>>map(AggregateConfiguration::aggregateFactory).toList())
                 .repositoryProvider(configuration::repository)
                 .parameterResolverFactory(configuration.parameterResolverFactory())
-                .handlerDefinition(configuration.handlerDefinition(StockItem.class))
+                .handlerDefinition(configuration.handlerDefinition(snapshotted))
                 .transactionManager(transactions)
                 .executor(thread)
                 .build();
     }
 
     /** Lets the snapshot in hand finish; those not begun are skipped, and a later command calls for them again. */
-    void stop() {
+    public void stop() {
         thread.shutdown();
         thread.getQueue().clear();
         try {

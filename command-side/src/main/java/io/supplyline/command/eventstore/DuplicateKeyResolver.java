@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.eventstore;
 
 import java.sql.SQLException;
 
@@ -10,7 +10,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
  * JDBC default only knows {@code SQLIntegrityConstraintViolationException}, which PostgreSQL's
  * driver never throws.
  */
-final class DuplicateKeyResolver implements PersistenceExceptionResolver {
+public final class DuplicateKeyResolver implements PersistenceExceptionResolver {
 
     private static final String UNIQUE_VIOLATION = "23505";
 

@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.aggregates;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +21,7 @@ import org.axonframework.modelling.command.RepositoryProvider;
  * event (a refused command: event-sourced state changes only by applying events). An aggregate that
  * applied events in a command that then rolled back is dropped, since it holds them.
  */
-final class CheckedCachingRepository<T> extends EventSourcingRepository<T> {
+public final class CheckedCachingRepository<T> extends EventSourcingRepository<T> {
 
     private final Class<T> type;
     private final EventStore eventStore;
@@ -29,7 +29,7 @@ final class CheckedCachingRepository<T> extends EventSourcingRepository<T> {
     private final SnapshotTriggerDefinition snapshots;
     private final AggregateCache cache;
 
-    CheckedCachingRepository(Builder<T> builder, Class<T> type, EventStore eventStore, RepositoryProvider repositoryProvider,
+    public CheckedCachingRepository(Builder<T> builder, Class<T> type, EventStore eventStore, RepositoryProvider repositoryProvider,
                              SnapshotTriggerDefinition snapshots, AggregateCache cache) {
         super(builder.eventStore(eventStore).repositoryProvider(repositoryProvider).snapshotTriggerDefinition(snapshots));
         this.type = type;

@@ -1,4 +1,4 @@
-package io.supplyline.command.axon;
+package io.supplyline.command.serialization;
 
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
@@ -26,7 +26,7 @@ public final class StateSerializer {
     private StateSerializer() {
     }
 
-    static Serializer create() {
+    public static Serializer create() {
         return JacksonSerializer.builder()
                 .objectMapper(FIELDS.copy())
                 .revisionResolver(new AnnotationRevisionResolver())
