@@ -26,11 +26,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
-import io.supplyline.command.processors.ProcessorNames;
-import io.supplyline.events.audit.EventHash;
 import io.supplyline.command.envelope.CommandMetadata;
 import io.supplyline.command.jdbc.Batches;
 import io.supplyline.command.jdbc.RowsOfBatch;
+import io.supplyline.command.processors.ProcessorNames;
+import io.supplyline.events.audit.EventHash;
 
 /**
  * Records each event's audit row as it is appended, in the same transaction: an event is stored

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.supplyline.command.envelope.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.BusinessKey;
-import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.catalog.Sku;
+import io.supplyline.events.http.PathPatterns;
 
 @Path("/products")
 @Tag(name = "Products", description = "The catalog: products by SKU and their reorder policies")

@@ -13,9 +13,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.command.processes.ProcessCommands;
 import io.supplyline.command.processes.ProcessLocks;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.events.fulfilment.OrderCancelled;
 import io.supplyline.events.fulfilment.OrderPlaced;
 import io.supplyline.events.inventory.ReservationReleased;

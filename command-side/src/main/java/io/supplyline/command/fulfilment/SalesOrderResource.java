@@ -30,12 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.supplyline.command.envelope.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
-import io.supplyline.events.http.PathPatterns;
-import io.supplyline.events.Quantity;
 import io.supplyline.events.BusinessKey;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.fulfilment.OrderLine;
 import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.warehouse.WarehouseCode;
 
 /** Customer orders; paths take the id the placing answer carries ({@code order:…}) or its UUID alone. */

@@ -21,11 +21,11 @@ import org.jboss.logging.MDC;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.supplyline.command.envelope.CommandAccepted;
-import io.supplyline.events.KeyedIds;
 import io.supplyline.command.envelope.CommandMetadata;
-import io.supplyline.command.retry.ConflictRetry;
 import io.supplyline.command.idempotency.IdempotentCommands;
+import io.supplyline.command.retry.ConflictRetry;
 import io.supplyline.command.rules.ExpectedVersion;
+import io.supplyline.events.KeyedIds;
 import io.supplyline.events.axon.CorrelationLogging;
 import io.vertx.core.http.HttpServerRequest;
 

@@ -18,10 +18,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
 
-import io.supplyline.command.processors.ProcessorNames;
-import io.supplyline.events.KeyedIds;
 import io.supplyline.command.envelope.CommandMetadata;
 import io.supplyline.command.jdbc.RowsOfBatch;
+import io.supplyline.command.processors.ProcessorNames;
+import io.supplyline.events.KeyedIds;
 
 /**
  * Records the answer of every command that carried an Idempotency-Key, from its events, in the

@@ -11,12 +11,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-import io.supplyline.command.processors.ProcessorNames;
-import io.supplyline.command.processes.ProcessCommands;
-import io.supplyline.command.processes.ProcessLocks;
 import io.supplyline.command.envelope.CommandAccepted;
 import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.command.inventory.ReceiveStock;
+import io.supplyline.command.processes.ProcessCommands;
+import io.supplyline.command.processes.ProcessLocks;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.purchasing.GoodsReceived;
 import io.supplyline.events.purchasing.ReceivedLine;

@@ -15,9 +15,9 @@ import jakarta.inject.Singleton;
 
 import org.axonframework.eventhandling.TrackingToken;
 
-import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.command.axon.KafkaSettings;
 import io.supplyline.command.eventstore.EventStoreReader;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.events.EventTopic;
 import io.supplyline.events.axon.StoredTokens;
 

@@ -26,8 +26,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.command.eventstore.EventStoreReader;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.events.axon.StoredTokens;
 
 /**

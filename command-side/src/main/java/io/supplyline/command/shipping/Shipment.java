@@ -13,8 +13,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 import io.supplyline.command.lookup.FulfilmentStatus;
-import io.supplyline.command.lookup.OrderLookup;
 import io.supplyline.command.lookup.OrderLookup.OrderView;
+import io.supplyline.command.lookup.OrderLookup;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.DuplicateRegistration;
 import io.supplyline.command.rules.ExpectedVersion;

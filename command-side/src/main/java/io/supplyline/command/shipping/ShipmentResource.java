@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.supplyline.command.envelope.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
-import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.events.http.PathPatterns;
 import io.supplyline.events.shipping.ShipmentExceptionType;
 import io.supplyline.events.shipping.ShipmentId;
 

@@ -72,7 +72,7 @@ class OrderFulfilmentTest {
     private final List<Object> dispatched = new ArrayList<>();
     private FulfilmentBatch batch = new FulfilmentBatch(Map.of());
 
-    private final OrderFulfilment.Steps aggregates = command -> {
+    private final FulfilmentSteps aggregates = command -> {
         dispatched.add(command);
         if (command instanceof ReserveStock reserve && shortItems.contains(reserve.stockItemId())) {
             throw new BusinessRuleViolation("INSUFFICIENT_STOCK", "short");

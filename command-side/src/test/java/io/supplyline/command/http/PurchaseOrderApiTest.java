@@ -25,10 +25,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.command.EventStoreRows;
 import io.supplyline.command.axon.AxonConfiguration;
-import io.supplyline.command.purchasing.GoodsIntoStock;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 
 /** Purchase orders over HTTP: placing, partial and final receipts, cancellation, and every refusal. */
