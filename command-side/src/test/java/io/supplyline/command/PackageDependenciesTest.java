@@ -36,7 +36,7 @@ class PackageDependenciesTest {
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.supplyline.command");
+            .importPackages("io.supplyline.command", "io.supplyline.events");
 
     @Test
     void noPackageImportsOneThatImportsItBack() {

@@ -13,7 +13,6 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 
 import io.supplyline.events.axon.JtaTransactionManager;
-import io.supplyline.query.admin.DeadLetterParking;
 
 /**
  * Each projection's dead letters: the events it could not apply, parked per aggregate in the table

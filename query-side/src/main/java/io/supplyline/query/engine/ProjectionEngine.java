@@ -36,7 +36,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.events.EventTopic;
-import io.supplyline.query.admin.ProjectionMeter;
 import io.supplyline.query.axon.KafkaSettings;
 
 /**

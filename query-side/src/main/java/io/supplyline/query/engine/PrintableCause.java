@@ -1,4 +1,4 @@
-package io.supplyline.query.admin;
+package io.supplyline.query.engine;
 
 import org.axonframework.messaging.deadletter.ThrowableCause;
 
@@ -6,13 +6,13 @@ import org.axonframework.messaging.deadletter.ThrowableCause;
  * Why an event was parked, as the dead-letter table can store it: a database error quotes the value it
  * refused, and a NUL quoted from a refused row would make storing the cause fail the same way.
  */
-final class PrintableCause {
+public final class PrintableCause {
 
     private PrintableCause() {
     }
 
     /** The cause with its type kept and its message made printable (null stays null). */
-    static ThrowableCause of(Throwable failure) {
+    public static ThrowableCause of(Throwable failure) {
         if (failure == null || failure instanceof ThrowableCause) {
             return (ThrowableCause) failure;
         }
@@ -25,7 +25,7 @@ final class PrintableCause {
      * For Axon's {@code withCause}, which keeps only a throwable's class and message: the failure itself
      * when its message is printable, else its type and printable message as the message.
      */
-    static Throwable forRequeue(Throwable failure) {
+    public static Throwable forRequeue(Throwable failure) {
         String message = String.valueOf(failure.getMessage());
         return printable(message).equals(message) ? failure
                 : new ThrowableCause(failure.getClass().getName(), failure.getClass().getName() + ": " + printable(message));

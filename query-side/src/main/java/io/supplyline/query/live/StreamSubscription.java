@@ -1,4 +1,4 @@
-package io.supplyline.query.stream;
+package io.supplyline.query.live;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +12,8 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.supplyline.query.stream.LiveFeed;
 
 /** One client's stream: the changes of the types it asked for, and every reset, as the feed hands them over. */
 final class StreamSubscription implements LiveFeed.Subscriber {

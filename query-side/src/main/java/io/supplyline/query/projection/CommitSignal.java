@@ -1,4 +1,4 @@
-package io.supplyline.query.http;
+package io.supplyline.query.projection;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -35,14 +35,14 @@ public class CommitSignal {
         });
     }
 
-    long generation() {
+    public long generation() {
         synchronized (monitor) {
             return generation;
         }
     }
 
     /** Returns once a commit after {@code seen} happened, or after {@code maxMillis}. */
-    void awaitCommitAfter(long seen, long maxMillis) throws InterruptedException {
+    public void awaitCommitAfter(long seen, long maxMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + maxMillis;
         synchronized (monitor) {
             long left;

@@ -1,4 +1,4 @@
-package io.supplyline.query.stream;
+package io.supplyline.query.live;
 
 import static io.supplyline.query.http.QueryApiDocument.PROBLEM_CODES;
 
@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.supplyline.query.http.Refusal;
+import io.supplyline.query.stream.LiveFeed;
 import io.vertx.core.http.HttpServerResponse;
 
 /**

@@ -1,4 +1,4 @@
-package io.supplyline.query.admin;
+package io.supplyline.query.engine;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.supplyline.query.engine.BatchMeter;
 
 /**
  * What each projection applies: the rate over the last ten seconds, the timestamp of the latest event
@@ -46,13 +45,13 @@ public class ProjectionMeter implements BatchMeter {
         return projections.computeIfAbsent(projection, name -> new Processed(name, registry));
     }
 
-    double eventsPerSecond(String name) {
+    public double eventsPerSecond(String name) {
         Processed processed = projections.get(name);
         return processed == null ? 0 : processed.perSecond();
     }
 
     /** The timestamp of the latest event the projection applied, or null before the first. */
-    Instant lastEventAt(String name) {
+    public Instant lastEventAt(String name) {
         Processed processed = projections.get(name);
         return processed == null ? null : processed.lastEventAt;
     }

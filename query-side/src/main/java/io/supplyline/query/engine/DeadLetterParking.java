@@ -1,4 +1,4 @@
-package io.supplyline.query.admin;
+package io.supplyline.query.engine;
 
 import java.sql.SQLException;
 import java.time.Instant;
