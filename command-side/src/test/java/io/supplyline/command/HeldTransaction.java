@@ -16,7 +16,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 
-import io.supplyline.command.axon.CommandMetadata;
+import io.supplyline.command.envelope.CommandMetadata;
 
 /**
  * Commands that run in one transaction which then stays open, as a stalled transaction would (a

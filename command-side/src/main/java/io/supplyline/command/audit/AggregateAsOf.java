@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import org.axonframework.config.AggregateConfiguration;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
@@ -13,11 +15,11 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.supplyline.command.axon.AxonConfiguration;
-import io.supplyline.command.axon.StateSerializer;
+import io.supplyline.command.serialization.StateSerializer;
 
 /**
  * An aggregate as it was at an instant: its events up to then (upcast, from the first one: a
@@ -26,9 +28,9 @@ import io.supplyline.command.axon.StateSerializer;
 @Singleton
 public class AggregateAsOf {
 
-    private final AxonConfiguration axon;
+    private final Configuration axon;
 
-    AggregateAsOf(AxonConfiguration axon) {
+    AggregateAsOf(Configuration axon) {
         this.axon = axon;
     }
 
@@ -41,7 +43,8 @@ public class AggregateAsOf {
             return Optional.empty();
         }
         DomainEventMessage<?> last = events.get(events.size() - 1);
-        Class<?> type = AxonConfiguration.AGGREGATES.stream()
+        Class<?> type = axon.findModules(AggregateConfiguration.class).stream()
+                .<Class<?>>map(AggregateConfiguration::aggregateType)
                 .filter(candidate -> candidate.getSimpleName().equals(last.getType()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No aggregate type " + last.getType()));
@@ -51,7 +54,10 @@ public class AggregateAsOf {
     }
 
     private <T> T replay(Class<T> type, String aggregateId, List<? extends DomainEventMessage<?>> events) {
-        AggregateModel<T> model = axon.aggregateModel(type);
+        // Inspected with the configuration's parameter resolvers: Axon's default inspection cannot resolve the
+        // lookups that command handlers take.
+        AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
+                axon.parameterResolverFactory(), axon.handlerDefinition(type));
         T root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, events.get(0));
         // No event bus: replaying publishes nothing; no snapshot trigger: it stores nothing either.
         EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root, model, (EventBus) null,

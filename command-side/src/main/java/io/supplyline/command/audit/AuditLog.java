@@ -22,7 +22,7 @@ import org.axonframework.common.DateTimeUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.supplyline.command.axon.CommandMetadata;
+import io.supplyline.command.envelope.CommandMetadata;
 
 /** The event store and its audit trail, read for auditors in plain SQL on the command database. */
 @Singleton

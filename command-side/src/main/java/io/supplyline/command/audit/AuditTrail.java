@@ -26,10 +26,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
-import io.supplyline.command.axon.AxonConfiguration;
-import io.supplyline.command.axon.CommandMetadata;
+import io.supplyline.command.envelope.CommandMetadata;
 import io.supplyline.command.jdbc.Batches;
 import io.supplyline.command.jdbc.RowsOfBatch;
+import io.supplyline.command.processors.ProcessorNames;
 
 /**
  * Records each event's audit row as it is appended, in the same transaction: an event is stored
@@ -37,7 +37,7 @@ import io.supplyline.command.jdbc.RowsOfBatch;
  * serializes its payload and metadata once, for both), chained to the aggregate's previous event.
  * A command's rows go to the database as one batch.
  */
-@ProcessingGroup(AxonConfiguration.LOOKUPS)
+@ProcessingGroup(ProcessorNames.LOOKUPS)
 public class AuditTrail {
 
     private static final int REMEMBERED_CHAINS = 10_000;

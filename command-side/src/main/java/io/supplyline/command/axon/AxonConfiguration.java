@@ -2,7 +2,6 @@ package io.supplyline.command.axon;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -12,52 +11,42 @@ import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.serialization.Serializer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.supplyline.command.aggregates.AggregateCache;
+import io.supplyline.command.aggregates.AggregateCacheSettings;
 import io.supplyline.command.audit.AuditTrail;
+import io.supplyline.command.envelope.CommandMetadata;
 import io.supplyline.command.eventstore.EventStoreReader;
-import io.supplyline.command.catalog.Product;
+import io.supplyline.command.eventstore.RecentEventsSettings;
+import io.supplyline.command.fulfilment.FulfilmentProcess;
 import io.supplyline.command.idempotency.IdempotencyRecorder;
 import io.supplyline.command.inventory.StockItem;
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.LookupUpdater;
 import io.supplyline.command.lookup.OrderLookup;
-import io.supplyline.command.shipping.Shipment;
-import io.supplyline.command.fulfilment.FulfilmentProcess;
-import io.supplyline.command.fulfilment.SalesOrder;
+import io.supplyline.command.processes.ProcessLocks;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.command.purchasing.GoodsIntoStock;
-import io.supplyline.command.purchasing.PurchaseOrder;
+import io.supplyline.command.relay.CloudEventHeaders;
 import io.supplyline.command.relay.KafkaRelay;
 import io.supplyline.command.relay.RelaySettings;
-import io.supplyline.command.supplier.Supplier;
-import io.supplyline.command.warehouse.Warehouse;
-import io.supplyline.events.inventory.StockItemId;
+import io.supplyline.command.snapshots.SnapshotSettings;
+import io.supplyline.command.snapshots.SnapshotThread;
 import io.supplyline.events.axon.EventSerializer;
-import io.supplyline.events.axon.EventUpcasters;
 import io.supplyline.support.axon.CorrelationLogging;
 import io.supplyline.support.kafka.KafkaSettings;
 import io.supplyline.support.kafka.Topics;
@@ -71,14 +60,6 @@ import io.supplyline.support.transaction.JtaTransactionManager;
 @Singleton
 public class AxonConfiguration {
 
-    /** Every event-sourced aggregate, by the name the event store records as its type. */
-    public static final List<Class<?>> AGGREGATES = List.of(Product.class, Warehouse.class, Supplier.class,
-            PurchaseOrder.class, SalesOrder.class, Shipment.class, StockItem.class);
-
-    /** Keeps the set-validation and idempotency tables; runs inside the command's own transaction. */
-    public static final String LOOKUPS = "lookups";
-    /** Reads the event store in order and publishes to Kafka; its token lives in the command database. */
-    public static final String RELAY = "kafka-relay";
     /** Events per transaction of the processes (goods into stock, order fulfilment). */
     private static final int PROCESS_BATCH_SIZE = 50;
     /** Events the relay sends before awaiting their acks and storing its position. */
@@ -87,10 +68,7 @@ public class AxonConfiguration {
     private final Configuration axon;
     private final KafkaSettings kafka;
     private final KafkaRelay relay;
-    private final AggregateCache aggregates;
-    /** Every repository's aggregate locks, so that a process batch can take all its locks first ({@link ProcessLocks}). */
-    private final PessimisticLockFactory locks = PessimisticLockFactory.usingDefaults();
-    private final CommandTargets commandTargets = new CommandTargets();
+    private final AggregateRepositories repositories;
     private final SnapshotThread snapshotThread = new SnapshotThread();
 
     AxonConfiguration(DataSource dataSource, jakarta.transaction.TransactionManager jta,
@@ -99,25 +77,14 @@ public class AxonConfiguration {
                       OrderLookup orderLookup, GoodsIntoStock goodsIntoStock, EventStoreReader eventStoreReader,
                       AggregateCacheSettings cacheSettings, RecentEventsSettings recentEvents, MeterRegistry meters) {
         this.kafka = kafka;
-        this.aggregates = new AggregateCache(cacheSettings.maxSize(), cacheSettings.maxIdle(), System::nanoTime);
+        var aggregates = new AggregateCache(cacheSettings.maxSize(), cacheSettings.maxIdle(), System::nanoTime);
         aggregates.registerMetrics(meters);
+        this.repositories = new AggregateRepositories(aggregates);
         TransactionManager transactions = new JtaTransactionManager(jta);
         // Commands and the processes may append events; the relay and the store's reads never do.
         TransactionManager appending = eventStoreReader.appendingTransactions(transactions);
         Serializer serializer = EventSerializer.create();
-        // Agroal connections enlist in the current JTA transaction; Axon must not commit them itself. The
-        // relay and the processes read the store in commit order, never skipping a late commit.
-        var storageEngine = eventStoreReader.storageEngine(JdbcEventStorageEngine.builder()
-                .connectionProvider(dataSource::getConnection)
-                .transactionManager(transactions)
-                .eventSerializer(serializer)
-                .snapshotSerializer(StateSerializer.create())
-                .snapshotFilter(RevisionSnapshotFilter.builder()
-                        .type(StockItem.class).revision(StockItem.SNAPSHOT_REVISION).build())
-                .persistenceExceptionResolver(new DuplicateKeyResolver())
-                .upcasterChain(EventUpcasters.chain())
-                .dataType(byte[].class),
-                id -> id.startsWith(StockItemId.ID_PREFIX));
+        var storageEngine = EventStorage.engine(eventStoreReader, dataSource, transactions, serializer);
         this.relay = new KafkaRelay(kafka, relaySettings, new CloudEventHeaders(DefaultKafkaMessageConverter.builder()
                 .serializer(serializer).build()));
 
@@ -127,25 +94,13 @@ public class AxonConfiguration {
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureEventStore(c -> {
-                    EmbeddedEventStore store = EmbeddedEventStore.builder()
-                            .storageEngine(storageEngine)
-                            .cachedEvents(recentEvents.maxSize())
-                            .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore"))
-                            .build();
-                    c.onShutdown(store::shutDown);
-                    return store;
-                })
+                .configureEventStore(c -> EventStorage.store(c, storageEngine, recentEvents.maxSize()))
                 .configureCorrelationDataProviders(c -> List.of(new CommandMetadata()))
                 // Not on the committing thread, which still holds the aggregates' locks; no append turn.
-                .configureSnapshotter(c -> snapshotThread.snapshotter(c, transactions))
+                .configureSnapshotter(c -> snapshotThread.snapshotter(c, transactions, StockItem.class))
                 .registerComponent(CatalogLookup.class, c -> catalogLookup)
                 .registerComponent(OrderLookup.class, c -> orderLookup);
-        for (Class<?> type : AGGREGATES) {
-            // Stock items live long and busy; one not kept in memory loads from a snapshot plus the events since.
-            configurer.configureAggregate(keptInMemory(type, type != StockItem.class ? c -> NoSnapshotTriggerDefinition.INSTANCE
-                    : c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshots.stockItemThreshold())));
-        }
+        repositories.configure(configurer, snapshots);
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(dataSource::getConnection)
@@ -157,37 +112,26 @@ public class AxonConfiguration {
                 // token where it is, to be retried with back-off.
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((c, processor) -> new CorrelationLogging<>())
-                .registerSubscribingEventProcessor(LOOKUPS)
+                .registerSubscribingEventProcessor(ProcessorNames.LOOKUPS)
                 .registerEventHandler(c -> lookupUpdater)
                 .registerEventHandler(c -> new AuditTrail(serializer, dataSource))
                 .registerEventHandler(c -> idempotencyRecorder)
                 .registerEventHandler(c -> goodsIntoStock)
-                .registerTrackingEventProcessor(GoodsIntoStock.NAME, Configuration::eventStore, c -> processBatches())
+                .registerTrackingEventProcessor(ProcessorNames.GOODS_INTO_STOCK, Configuration::eventStore, c -> processBatches())
                 // Customer orders from placing to delivery; the process state lives in the command database.
                 .registerEventHandler(c -> fulfilment)
-                .registerTrackingEventProcessor(FulfilmentProcess.PROCESS, Configuration::eventStore, c -> processBatches())
-                .registerHandlerInterceptor(GoodsIntoStock.NAME, c -> new ProcessLocks(locks, GoodsIntoStock::aggregatesTouched))
-                .registerHandlerInterceptor(FulfilmentProcess.PROCESS, c -> new ProcessLocks(locks, fulfilment::aggregatesTouched))
+                .registerTrackingEventProcessor(ProcessorNames.ORDER_FULFILMENT, Configuration::eventStore, c -> processBatches())
+                .registerHandlerInterceptor(ProcessorNames.GOODS_INTO_STOCK, c -> new ProcessLocks(repositories.locks(), GoodsIntoStock::aggregatesTouched))
+                .registerHandlerInterceptor(ProcessorNames.ORDER_FULFILMENT, c -> new ProcessLocks(repositories.locks(), fulfilment::aggregatesTouched))
                 .registerEventHandler(c -> relay)
-                .assignHandlerInstancesMatching(RELAY, handler -> handler instanceof KafkaRelay)
-                .registerTransactionManager(RELAY, c -> transactions)
-                .registerTrackingEventProcessor(RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration
+                .assignHandlerInstancesMatching(ProcessorNames.KAFKA_RELAY, handler -> handler instanceof KafkaRelay)
+                .registerTransactionManager(ProcessorNames.KAFKA_RELAY, c -> transactions)
+                .registerTrackingEventProcessor(ProcessorNames.KAFKA_RELAY, Configuration::eventStore, c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(RELAY_BATCH_SIZE)
                         // On shutdown, let a publication in flight finish rather than interrupt it.
                         .andWorkerTerminationTimeout(relay.ackTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS));
         this.axon = configurer.buildConfiguration();
-    }
-
-    /** The aggregate's repository keeps aggregates between commands, each checked against the store before use. */
-    private <T> AggregateConfigurer<T> keptInMemory(Class<T> type, Function<Configuration, SnapshotTriggerDefinition> snapshots) {
-        return AggregateConfigurer.defaultConfiguration(type)
-                .configureCommandTargetResolver(c -> commandTargets)
-                .configureRepository(c -> new CheckedCachingRepository<>(EventSourcingRepository.builder(type)
-                        .lockFactory(locks)
-                        .aggregateModel(AnnotatedAggregateMetaModelFactory.inspectAggregate(type, c.parameterResolverFactory(),
-                                c.handlerDefinition(type))),
-                type, c.eventStore(), c::repository, snapshots.apply(c), aggregates));
     }
 
     void start(@Observes StartupEvent event) throws Exception {
@@ -214,27 +158,25 @@ public class AxonConfiguration {
         return axon.eventStore();
     }
 
-    /**
-     * How an aggregate type handles messages, inspected with this configuration's parameter resolvers:
-     * Axon's default inspection cannot resolve the lookups that command handlers take.
-     */
-    public <T> AggregateModel<T> aggregateModel(Class<T> type) {
-        return AnnotatedAggregateMetaModelFactory.inspectAggregate(type, axon.parameterResolverFactory(),
-                axon.handlerDefinition(type));
+    /** The whole configuration, for the audit's replays and the reconciliation's processor positions. */
+    @Produces
+    @Singleton
+    Configuration configuration() {
+        return axon;
     }
 
     /** Drops the aggregate if it is kept in memory: the next command loads it from the store (snapshot, events). */
     public void forgetAggregate(String aggregateId) {
-        aggregates.remove(aggregateId);
+        repositories.cache().remove(aggregateId);
     }
 
     /** The aggregates kept between commands. */
-    AggregateCache aggregateCache() {
-        return aggregates;
+    public AggregateCache aggregateCache() {
+        return repositories.cache();
     }
 
     /** An aggregate type's repository, as the command bus uses it. */
-    <T> Repository<T> repository(Class<T> type) {
+    public <T> Repository<T> repository(Class<T> type) {
         return axon.repository(type);
     }
 

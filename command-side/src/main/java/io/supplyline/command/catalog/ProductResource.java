@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.supplyline.command.http.CommandAccepted;
+import io.supplyline.command.envelope.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.catalog.Sku;

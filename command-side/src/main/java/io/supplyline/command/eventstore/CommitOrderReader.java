@@ -24,7 +24,8 @@ final class CommitOrderReader extends EventStoreReader {
     @Override
     public JdbcEventStorageEngine storageEngine(JdbcEventStorageEngine.Builder builder, Predicate<String> snapshotted) {
         database().read("check the event store's transaction ids", CommitOrderReader::refuseIdsFromAnotherServer);
-        return new CommitOrderStorageEngine(builder, snapshotted, new CommitOrderSteps(database()));
+        return new CommitOrderStorageEngine(builder, snapshotted, new CommitOrderSteps(database()),
+                new CommitOrderPositions(database()));
     }
 
     /**

@@ -4,15 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 
@@ -37,8 +34,6 @@ import org.axonframework.eventhandling.TrackingToken;
  */
 final class CommitOrderSteps {
 
-    private static final String COLUMNS = "e.globalindex, e.eventidentifier, e.aggregateidentifier, e.sequencenumber,"
-            + " e.type, e.timestamp, e.payloadtype, e.payloadrevision, e.payload, e.metadata";
     /** Committed by the step's bound, not by its base: in the step. */
     private static final String IN_STEP = " AND pg_visible_in_snapshot(e.txid, CAST(? AS pg_snapshot))"
             + " AND NOT pg_visible_in_snapshot(e.txid, CAST(? AS pg_snapshot))";
@@ -46,7 +41,7 @@ final class CommitOrderSteps {
      * Rows above the floor, forwards through the primary key: where the rows of transactions that
      * began after the base are. The batch size is part of the text (%d), so the kept plan knows it.
      */
-    private static final String ABOVE_FLOOR = "SELECT " + COLUMNS + " FROM domainevententry e WHERE e.globalindex > ?"
+    private static final String ABOVE_FLOOR = "SELECT " + StoredEventRow.COLUMNS + " FROM domainevententry e WHERE e.globalindex > ?"
             + IN_STEP + " ORDER BY e.globalindex LIMIT %d";
     /**
      * Rows at or below the floor, through the txid index (the global index only filters): of
@@ -54,11 +49,11 @@ final class CommitOrderSteps {
      * handed out (one can take its id just before a snapshot and insert just after, or the other way
      * round). The upper end of the id range is never reached; it tells the planner the range is narrow.
      */
-    private static final String AT_OR_BELOW_FLOOR = "SELECT " + COLUMNS + " FROM domainevententry e"
+    private static final String AT_OR_BELOW_FLOOR = "SELECT " + StoredEventRow.COLUMNS + " FROM domainevententry e"
             + " WHERE (e.txid = ANY(CAST(? AS xid8[])) OR (e.txid >= CAST(? AS xid8) AND e.txid < CAST(? AS xid8)))"
             + " AND e.globalindex + 0 > ? AND e.globalindex + 0 <= ?" + IN_STEP;
     static final String NO_TRANSACTION_ID_BEYOND = Long.toString(Long.MAX_VALUE);
-    private static final String LEGACY = "SELECT " + COLUMNS + " FROM domainevententry e"
+    private static final String LEGACY = "SELECT " + StoredEventRow.COLUMNS + " FROM domainevententry e"
             + " WHERE e.txid = '" + TxSnapshot.LEGACY_TXID + "' AND e.globalindex > ?"
             + " AND (e.globalindex > ? OR e.globalindex = ANY(CAST(? AS bigint[]))) ORDER BY e.globalindex LIMIT ?";
 
@@ -120,18 +115,18 @@ final class CommitOrderSteps {
     /** One step's events, from the position to the bound {@code to}. */
     private static List<TrackedEventData<?>> step(Connection connection, CommitOrderToken from, TxSnapshot to,
                                                   int batchSize) throws SQLException {
-        List<Row> rows = new ArrayList<>();
+        List<StoredEventRow> rows = new ArrayList<>();
         if (from.last() < from.floor()) {
             rows.addAll(rows(connection, AT_OR_BELOW_FLOOR, from, to, from.base().inProgressArray(),
                     Long.toString(from.base().xmax()), NO_TRANSACTION_ID_BEYOND, from.last(), from.floor()));
         }
         rows.addAll(rows(connection, String.format(ABOVE_FLOOR, batchSize), from, to,
                 Math.max(from.last(), from.floor())));
-        rows.sort(Comparator.comparingLong(Row::globalIndex));
+        rows.sort(Comparator.comparingLong(StoredEventRow::globalIndex));
         boolean stepComplete = rows.size() < batchSize;
         List<TrackedEventData<?>> events = new ArrayList<>(Math.min(rows.size(), batchSize));
         for (int i = 0; i < Math.min(rows.size(), batchSize); i++) {
-            long globalIndex = rows.get(i).globalIndex;
+            long globalIndex = rows.get(i).globalIndex();
             boolean lastOfStep = stepComplete && i == rows.size() - 1;
             events.add(rows.get(i).tracked(lastOfStep ? from.stepDone(to, globalIndex)
                     : from.deliveredInStep(to, globalIndex)));
@@ -140,7 +135,7 @@ final class CommitOrderSteps {
     }
 
     /** Runs one of a step's statements: its own parameters, then the step's bound and base. */
-    private static List<Row> rows(Connection connection, String sql, CommitOrderToken from, TxSnapshot to,
+    private static List<StoredEventRow> rows(Connection connection, String sql, CommitOrderToken from, TxSnapshot to,
                                   Object... parameters) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             int p = 1;
@@ -149,10 +144,10 @@ final class CommitOrderSteps {
             }
             query.setString(p++, to.toString());
             query.setString(p, from.base().toString());
-            List<Row> rows = new ArrayList<>();
+            List<StoredEventRow> rows = new ArrayList<>();
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(Row.read(result));
+                    rows.add(StoredEventRow.read(result));
                 }
             }
             return rows;
@@ -178,57 +173,12 @@ final class CommitOrderSteps {
             query.setInt(4, batchSize);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    Row row = Row.read(result);
+                    StoredEventRow row = StoredEventRow.read(result);
                     events.add(row.tracked(new CommitOrderToken(from.base(), from.floor(), null, -1,
-                            new CommitOrderToken.LegacyTail(legacy.index(), legacy.gaps(), row.globalIndex))));
+                            new CommitOrderToken.LegacyTail(legacy.index(), legacy.gaps(), row.globalIndex()))));
                 }
             }
         }
         return events;
-    }
-
-    /** Every event committed now, delivered. */
-    CommitOrderToken head() {
-        return database.read("take the head position", connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT pg_current_snapshot()::text, (SELECT COALESCE(max(globalindex), -1) FROM domainevententry)");
-                 ResultSet row = query.executeQuery()) {
-                row.next();
-                return CommitOrderToken.at(TxSnapshot.parse(row.getString(1)), row.getLong(2));
-            }
-        });
-    }
-
-    /** Events stored before the instant, delivered (as far as the global index says so). */
-    CommitOrderToken at(Instant instant) {
-        CommitOrderToken at = database.read("take the position at " + instant, connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT pg_current_snapshot()::text,"
-                    + " (SELECT min(globalindex) FROM domainevententry WHERE timestamp >= ?)")) {
-                query.setString(1, instant.toString());
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    long first = row.getLong(2);
-                    return row.wasNull() ? null
-                            : new CommitOrderToken(TxSnapshot.NOTHING, -1, TxSnapshot.parse(row.getString(1)), first - 1, null);
-                }
-            }
-        });
-        return at != null ? at : head();
-    }
-
-    /** An event row as read, before its position is known. */
-    private record Row(long globalIndex, GenericDomainEventEntry<byte[]> event) {
-
-        static Row read(ResultSet result) throws SQLException {
-            String eventId = result.getString(2);
-            String aggregateId = result.getString(3);
-            return new Row(result.getLong(1), new GenericDomainEventEntry<>(result.getString(5),
-                    eventId.equals(aggregateId) ? null : aggregateId, result.getLong(4), eventId, result.getString(6),
-                    result.getString(7), result.getString(8), result.getBytes(9), result.getBytes(10)));
-        }
-
-        TrackedEventData<?> tracked(CommitOrderToken position) {
-            return new TrackedDomainEventData<>(position, event);
-        }
     }
 }

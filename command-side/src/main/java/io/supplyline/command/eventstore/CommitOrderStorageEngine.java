@@ -12,10 +12,13 @@ import org.axonframework.eventhandling.TrackingToken;
 final class CommitOrderStorageEngine extends SnapshotReadingStorageEngine {
 
     private final CommitOrderSteps steps;
+    private final CommitOrderPositions positions;
 
-    CommitOrderStorageEngine(Builder builder, Predicate<String> snapshotted, CommitOrderSteps steps) {
+    CommitOrderStorageEngine(Builder builder, Predicate<String> snapshotted, CommitOrderSteps steps,
+                             CommitOrderPositions positions) {
         super(builder, snapshotted);
         this.steps = steps;
+        this.positions = positions;
     }
 
     @Override
@@ -30,11 +33,11 @@ final class CommitOrderStorageEngine extends SnapshotReadingStorageEngine {
 
     @Override
     public TrackingToken createHeadToken() {
-        return steps.head();
+        return positions.head();
     }
 
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        return steps.at(dateTime);
+        return positions.at(dateTime);
     }
 }

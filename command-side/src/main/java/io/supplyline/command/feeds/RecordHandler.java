@@ -19,9 +19,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.supplyline.command.axon.CommandMetadata;
+import io.supplyline.command.envelope.CommandAccepted;
+import io.supplyline.command.envelope.CommandMetadata;
 import io.supplyline.command.feeds.FeedRefusals.Refusal;
-import io.supplyline.command.http.CommandAccepted;
 import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.command.rules.CommandRejected;
 import io.supplyline.events.KeyedIds;

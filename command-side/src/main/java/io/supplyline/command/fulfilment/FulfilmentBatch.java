@@ -3,7 +3,6 @@ package io.supplyline.command.fulfilment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,18 +11,16 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import io.supplyline.command.axon.StateSerializer;
+import io.supplyline.command.serialization.StateSerializer;
 import io.supplyline.events.fulfilment.OrderCancelled;
 import io.supplyline.events.fulfilment.OrderPlaced;
 import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.events.inventory.ReservationReleased;
 import io.supplyline.events.inventory.StockAdjusted;
-import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.events.shipping.ShipmentCreated;
 import io.supplyline.events.shipping.ShipmentDelivered;
 import io.supplyline.events.shipping.ShipmentDispatched;
-import io.supplyline.events.shipping.ShipmentId;
 
 /**
  * The fulfilment processes one batch of events concerns, read with one query before the batch's first
@@ -88,7 +85,7 @@ final class FulfilmentBatch {
     }
 
     /** Lets the processes an event concerns handle it; a new order starts its process. */
-    void handle(Object event, OrderFulfilment.Steps steps) {
+    void handle(Object event, FulfilmentSteps steps) {
         if (event instanceof OrderPlaced placed) {
             if (find(placed.orderId()) == null) {
                 started(OrderFulfilment.start(placed, steps));
@@ -120,63 +117,19 @@ final class FulfilmentBatch {
     }
 
     /** Lets every process waiting for the stock item handle an event, in a stable order. */
-    private void updateWaiting(String stockItemId, OrderFulfilment.Steps steps, BiConsumer<OrderFulfilment, OrderFulfilment.Steps> step) {
+    private void updateWaiting(String stockItemId, FulfilmentSteps steps, BiConsumer<OrderFulfilment, FulfilmentSteps> step) {
         List<OrderFulfilment> waiting = processes.values().stream()
                 .filter(process -> process.waitsFor(stockItemId)).toList();
-        OrderFulfilment.Steps remembering = new KnownShortages(steps);
+        FulfilmentSteps remembering = new KnownShortages(steps);
         for (OrderFulfilment process : waiting) {
             step.accept(process, remembering);
             changed.add(process.orderId().toString());
         }
     }
 
-    /**
-     * Every aggregate the processes may send commands to while handling these events, event by event:
-     * a placed order reserves its items and allocates or backorders itself; stock for an item retries
-     * the orders waiting for it (their items, then the order); a dispatch ships the order, issues its
-     * items or voids the shipment; a cancellation releases the items and voids the shipment (created,
-     * perhaps, earlier in the same batch); a delivery delivers the order.
-     */
+    /** Every aggregate the processes may send commands to while handling these events ({@link TouchedAggregates}). */
     Set<String> aggregatesTouched(List<?> events) {
-        Set<String> aggregateIds = new HashSet<>();
-        Map<SalesOrderId, ShipmentId> createdInBatch = new HashMap<>();
-        for (Object event : events) {
-            if (event instanceof OrderPlaced placed) {
-                aggregateIds.add(placed.orderId().aggregateId());
-                placed.lines().forEach(line -> aggregateIds.add(new StockItemId(placed.warehouse(), line.sku()).aggregateId()));
-            } else if (event instanceof ShipmentCreated created) {
-                createdInBatch.put(created.orderId(), created.shipmentId());
-            } else if (event instanceof ShipmentDispatched dispatched) {
-                aggregateIds.add(dispatched.orderId().aggregateId());
-                aggregateIds.add(dispatched.shipmentId().aggregateId());
-                ifStored(dispatched.orderId(), process -> aggregateIds.addAll(process.items()));
-            } else if (event instanceof ShipmentDelivered delivered) {
-                aggregateIds.add(delivered.orderId().aggregateId());
-            } else if (event instanceof OrderCancelled cancelled) {
-                ifStored(cancelled.orderId(), process -> {
-                    aggregateIds.addAll(process.items());
-                    process.shipment().ifPresent(aggregateIds::add);
-                });
-                if (createdInBatch.containsKey(cancelled.orderId())) {
-                    aggregateIds.add(createdInBatch.get(cancelled.orderId()).aggregateId());
-                }
-            } else {
-                concerns(event, orderId -> { }, stockItemId -> processes.values().stream()
-                        .filter(process -> process.waitsFor(stockItemId))
-                        .forEach(process -> {
-                            aggregateIds.add(process.orderId().aggregateId());
-                            aggregateIds.addAll(process.items());
-                        }));
-            }
-        }
-        return aggregateIds;
-    }
-
-    private void ifStored(SalesOrderId orderId, Consumer<OrderFulfilment> action) {
-        OrderFulfilment process = processes.get(orderId.toString());
-        if (process != null) {
-            action.accept(process);
-        }
+        return TouchedAggregates.of(events, processes);
     }
 
     /** The rows to write: changed processes inserted or updated, ended ones deleted, waits as they now are. */

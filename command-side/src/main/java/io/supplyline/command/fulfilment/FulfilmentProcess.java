@@ -13,8 +13,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-import io.supplyline.command.axon.ProcessCommands;
-import io.supplyline.command.axon.ProcessLocks;
+import io.supplyline.command.processes.ProcessCommands;
+import io.supplyline.command.processes.ProcessLocks;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.events.fulfilment.OrderCancelled;
 import io.supplyline.events.fulfilment.OrderPlaced;
 import io.supplyline.events.inventory.ReservationReleased;
@@ -32,10 +33,9 @@ import io.supplyline.events.shipping.ShipmentDispatched;
  * they, the processes' state and the processor's position commit in one transaction: a crash or
  * redelivery neither loses a step nor repeats one.
  */
-@ProcessingGroup(FulfilmentProcess.PROCESS)
+@ProcessingGroup(ProcessorNames.ORDER_FULFILMENT)
 public final class FulfilmentProcess {
 
-    public static final String PROCESS = "order-fulfilment";
     private static final String BATCH = FulfilmentBatch.class.getName();
 
     private final OrderProcessStore store;
@@ -88,7 +88,7 @@ public final class FulfilmentProcess {
     }
 
     private void handle(Object event, EventMessage<?> message) {
-        ProcessCommands commands = new ProcessCommands(gateway.get(), PROCESS);
+        ProcessCommands commands = new ProcessCommands(gateway.get(), ProcessorNames.ORDER_FULFILMENT);
         batch(CurrentUnitOfWork.get().root()).handle(event, command -> commands.send(command, message));
     }
 

@@ -20,13 +20,13 @@ import io.supplyline.events.inventory.StockItemId;
  * (back to where the stock was); any other release of the item forgets what it refused. Stock arriving
  * for an item many orders wait for otherwise sent one futile reservation per waiting order.
  */
-final class KnownShortages implements OrderFulfilment.Steps {
+final class KnownShortages implements FulfilmentSteps {
 
-    private final OrderFulfilment.Steps steps;
+    private final FulfilmentSteps steps;
     private final Map<StockItemId, Integer> refusedAt = new HashMap<>();
     private final Set<String> reservedHere = new HashSet<>();
 
-    KnownShortages(OrderFulfilment.Steps steps) {
+    KnownShortages(FulfilmentSteps steps) {
         this.steps = steps;
     }
 

@@ -7,11 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.jboss.logging.Logger;
-
-import io.supplyline.command.inventory.IssueStock;
-import io.supplyline.command.inventory.ReleaseReservation;
-import io.supplyline.command.inventory.ReserveStock;
 import io.supplyline.command.rules.CommandRejected;
 import io.supplyline.command.shipping.VoidShipment;
 import io.supplyline.events.fulfilment.OrderCancelled;
@@ -20,7 +15,6 @@ import io.supplyline.events.fulfilment.OrderPlaced;
 import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.events.inventory.ReservationReleased;
 import io.supplyline.events.inventory.StockAdjusted;
-import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.events.shipping.ShipmentCreated;
 import io.supplyline.events.shipping.ShipmentDelivered;
@@ -42,15 +36,6 @@ import io.supplyline.events.warehouse.WarehouseCode;
  */
 final class OrderFulfilment {
 
-    private static final Logger LOG = Logger.getLogger(OrderFulfilment.class);
-
-    /** Sends one command on the process's behalf, in reaction to the event being handled. */
-    @FunctionalInterface
-    interface Steps {
-        /** @throws CommandRejected when the business rules refuse the command */
-        void send(Object command);
-    }
-
     /** CANCELLED: the order refused a step because it was cancelled; its cancellation event ends the process. */
     enum Stage { ALLOCATING, BACKORDERED, ALLOCATED, SHIPPED, CANCELLED }
 
@@ -65,13 +50,13 @@ final class OrderFulfilment {
     /** Set when the process has ended: delivered or cancelled. Not stored: an ended process is deleted. */
     private transient boolean ended;
 
-    static OrderFulfilment start(OrderPlaced event, Steps steps) {
+    static OrderFulfilment start(OrderPlaced event, FulfilmentSteps steps) {
         OrderFulfilment process = new OrderFulfilment();
         process.on(event, steps);
         return process;
     }
 
-    private void on(OrderPlaced event, Steps steps) {
+    private void on(OrderPlaced event, FulfilmentSteps steps) {
         orderId = event.orderId();
         warehouse = event.warehouse();
         lines = event.lines();
@@ -91,18 +76,18 @@ final class OrderFulfilment {
     }
 
     /** Stock arrived for an item this order waits for. */
-    void on(StockReceived event, Steps steps) {
+    void on(StockReceived event, FulfilmentSteps steps) {
         retryBackorder(steps);
     }
 
-    void on(StockAdjusted event, Steps steps) {
+    void on(StockAdjusted event, FulfilmentSteps steps) {
         if (event.delta() > 0) {
             retryBackorder(steps);
         }
     }
 
     /** Another order gave stock back; this order's own releases after a failed attempt change nothing. */
-    void on(ReservationReleased event, Steps steps) {
+    void on(ReservationReleased event, FulfilmentSteps steps) {
         if (!event.reservationId().startsWith(orderId.aggregateId() + "/")) {
             retryBackorder(steps);
         }
@@ -115,12 +100,12 @@ final class OrderFulfilment {
 
     /** Whether the order waits for stock of this item (without building the set, for every stock event). */
     boolean waitsFor(String stockItemId) {
-        return !ended && stage == Stage.BACKORDERED && lines.stream().anyMatch(line -> item(line).aggregateId().equals(stockItemId));
+        return !ended && stage == Stage.BACKORDERED && lines.stream().anyMatch(line -> itemId(line).equals(stockItemId));
     }
 
     /** The stock items of the order's lines. */
     Set<String> items() {
-        return lines.stream().map(line -> item(line).aggregateId()).collect(Collectors.toSet());
+        return lines.stream().map(line -> itemId(line)).collect(Collectors.toSet());
     }
 
     Optional<String> shipment() {
@@ -140,72 +125,51 @@ final class OrderFulfilment {
     }
 
     /**
-     * Dispatch and cancellation of one order exclude each other (see the lookup tables), so the order
+     * Dispatch and cancellation of one order exclude each other ({@code OrderLookup.orderForChange}), so the order
      * ships; should it refuse all the same, the shipment is voided rather than the process stopped.
      */
-    void on(ShipmentDispatched event, Steps steps) {
+    void on(ShipmentDispatched event, FulfilmentSteps steps) {
         try {
             steps.send(new ShipOrder(orderId, event.shipmentId()));
         } catch (CommandRejected refused) {
-            compensate(new VoidShipment(event.shipmentId(), refused.getMessage()), steps);
+            steps.compensate(new VoidShipment(event.shipmentId(), refused.getMessage()), orderId);
             return;
         }
         stage = Stage.SHIPPED;
-        for (OrderLine line : lines) {
-            // The order has shipped, so nothing can release these reservations any more.
-            steps.send(new IssueStock(item(line), line.reservationId(orderId)));
-        }
+        reservations().issueAll(lines, steps);
     }
 
-    void on(ShipmentDelivered event, Steps steps) {
+    void on(ShipmentDelivered event, FulfilmentSteps steps) {
         steps.send(new DeliverOrder(orderId, event.shipmentId(), event.at()));
         ended = true;
     }
 
-    void on(OrderCancelled event, Steps steps) {
+    void on(OrderCancelled event, FulfilmentSteps steps) {
         if (stage == Stage.ALLOCATED) {
-            lines.forEach(line -> steps.send(new ReleaseReservation(item(line), line.reservationId(orderId))));
+            reservations().releaseAll(lines, steps);
         }
         if (shipmentId != null && stage != Stage.SHIPPED) {
-            compensate(new VoidShipment(shipmentId, "Order " + orderId + " was cancelled: " + event.reason()), steps);
+            steps.compensate(new VoidShipment(shipmentId, "Order " + orderId + " was cancelled: " + event.reason()), orderId);
         }
         ended = true;
     }
 
-    private void retryBackorder(Steps steps) {
+    private void retryBackorder(FulfilmentSteps steps) {
         if (stage != Stage.BACKORDERED) {
             return;
         }
         List<OrderLine> shortFirst = new ArrayList<>(lines);
-        shortFirst.sort(Comparator.comparing(line -> !shortItems.contains(item(line).aggregateId())));
+        shortFirst.sort(Comparator.comparing(line -> !shortItems.contains(itemId(line))));
         if (reserveAll(shortFirst, steps, true).isEmpty()) {
             allocate(steps);
         }
     }
 
-    /**
-     * Reserves the lines in order; if any cannot be reserved, releases those that were.
-     *
-     * @param stopAtFirstShortage a retry only needs to know whether all fit; the first attempt lists every short line
-     * @return the lines that could not be reserved; empty when all are
-     */
-    private List<OrderLine> reserveAll(List<OrderLine> ordered, Steps steps, boolean stopAtFirstShortage) {
-        List<OrderLine> reserved = new ArrayList<>();
-        List<OrderLine> unavailable = new ArrayList<>();
-        for (OrderLine line : ordered) {
-            if (stopAtFirstShortage && !unavailable.isEmpty()) {
-                break;
-            }
-            try {
-                steps.send(new ReserveStock(item(line), line.reservationId(orderId), line.quantity()));
-                reserved.add(line);
-            } catch (CommandRejected shortage) {
-                unavailable.add(line);
-            }
-        }
+    /** All lines or none; the short ones are remembered to be tried first next time. */
+    private List<OrderLine> reserveAll(List<OrderLine> ordered, FulfilmentSteps steps, boolean stopAtFirstShortage) {
+        List<OrderLine> unavailable = reservations().reserveAll(ordered, steps, stopAtFirstShortage);
         if (!unavailable.isEmpty()) {
-            reserved.forEach(line -> steps.send(new ReleaseReservation(item(line), line.reservationId(orderId))));
-            shortItems = unavailable.stream().map(line -> item(line).aggregateId()).toList();
+            shortItems = unavailable.stream().map(line -> itemId(line)).toList();
         }
         return unavailable;
     }
@@ -214,31 +178,23 @@ final class OrderFulfilment {
      * Every line is reserved. The order may have been cancelled meanwhile (its cancellation is still
      * ahead in the event stream); then the reservations go straight back.
      */
-    private void allocate(Steps steps) {
+    private void allocate(FulfilmentSteps steps) {
         shortItems = List.of();
         try {
             steps.send(new AllocateOrder(orderId));
             stage = Stage.ALLOCATED;
         } catch (CommandRejected cancelled) {
-            lines.forEach(line -> steps.send(new ReleaseReservation(item(line), line.reservationId(orderId))));
+            reservations().releaseAll(lines, steps);
             stage = Stage.CANCELLED;
         }
     }
 
-    private StockItemId item(OrderLine line) {
-        return new StockItemId(warehouse, line.sku());
+    private String itemId(OrderLine line) {
+        return reservations().item(line).aggregateId();
     }
 
-    /**
-     * A compensating step the rules refuse (the shipment was voided already) is logged and the process
-     * goes on: retrying could never succeed and would stop every other order behind this one.
-     */
-    private void compensate(Object command, Steps steps) {
-        try {
-            steps.send(command);
-        } catch (CommandRejected refused) {
-            LOG.warnf("Order %s: %s was refused (%s): %s", orderId, command.getClass().getSimpleName(), refused.code(),
-                    refused.getMessage());
-        }
+    /** A method, not a field: the fields are the stored state. */
+    private LineReservations reservations() {
+        return new LineReservations(orderId, warehouse);
     }
 }

@@ -10,6 +10,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 import io.supplyline.command.lookup.CatalogLookup;
+import io.supplyline.command.lookup.FulfilmentStatus;
+import io.supplyline.command.lookup.OrderLookup;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.ExpectedVersion;
 import io.supplyline.command.rules.OrderLines;
@@ -42,7 +44,7 @@ public class SalesOrder {
         if (!catalog.warehouseExists(command.warehouse())) {
             throw new UnknownReference("UNKNOWN_WAREHOUSE", "No warehouse with code " + command.warehouse());
         }
-        OrderLines.requireValid("customer order", command.lines(), OrderLine::sku, catalog);
+        OrderLines.requireValid("customer order", command.lines(), OrderLine::sku, catalog::productExists);
         apply(new OrderPlaced(command.orderId(), command.customer(), command.warehouse(),
                 command.requestedDeliveryDate(), command.lines()));
     }
@@ -52,10 +54,14 @@ public class SalesOrder {
         ExpectedVersion.verify(command.getMetaData(), getVersion());
     }
 
+    /**
+     * The order learns of its shipment's dispatch only later, from the fulfilment process; the order
+     * lookup knows it from the dispatch on. Read with the order's row locked, so that a dispatch waits.
+     */
     @CommandHandler
-    long cancel(CancelOrder command) {
+    long cancel(CancelOrder command, OrderLookup orders) {
         requireNotCancelled("ORDER_ALREADY_CANCELLED");
-        if (status.hasShipped()) {
+        if (status.hasShipped() || orders.orderForChange(command.orderId()).map(order -> order.status().hasShipped()).orElse(false)) {
             throw new BusinessRuleViolation("ORDER_ALREADY_SHIPPED", "Order " + id + " has shipped and can no longer be cancelled");
         }
         apply(new OrderCancelled(command.orderId(), command.reason()));

@@ -28,13 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.supplyline.command.http.CommandAccepted;
+import io.supplyline.command.envelope.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.Quantity;
 import io.supplyline.events.BusinessKey;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.catalog.Sku;
 import io.supplyline.events.fulfilment.OrderLine;
 import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.support.http.PathPatterns;
 import io.supplyline.events.warehouse.WarehouseCode;
 import io.supplyline.support.http.PathPatterns;
 

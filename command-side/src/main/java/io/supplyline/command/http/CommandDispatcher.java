@@ -20,11 +20,13 @@ import org.axonframework.messaging.MetaData;
 import org.jboss.logging.MDC;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.supplyline.events.KeyedIds;
-import io.supplyline.command.axon.CommandMetadata;
-import io.supplyline.command.axon.ConflictRetry;
+import io.supplyline.command.envelope.CommandAccepted;
+import io.supplyline.command.envelope.CommandMetadata;
 import io.supplyline.command.idempotency.IdempotentCommands;
+import io.supplyline.command.retry.ConflictRetry;
 import io.supplyline.command.rules.ExpectedVersion;
+import io.supplyline.events.KeyedIds;
+import io.supplyline.support.axon.CorrelationLogging;
 import io.vertx.core.http.HttpServerRequest;
 import io.supplyline.support.axon.CorrelationLogging;
 

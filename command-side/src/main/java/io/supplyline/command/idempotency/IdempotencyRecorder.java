@@ -18,10 +18,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
 
-import io.supplyline.events.KeyedIds;
-import io.supplyline.command.axon.AxonConfiguration;
-import io.supplyline.command.axon.CommandMetadata;
+import io.supplyline.command.envelope.CommandMetadata;
 import io.supplyline.command.jdbc.RowsOfBatch;
+import io.supplyline.command.processors.ProcessorNames;
+import io.supplyline.events.KeyedIds;
 
 /**
  * Records the answer of every command that carried an Idempotency-Key, from its events, in the
@@ -31,7 +31,7 @@ import io.supplyline.command.jdbc.RowsOfBatch;
  * gets the first answer instead.
  */
 @Singleton
-@ProcessingGroup(AxonConfiguration.LOOKUPS)
+@ProcessingGroup(ProcessorNames.LOOKUPS)
 public class IdempotencyRecorder {
 
     private static final String ROWS = IdempotencyRecorder.class.getName() + ".rows";

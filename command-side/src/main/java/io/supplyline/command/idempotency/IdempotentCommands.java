@@ -21,12 +21,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.supplyline.events.KeyedIds;
-import io.supplyline.command.axon.CommandMetadata;
-import io.supplyline.command.axon.ConflictRetry;
-import io.supplyline.command.http.CommandAccepted;
+import io.supplyline.command.envelope.CommandAccepted;
+import io.supplyline.command.envelope.CommandMetadata;
+import io.supplyline.command.retry.ConflictRetry;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.ExpectedVersion;
+import io.supplyline.events.KeyedIds;
 import io.supplyline.events.axon.EventSerializer;
 
 /**

@@ -5,9 +5,7 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
-import io.supplyline.command.axon.AxonConfiguration;
-import io.supplyline.command.fulfilment.FulfilmentStatus;
-import io.supplyline.command.rules.BusinessRuleViolation;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.command.rules.DuplicateRegistration;
 import io.supplyline.events.catalog.ProductDiscontinued;
 import io.supplyline.events.catalog.ProductRegistered;
@@ -30,7 +28,7 @@ import io.supplyline.events.warehouse.WarehouseRegistered;
  * transaction as the event that caused it: a registration is either in both or in neither.
  */
 @Singleton
-@ProcessingGroup(AxonConfiguration.LOOKUPS)
+@ProcessingGroup(ProcessorNames.LOOKUPS)
 public class LookupUpdater {
 
     private final LookupRows rows;
@@ -95,38 +93,22 @@ public class LookupUpdater {
         orderNow(event.orderId(), FulfilmentStatus.DELIVERED);
     }
 
-    /**
-     * Cancelling and dispatching one order exclude each other: each changes the order's row only if
-     * the other has not, so of two that race, the one that commits second changes nothing and its
-     * command is refused with everything it appended. (The row lock makes the second wait for the
-     * first, then see its status.)
-     */
     @EventHandler
     void on(OrderCancelled event) {
-        int cancelled = rows.change("UPDATE known_order SET status = ? WHERE order_id = ? AND status NOT IN (?, ?)",
-                FulfilmentStatus.CANCELLED.name(), event.orderId().toString(),
-                FulfilmentStatus.SHIPPED.name(), FulfilmentStatus.DELIVERED.name());
-        if (cancelled == 0) {
-            throw new BusinessRuleViolation("ORDER_ALREADY_SHIPPED",
-                    "Order " + event.orderId() + " has been dispatched and can no longer be cancelled");
-        }
+        orderNow(event.orderId(), FulfilmentStatus.CANCELLED);
     }
 
-    /** The order counts as shipped from its dispatch on; see the cancellation above. */
+    /** The order counts as shipped from its dispatch on, before the fulfilment process records it on the order. */
     @EventHandler
     void on(ShipmentDispatched event) {
-        int shipped = rows.change("UPDATE known_order SET status = ? WHERE order_id = ? AND status = ?",
-                FulfilmentStatus.SHIPPED.name(), event.orderId().toString(), FulfilmentStatus.ALLOCATED.name());
-        if (shipped == 0) {
-            throw new BusinessRuleViolation("ORDER_NOT_ALLOCATED",
-                    "Order " + event.orderId() + " is no longer allocated (cancelled meanwhile?)");
-        }
+        orderNow(event.orderId(), FulfilmentStatus.SHIPPED);
     }
 
     /**
-     * One shipment per order. Two shipments created concurrently for one order both passed the
-     * aggregate's check; this conditional update lets only the first commit (the second waits for the
-     * row lock, then finds the shipment set), and the other's command is refused with its events.
+     * One shipment per order, a rule over all shipments: the shipment aggregate sees only itself, so two
+     * shipments created concurrently for one order both pass its check. This conditional update lets only
+     * the first commit (the second waits for the row lock, then finds the shipment set), and the other's
+     * command is refused with its events.
      */
     @EventHandler
     void on(ShipmentCreated event) {

@@ -2,7 +2,6 @@ package io.supplyline.command.lookup;
 
 import java.util.Optional;
 
-import io.supplyline.command.fulfilment.FulfilmentStatus;
 import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.events.shipping.ShipmentId;
 import io.supplyline.events.warehouse.WarehouseCode;
@@ -17,4 +16,13 @@ public interface OrderLookup {
     }
 
     Optional<OrderView> order(SalesOrderId order);
+
+    /**
+     * The order, its row locked until the command's transaction ends. Cancelling and dispatching one
+     * order are commands of two aggregates; each reads the row this way before deciding, so of two that
+     * race, the second waits for the first to commit and then decides on what it wrote.
+     */
+    default Optional<OrderView> orderForChange(SalesOrderId order) {
+        return order(order);
+    }
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
-import io.supplyline.command.fulfilment.FulfilmentStatus;
 import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.events.shipping.ShipmentId;
 import io.supplyline.events.warehouse.WarehouseCode;
@@ -22,7 +21,16 @@ public class SqlOrderLookup implements OrderLookup {
 
     @Override
     public Optional<OrderView> order(SalesOrderId order) {
-        return rows.first("SELECT warehouse, status, shipment_id FROM known_order WHERE order_id = ?",
+        return read("SELECT warehouse, status, shipment_id FROM known_order WHERE order_id = ?", order);
+    }
+
+    @Override
+    public Optional<OrderView> orderForChange(SalesOrderId order) {
+        return read("SELECT warehouse, status, shipment_id FROM known_order WHERE order_id = ? FOR UPDATE", order);
+    }
+
+    private Optional<OrderView> read(String query, SalesOrderId order) {
+        return rows.first(query,
                 row -> new OrderView(new WarehouseCode(row.getString(1)), FulfilmentStatus.valueOf(row.getString(2)),
                         Optional.ofNullable(row.getString(3)).map(id -> new ShipmentId(UUID.fromString(id)))),
                 order.toString());

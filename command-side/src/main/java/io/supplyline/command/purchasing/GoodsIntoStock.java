@@ -11,11 +11,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-import io.supplyline.command.axon.ProcessCommands;
-import io.supplyline.command.axon.ProcessLocks;
-import io.supplyline.command.http.CommandAccepted;
+import io.supplyline.command.envelope.CommandAccepted;
 import io.supplyline.command.idempotency.IdempotentCommands;
 import io.supplyline.command.inventory.ReceiveStock;
+import io.supplyline.command.processes.ProcessCommands;
+import io.supplyline.command.processes.ProcessLocks;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.purchasing.GoodsReceived;
 import io.supplyline.events.purchasing.ReceivedLine;
@@ -26,11 +27,10 @@ import io.supplyline.events.purchasing.ReceivedLine;
  * by the receiving event and SKU, so a redelivered event adds nothing twice.
  */
 @Singleton
-@ProcessingGroup(GoodsIntoStock.NAME)
+@ProcessingGroup(ProcessorNames.GOODS_INTO_STOCK)
 public class GoodsIntoStock {
 
-    public static final String NAME = "goods-into-stock";
-    static final String PRINCIPAL = "process:" + NAME;
+    static final String PRINCIPAL = "process:" + ProcessorNames.GOODS_INTO_STOCK;
 
     /** Lazy: the command gateway comes from the Axon configuration this handler is part of. */
     private final Provider<IdempotentCommands> commands;

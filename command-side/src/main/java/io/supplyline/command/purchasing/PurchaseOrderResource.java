@@ -33,12 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.supplyline.command.http.CommandAccepted;
+import io.supplyline.command.envelope.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.Quantity;
 import io.supplyline.events.BusinessKey;
 import io.supplyline.events.Money;
+import io.supplyline.events.Quantity;
 import io.supplyline.events.catalog.Sku;
+import io.supplyline.support.http.PathPatterns;
 import io.supplyline.events.purchasing.PurchaseOrderId;
 import io.supplyline.events.purchasing.PurchaseOrderLine;
 import io.supplyline.events.purchasing.ReceivedLine;

@@ -22,7 +22,7 @@ final class PurchaseOrderRules {
         if (!catalog.warehouseExists(command.warehouse())) {
             throw new UnknownReference("UNKNOWN_WAREHOUSE", "No warehouse with code " + command.warehouse());
         }
-        OrderLines.requireValid("purchase order", command.lines(), PurchaseOrderLine::sku, catalog);
+        OrderLines.requireValid("purchase order", command.lines(), PurchaseOrderLine::sku, catalog::productExists);
         for (PurchaseOrderLine line : command.lines()) {
             if (catalog.productDiscontinued(line.sku())) {
                 throw new BusinessRuleViolation("PRODUCT_DISCONTINUED", "Product " + line.sku() + " is discontinued");

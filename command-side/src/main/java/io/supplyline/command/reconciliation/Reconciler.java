@@ -15,8 +15,9 @@ import jakarta.inject.Singleton;
 
 import org.axonframework.eventhandling.TrackingToken;
 
-import io.supplyline.command.axon.AxonConfiguration;
+import io.supplyline.support.kafka.KafkaSettings;
 import io.supplyline.command.eventstore.EventStoreReader;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.events.EventTopic;
 import io.supplyline.support.axon.StoredTokens;
 import io.supplyline.support.kafka.KafkaSettings;
@@ -102,7 +103,7 @@ public class Reconciler {
     /** The relay's position as its last batch committed it; null before its first. */
     private TrackingToken relayPosition() {
         try (Connection connection = dataSource.getConnection()) {
-            return StoredTokens.of(connection, AxonConfiguration.RELAY).stream().findFirst().orElse(null);
+            return StoredTokens.of(connection, ProcessorNames.KAFKA_RELAY).stream().findFirst().orElse(null);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the relay's position", e);
         }

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -25,11 +26,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.eventstore.EventStoreReader;
-import io.supplyline.command.fulfilment.FulfilmentProcess;
-import io.supplyline.command.purchasing.GoodsIntoStock;
 import io.supplyline.support.axon.StoredTokens;
+import io.supplyline.command.processors.ProcessorNames;
 
 /**
  * Prometheus gauges (at {@code /q/metrics}) of the relay's lag and of the last whole-store
@@ -44,12 +43,12 @@ public class ReconciliationMetrics {
     private final Reconciler reconciler;
     private final DataSource dataSource;
     private final EventStoreReader reader;
-    private final AxonConfiguration axon;
+    private final Configuration axon;
     private final Duration interval;
     private ScheduledExecutorService schedule;
 
     ReconciliationMetrics(MeterRegistry registry, Reconciler reconciler, DataSource dataSource, EventStoreReader reader,
-                          AxonConfiguration axon,
+                          Configuration axon,
                           @ConfigProperty(name = "supplyline.reconciliation.interval") Duration interval) {
         this.registry = registry;
         this.reconciler = reconciler;
@@ -70,11 +69,11 @@ public class ReconciliationMetrics {
                 Reconciliation::outOfOrderOnTopic);
         gauge("supplyline.reconciliation.unknown.events", "Events on the topic that the store does not have",
                 Reconciliation::unknownOnTopic);
-        Gauge.builder("supplyline.relay.lag.events", this, metrics -> metrics.lagOf(AxonConfiguration.RELAY))
+        Gauge.builder("supplyline.relay.lag.events", this, metrics -> metrics.lagOf(ProcessorNames.KAFKA_RELAY))
                 .description("Events committed but not yet published by the relay").register(registry);
         Gauge.builder("supplyline.relay.lag.seconds", this, ReconciliationMetrics::relayLagSeconds)
                 .description("How long the oldest event not yet published by the relay has waited").register(registry);
-        for (String processor : List.of(GoodsIntoStock.NAME, FulfilmentProcess.PROCESS)) {
+        for (String processor : List.of(ProcessorNames.GOODS_INTO_STOCK, ProcessorNames.ORDER_FULFILMENT)) {
             Gauge.builder("supplyline.process.lag.events", this, metrics -> metrics.lagOf(processor))
                     .tag("process", processor)
                     .description("Events committed but not yet seen by the process").register(registry);
@@ -119,7 +118,7 @@ public class ReconciliationMetrics {
     /** How long the oldest event the relay has not published yet has waited (0: none waits). */
     private double relayLagSeconds() {
         try {
-            return reader.oldestUndelivered(position(AxonConfiguration.RELAY))
+            return reader.oldestUndelivered(position(ProcessorNames.KAFKA_RELAY))
                     .map(stored -> Math.max(0, Duration.between(stored, Instant.now()).toMillis() / 1000.0))
                     .orElse(0.0);
         } catch (SQLException | RuntimeException e) {
@@ -132,7 +131,7 @@ public class ReconciliationMetrics {
      * it, as its last batch stored it in the token store. (Each runs as one segment.)
      */
     private TrackingToken position(String processorName) throws SQLException {
-        if (axon.eventProcessing().eventProcessor(processorName).orElse(null) instanceof TrackingEventProcessor processor
+        if (axon.eventProcessingConfiguration().eventProcessor(processorName).orElse(null) instanceof TrackingEventProcessor processor
                 && !processor.processingStatus().isEmpty()) {
             return WrappedToken.unwrapLowerBound(processor.processingStatus().values().iterator().next().getTrackingToken());
         }

@@ -12,9 +12,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
-import io.supplyline.command.fulfilment.FulfilmentStatus;
-import io.supplyline.command.lookup.OrderLookup;
+import io.supplyline.command.lookup.FulfilmentStatus;
 import io.supplyline.command.lookup.OrderLookup.OrderView;
+import io.supplyline.command.lookup.OrderLookup;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.DuplicateRegistration;
 import io.supplyline.command.rules.ExpectedVersion;
@@ -64,17 +64,14 @@ public class Shipment {
         ExpectedVersion.verify(command.getMetaData(), getVersion());
     }
 
-    /**
-     * The order must still be allocated. An order cancelled at the same moment can slip past this
-     * check; then the order lookup's conditional update refuses whichever of the two commits second.
-     */
+    /** The order must still be allocated; read with its row locked, so that a cancellation of the order waits. */
     @CommandHandler
     long dispatch(DispatchShipment command, OrderLookup orders) {
         requireNotVoid();
         if (dispatchedAt != null) {
             throw new BusinessRuleViolation("SHIPMENT_ALREADY_DISPATCHED", "Shipment " + id + " left at " + dispatchedAt);
         }
-        orders.order(orderId).ifPresent(order -> requireShippable(orderId, order.status()));
+        orders.orderForChange(orderId).ifPresent(order -> requireShippable(orderId, order.status()));
         apply(new ShipmentDispatched(command.shipmentId(), orderId, command.at()));
         return getVersion();
     }

@@ -24,9 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.supplyline.command.http.CommandAccepted;
+import io.supplyline.command.envelope.CommandAccepted;
 import io.supplyline.command.http.CommandDispatcher;
 import io.supplyline.events.fulfilment.SalesOrderId;
+import io.supplyline.support.http.PathPatterns;
 import io.supplyline.events.shipping.ShipmentExceptionType;
 import io.supplyline.events.shipping.ShipmentId;
 import io.supplyline.support.http.PathPatterns;

@@ -23,8 +23,6 @@ import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.shipping.VoidShipment;
 import io.supplyline.events.Quantity;
 import io.supplyline.events.catalog.Sku;
-import io.supplyline.events.fulfilment.OrderAllocated;
-import io.supplyline.events.fulfilment.OrderBackordered;
 import io.supplyline.events.fulfilment.OrderCancelled;
 import io.supplyline.events.fulfilment.OrderLine;
 import io.supplyline.events.fulfilment.OrderPlaced;
@@ -72,7 +70,7 @@ class OrderFulfilmentTest {
     private final List<Object> dispatched = new ArrayList<>();
     private FulfilmentBatch batch = new FulfilmentBatch(Map.of());
 
-    private final OrderFulfilment.Steps aggregates = command -> {
+    private final FulfilmentSteps aggregates = command -> {
         dispatched.add(command);
         if (command instanceof ReserveStock reserve && shortItems.contains(reserve.stockItemId())) {
             throw new BusinessRuleViolation("INSUFFICIENT_STOCK", "short");

@@ -5,6 +5,7 @@ import static io.supplyline.command.rules.Rejections.rejectedWith;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import io.supplyline.command.lookup.CatalogLookup;
 import io.supplyline.command.lookup.CatalogMother;
+import io.supplyline.command.lookup.FulfilmentStatus;
+import io.supplyline.command.lookup.OrderLookup.OrderView;
+import io.supplyline.command.lookup.OrderLookup;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.UnknownReference;
 import io.supplyline.events.Quantity;
@@ -39,6 +43,8 @@ class SalesOrderTest {
     private static AggregateTestFixture<SalesOrder> fixture(CatalogLookup catalog) {
         AggregateTestFixture<SalesOrder> fixture = new AggregateTestFixture<>(SalesOrder.class);
         fixture.registerInjectableResource(catalog);
+        // The order lookup as it stands before any shipment leaves: the order alone decides.
+        fixture.registerInjectableResource((OrderLookup) order -> Optional.empty());
         return fixture;
     }
 
@@ -131,6 +137,18 @@ class SalesOrderTest {
         fixture().given(PLACED, new OrderAllocated(ORDER))
                 .when(new DeliverOrder(ORDER, SHIPMENT, NOON))
                 .expectException(rejectedWith(BusinessRuleViolation.class, "ORDER_NOT_SHIPPED"));
+    }
+
+    @Test
+    void anOrderWhoseShipmentWasDispatchedCanNoLongerBeCancelled() {
+        OrderLookup dispatched = order -> Optional.of(new OrderView(BER, FulfilmentStatus.SHIPPED, Optional.of(SHIPMENT)));
+        AggregateTestFixture<SalesOrder> fixture = new AggregateTestFixture<>(SalesOrder.class);
+        fixture.registerInjectableResource(CatalogMother.knowing(Set.of("BOLT", "NUT"), Set.of("BER-1")));
+        fixture.registerInjectableResource(dispatched);
+        fixture.given(PLACED, new OrderAllocated(ORDER))
+                .when(new CancelOrder(ORDER, "too late"))
+                .expectNoEvents()
+                .expectException(rejectedWith(BusinessRuleViolation.class, "ORDER_ALREADY_SHIPPED"));
     }
 
     @Test

@@ -27,7 +27,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.supplyline.command.EventStoreRows;
 import io.supplyline.command.axon.AxonConfiguration;
-import io.supplyline.command.purchasing.GoodsIntoStock;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 
 /** Purchase orders over HTTP: placing, partial and final receipts, cancellation, and every refusal. */
@@ -110,7 +110,7 @@ class PurchaseOrderApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> eventStore.count(item) == 2);
 
         TrackingEventProcessor process = axon.eventProcessing()
-                .eventProcessor(GoodsIntoStock.NAME, TrackingEventProcessor.class).orElseThrow();
+                .eventProcessor(ProcessorNames.GOODS_INTO_STOCK, TrackingEventProcessor.class).orElseThrow();
         process.shutDown();
         process.resetTokens();
         process.start();

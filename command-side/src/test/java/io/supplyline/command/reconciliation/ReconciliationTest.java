@@ -41,6 +41,7 @@ import io.supplyline.command.EventStoreRows;
 import io.supplyline.command.HeldTransaction;
 import io.supplyline.command.axon.AxonConfiguration;
 import io.supplyline.command.inventory.ReceiveStock;
+import io.supplyline.command.processors.ProcessorNames;
 import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 import io.supplyline.deploy.kafka.TopicReader;
 import io.supplyline.events.EventTopic;
@@ -87,7 +88,7 @@ class ReconciliationTest {
 
     @Test
     void eventsStoredWhileTheRelayIsStoppedAreMissingUntilItRuns() {
-        EventProcessor relay = axon.eventProcessing().eventProcessor(AxonConfiguration.RELAY).orElseThrow();
+        EventProcessor relay = axon.eventProcessing().eventProcessor(ProcessorNames.KAFKA_RELAY).orElseThrow();
         relay.shutDown();
         String item;
         try {
@@ -117,7 +118,7 @@ class ReconciliationTest {
     void aLateCommitCountsAsRelayLagAndAsMissingAlikeUntilItIsPublished() throws Exception {
         NewStockItem item = newStockItem("LAG");
         String late = item.aggregateId();
-        EventProcessor relay = axon.eventProcessing().eventProcessor(AxonConfiguration.RELAY).orElseThrow();
+        EventProcessor relay = axon.eventProcessing().eventProcessor(ProcessorNames.KAFKA_RELAY).orElseThrow();
         try {
             try (HeldTransaction held = HeldTransaction.appending(jta, gateway, Duration.ofMinutes(2), new ReceiveStock(
                     new StockItemId(new WarehouseCode(item.warehouse()), new Sku(item.sku())), new Quantity(7), "late"))) {

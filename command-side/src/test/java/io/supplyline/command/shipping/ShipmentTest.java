@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
-import io.supplyline.command.fulfilment.FulfilmentStatus;
-import io.supplyline.command.lookup.OrderLookup;
+import io.supplyline.command.lookup.FulfilmentStatus;
 import io.supplyline.command.lookup.OrderLookup.OrderView;
+import io.supplyline.command.lookup.OrderLookup;
 import io.supplyline.command.rules.BusinessRuleViolation;
 import io.supplyline.command.rules.DuplicateRegistration;
 import io.supplyline.command.rules.UnknownReference;

@@ -17,6 +17,7 @@ import org.axonframework.serialization.UnknownSerializedType;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.supplyline.query.engine.DeadLetterQueues;
+import io.supplyline.query.engine.PrintableCause;
 import io.supplyline.query.engine.ProjectionHandlers;
 import io.supplyline.query.http.Refusal;
 

@@ -23,6 +23,7 @@ import io.supplyline.events.EventTopic;
 import io.supplyline.query.engine.ProjectionEngine;
 import io.supplyline.query.engine.ProjectionHandlers;
 import io.supplyline.support.kafka.KafkaSettings;
+import io.supplyline.query.engine.ProjectionMeter;
 
 /** The projections as operators see them: applying or not, position and lag in the topic. */
 @Singleton

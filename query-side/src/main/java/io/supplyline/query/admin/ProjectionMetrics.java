@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.supplyline.query.engine.DeadLetterQueues;
+import io.supplyline.query.engine.ProjectionMeter;
 
 /**
  * Per projection at {@code /q/metrics}: {@code supplyline_dead_letters} (events parked),

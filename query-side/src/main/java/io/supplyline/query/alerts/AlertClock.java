@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 
 import io.supplyline.query.projection.Projection;
+import io.supplyline.query.projection.ProjectionNames;
 import io.supplyline.query.projection.ProjectionRows;
 
 /**
@@ -17,7 +18,7 @@ import io.supplyline.query.projection.ProjectionRows;
  * passed become delayed. Following event time rather than the wall clock keeps a rebuild identical.
  */
 @Singleton
-@ProcessingGroup(AlertProjection.NAME)
+@ProcessingGroup(ProjectionNames.ALERTS)
 public class AlertClock implements Projection {
 
     private final OverduePurchaseOrderDetector overduePurchaseOrders;

@@ -28,6 +28,7 @@ import io.supplyline.events.shipping.ShipmentDispatched;
 import io.supplyline.events.shipping.ShipmentExceptionReported;
 import io.supplyline.events.supplier.SupplierRegistered;
 import io.supplyline.query.projection.AppliedVersions;
+import io.supplyline.query.projection.ProjectionNames;
 
 /**
  * Alerts that open and resolve as events arrive. It keeps its own copy of what the detectors need
@@ -38,10 +39,8 @@ import io.supplyline.query.projection.AppliedVersions;
  * Time-based alerts follow the events' own clock ({@link AlertClock}).
  */
 @Singleton
-@ProcessingGroup(AlertProjection.NAME)
+@ProcessingGroup(ProjectionNames.ALERTS)
 public class AlertProjection implements AppliedVersions {
-
-    public static final String NAME = "alerts";
 
     private final StockItemAlerts stockItems;
     private final PurchaseOrderAlerts purchaseOrders;

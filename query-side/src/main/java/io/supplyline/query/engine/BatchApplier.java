@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.supplyline.query.engine.ProjectionHandlers.Invoker;
-import io.supplyline.query.admin.DeadLetterParking;
 import io.supplyline.query.projection.CurrentBatch;
 import io.supplyline.query.projection.Replay;
 import io.supplyline.query.projection.UnknownEventType;

@@ -15,7 +15,7 @@ interface BatchTarget {
     void advance(Map<Integer, long[]> moves) throws SQLException;
 
     /** Parked events go here. */
-    io.supplyline.query.admin.DeadLetterParking parking(String projection);
+    DeadLetterParking parking(String projection);
 
     /**
      * Which of {@code projections} have events parked: asked once per batch, so that empty dead-letter

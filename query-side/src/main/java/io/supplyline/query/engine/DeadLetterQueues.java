@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 
-import io.supplyline.query.admin.DeadLetterParking;
 import io.supplyline.support.transaction.JtaTransactionManager;
 
 /**

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
-import io.supplyline.query.admin.DeadLetterParking;
 
 /**
  * What follows a batch that failed for a reason of its own: it is applied again one event per transaction,

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.supplyline.query.admin.DeadLetterParking;
 
 /**
  * The live read models as a batch's target. On PostgreSQL each batch is serializable and holds the

@@ -19,8 +19,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.supplyline.events.EventTopic;
-import io.supplyline.query.admin.ProjectionMeter;
 import io.supplyline.support.kafka.KafkaSettings;
 import io.supplyline.support.kafka.Topics;
 

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
 
-import io.supplyline.query.admin.DeadLetterParking;
 import io.supplyline.query.projection.ScratchSchema;
 
 /** Opens replays of the topic into fresh tables, with the live engine's handlers and settings. */

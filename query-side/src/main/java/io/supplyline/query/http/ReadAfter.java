@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.supplyline.query.projection.AppliedVersions;
+import io.supplyline.query.projection.CommitSignal;
 
 /**
  * Read-your-writes: waits, bounded, until a projection has applied the version a client wrote.

@@ -21,14 +21,13 @@ import io.supplyline.events.fulfilment.OrderPlaced;
 import io.supplyline.events.fulfilment.OrderShipped;
 import io.supplyline.events.fulfilment.SalesOrderId;
 import io.supplyline.query.projection.AppliedVersions;
+import io.supplyline.query.projection.ProjectionNames;
 import io.supplyline.query.projection.ProjectionRows;
 
 /** The order board: one row per customer order with its status, from the order's own events. */
 @Singleton
-@ProcessingGroup(OrderProjection.NAME)
+@ProcessingGroup(ProjectionNames.ORDERS)
 public class OrderProjection implements AppliedVersions {
-
-    public static final String NAME = "orders";
 
     private final ProjectionRows rows;
 

@@ -29,6 +29,7 @@ import io.supplyline.events.shipping.ShipmentDispatched;
 import io.supplyline.events.shipping.ShipmentExceptionReported;
 import io.supplyline.events.shipping.ShipmentExceptionType;
 import io.supplyline.query.projection.AppliedVersions;
+import io.supplyline.query.projection.ProjectionNames;
 import io.supplyline.query.projection.ProjectionRows;
 
 /**
@@ -37,10 +38,9 @@ import io.supplyline.query.projection.ProjectionRows;
  * sequence number).
  */
 @Singleton
-@ProcessingGroup(OverviewProjection.NAME)
+@ProcessingGroup(ProjectionNames.OVERVIEW)
 public class OverviewProjection implements AppliedVersions {
 
-    public static final String NAME = "overview";
     static final String ORDERS = "orders.";
     static final String SHIPMENTS = "shipments.";
     static final String PURCHASE_ORDERS = "purchase-orders.";

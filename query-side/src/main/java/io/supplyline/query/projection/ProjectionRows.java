@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import io.supplyline.query.http.CommitSignal;
 import io.supplyline.query.stream.LiveFeed;
 
 /**

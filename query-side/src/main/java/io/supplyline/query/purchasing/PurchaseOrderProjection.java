@@ -17,14 +17,13 @@ import io.supplyline.events.purchasing.PurchaseOrderFullyReceived;
 import io.supplyline.events.purchasing.PurchaseOrderId;
 import io.supplyline.events.purchasing.PurchaseOrderPlaced;
 import io.supplyline.query.projection.AppliedVersions;
+import io.supplyline.query.projection.ProjectionNames;
 import io.supplyline.query.projection.ProjectionRows;
 
 /** The purchase-order board: one row per purchase order, with what was ordered and what has arrived. */
 @Singleton
-@ProcessingGroup(PurchaseOrderProjection.NAME)
+@ProcessingGroup(ProjectionNames.PURCHASE_ORDERS)
 public class PurchaseOrderProjection implements AppliedVersions {
-
-    public static final String NAME = "purchase-orders";
 
     private final ProjectionRows rows;
 

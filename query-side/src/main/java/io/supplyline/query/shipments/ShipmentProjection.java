@@ -20,14 +20,13 @@ import io.supplyline.events.shipping.ShipmentExceptionReported;
 import io.supplyline.events.shipping.ShipmentExceptionType;
 import io.supplyline.events.shipping.ShipmentId;
 import io.supplyline.query.projection.AppliedVersions;
+import io.supplyline.query.projection.ProjectionNames;
 import io.supplyline.query.projection.ProjectionRows;
 
 /** The shipment board: one row per shipment, with its latest estimate, checkpoint and exception. */
 @Singleton
-@ProcessingGroup(ShipmentProjection.NAME)
+@ProcessingGroup(ProjectionNames.SHIPMENTS)
 public class ShipmentProjection implements AppliedVersions {
-
-    public static final String NAME = "shipments";
 
     private final ProjectionRows rows;
 

@@ -20,6 +20,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.supplyline.query.engine.TopicHistory;
 import io.supplyline.query.http.Refusal;
+import io.supplyline.query.projection.ProjectionNames;
 import io.supplyline.query.projection.ProjectionTables;
 import io.supplyline.query.projection.Replay;
 import io.supplyline.query.projection.ScratchSchema;
@@ -71,7 +72,7 @@ public class StockAsOf {
 
     private Network replay(Instant asOf) throws SQLException {
         ScratchSchema scratch = ScratchSchema.create(dataSource,
-                "asof_" + UUID.randomUUID().toString().replace("-", ""), ProjectionTables.OF.get(StockLevelProjection.NAME));
+                "asof_" + UUID.randomUUID().toString().replace("-", ""), ProjectionTables.OF.get(ProjectionNames.STOCK_LEVELS));
         try {
             AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
             List<EventMessage<?>> batch = new ArrayList<>();

@@ -24,6 +24,7 @@ import io.supplyline.events.purchasing.PurchaseOrderCancelled;
 import io.supplyline.events.purchasing.PurchaseOrderId;
 import io.supplyline.events.purchasing.PurchaseOrderPlaced;
 import io.supplyline.query.projection.AppliedVersions;
+import io.supplyline.query.projection.ProjectionNames;
 import io.supplyline.query.projection.ProjectionRows;
 
 /**
@@ -31,10 +32,8 @@ import io.supplyline.query.projection.ProjectionRows;
  * the aggregate's sequence number against the last one applied and skips what it has seen.
  */
 @Singleton
-@ProcessingGroup(StockLevelProjection.NAME)
+@ProcessingGroup(ProjectionNames.STOCK_LEVELS)
 public class StockLevelProjection implements AppliedVersions {
-
-    public static final String NAME = "stock-levels";
 
     private final ProjectionRows rows;
 

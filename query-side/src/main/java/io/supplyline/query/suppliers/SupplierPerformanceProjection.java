@@ -24,6 +24,7 @@ import io.supplyline.events.supplier.SupplierRegistered;
 import io.supplyline.events.supplier.SupplierReinstated;
 import io.supplyline.events.supplier.SupplierSuspended;
 import io.supplyline.query.projection.AppliedVersions;
+import io.supplyline.query.projection.ProjectionNames;
 import io.supplyline.query.projection.ProjectionRows;
 
 /**
@@ -32,10 +33,9 @@ import io.supplyline.query.projection.ProjectionRows;
  * rows when they are read, because "late" depends on the day of reading.
  */
 @Singleton
-@ProcessingGroup(SupplierPerformanceProjection.NAME)
+@ProcessingGroup(ProjectionNames.SUPPLIER_PERFORMANCE)
 public class SupplierPerformanceProjection implements AppliedVersions {
 
-    public static final String NAME = "supplier-performance";
     static final String OPEN = "OPEN";
     static final String RECEIVED = "RECEIVED";
     static final String CANCELLED = "CANCELLED";

@@ -29,7 +29,7 @@ import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.query.EventTopicWriter;
 import io.supplyline.query.engine.ProjectionEngine;
-import io.supplyline.query.stock.StockLevelProjection;
+import io.supplyline.query.projection.ProjectionNames;
 
 /** Each projection: applying or not, its position in the topic, and how far behind it is. */
 @QuarkusTest
@@ -55,7 +55,7 @@ class ProjectionAdminTest {
     }
 
     private static String stockLevels(String field) {
-        return "find { it.name == '" + StockLevelProjection.NAME + "' }." + field;
+        return "find { it.name == '" + ProjectionNames.STOCK_LEVELS + "' }." + field;
     }
 
     @Test
@@ -68,7 +68,7 @@ class ProjectionAdminTest {
             }
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin().get("/admin/projections")
                     .then().statusCode(200)
-                    .body("name", hasItems(StockLevelProjection.NAME, "orders", "alerts"))
+                    .body("name", hasItems(ProjectionNames.STOCK_LEVELS, "orders", "alerts"))
                     .body(stockLevels("running"), equalTo(false))
                     .body(stockLevels("lagEvents"), greaterThanOrEqualTo(3)));
         } finally {

@@ -44,8 +44,7 @@ import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.events.inventory.StockReserved;
 import io.supplyline.events.warehouse.WarehouseCode;
 import io.supplyline.query.EventTopicWriter;
-import io.supplyline.query.orders.OrderProjection;
-import io.supplyline.query.stock.StockLevelProjection;
+import io.supplyline.query.projection.ProjectionNames;
 import io.supplyline.query.projection.ProjectionTables;
 
 /** A rebuild replays the topic into fresh tables while the live ones answer, then switches without a gap. */
@@ -82,15 +81,15 @@ class RebuildTest {
                 .then().statusCode(200).body("onHand", equalTo(22));
         List<String> before = rowsAbout(item.warehouse().value());
 
-        admin().post("/admin/projections/{name}/rebuild", StockLevelProjection.NAME)
-                .then().statusCode(202).body("queued", contains(StockLevelProjection.NAME));
-        admin().post("/admin/projections/{name}/rebuild", StockLevelProjection.NAME)
+        admin().post("/admin/projections/{name}/rebuild", ProjectionNames.STOCK_LEVELS)
+                .then().statusCode(202).body("queued", contains(ProjectionNames.STOCK_LEVELS));
+        admin().post("/admin/projections/{name}/rebuild", ProjectionNames.STOCK_LEVELS)
                 .then().statusCode(409).body("code", equalTo("REBUILD_RUNNING"));
         // The live read model keeps answering meanwhile.
         analyst().get("/stock-levels/{w}/{s}", item.warehouse().value(), item.sku().value())
                 .then().statusCode(200).body("onHand", equalTo(22));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                admin().get("/admin/projections").then().body(rebuildOf(StockLevelProjection.NAME), equalTo("DONE")));
+                admin().get("/admin/projections").then().body(rebuildOf(ProjectionNames.STOCK_LEVELS), equalTo("DONE")));
 
         assertThat(rowsAbout(item.warehouse().value())).hasSize(4).isEqualTo(before);
         admin().get("/admin/projections").then()
@@ -125,7 +124,7 @@ class RebuildTest {
 
         admin().post("/admin/projections/all/rebuild").then().statusCode(202);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                admin().get("/admin/projections").then().body(rebuildOf(StockLevelProjection.NAME), equalTo("DONE")));
+                admin().get("/admin/projections").then().body(rebuildOf(ProjectionNames.STOCK_LEVELS), equalTo("DONE")));
 
         assertThat(before).anyMatch(row -> row.startsWith("stock_level "))
                 .anyMatch(row -> row.startsWith("order_board "));
@@ -149,9 +148,9 @@ class RebuildTest {
         analyst().header("X-Read-After", fine.aggregateId() + "@0").get("/orders/{id}", fine.aggregateId())
                 .then().statusCode(200).body("customer", equalTo("Fine Corp"));
 
-        admin().post("/admin/projections/{name}/rebuild", OrderProjection.NAME).then().statusCode(202);
+        admin().post("/admin/projections/{name}/rebuild", ProjectionNames.ORDERS).then().statusCode(202);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                admin().get("/admin/projections").then().body(rebuildOf(OrderProjection.NAME), equalTo("DONE")));
+                admin().get("/admin/projections").then().body(rebuildOf(ProjectionNames.ORDERS), equalTo("DONE")));
 
         analyst().get("/orders/{id}", fine.aggregateId()).then().statusCode(200).body("customer", equalTo("Fine Corp"));
         analyst().get("/orders/{id}", poisoned.aggregateId()).then().statusCode(404);
@@ -191,7 +190,7 @@ class RebuildTest {
 
     /** The stock-levels rows that mention the text (level and history of this test's item), each as column=value text. */
     private List<String> rowsAbout(String text) throws SQLException {
-        return rowsAbout(text, ProjectionTables.OF.get(StockLevelProjection.NAME));
+        return rowsAbout(text, ProjectionTables.OF.get(ProjectionNames.STOCK_LEVELS));
     }
 
     /** The rows of the tables that mention the text, each as column=value text. */

@@ -29,7 +29,7 @@ import io.supplyline.events.inventory.StockItemId;
 import io.supplyline.events.inventory.StockReceived;
 import io.supplyline.query.EventTopicWriter;
 import io.supplyline.query.engine.DeadLetterQueues;
-import io.supplyline.query.stock.StockLevelProjection;
+import io.supplyline.query.projection.ProjectionNames;
 
 /**
  * A newer command side, during a rolling upgrade, publishes an event of a type this query side does not
@@ -99,14 +99,14 @@ class UnknownEventTypeTest {
                 .get("/stock-levels/{w}/{s}", other.warehouse().value(), other.sku().value())
                 .then().statusCode(200).body("onHand", equalTo(9));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(lettersOf(sequence).get(StockLevelProjection.NAME))
+                assertThat(lettersOf(sequence).get(ProjectionNames.STOCK_LEVELS))
                         .extracting(letter -> letter.get("aggregateSequenceNumber")).containsExactly(1, 2));
         given().auth().basic("analyst", "analyst")
                 .get("/stock-levels/{w}/{s}", item.warehouse().value(), item.sku().value())
                 .then().statusCode(200).body("onHand", equalTo(5));
 
         // Still unknown, a retry leaves it parked and says why.
-        String id = (String) lettersOf(sequence).get(StockLevelProjection.NAME).get(0).get("id");
+        String id = (String) lettersOf(sequence).get(ProjectionNames.STOCK_LEVELS).get(0).get("id");
         admin().post("/admin/dead-letters/{id}/retry", id).then().statusCode(200)
                 .body("applied", equalTo(0))
                 .body("stillParked", equalTo(2));
