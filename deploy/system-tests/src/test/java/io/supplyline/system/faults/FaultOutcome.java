@@ -3,13 +3,14 @@ package io.supplyline.system.faults;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 
 import io.supplyline.deploy.generator.DayReport;
 
 /** One row of the fault table. */
 record FaultOutcome(String fault, long sent, long accepted, long rejected, long unavailable, long serverErrors,
                     long noAnswer, long storedDuringFault, Ledger ledger, FeedBooks feeds, double serviceBackSeconds,
-                    double reconciledSeconds) {
+                    double reconciledSeconds, Map<String, Long> otherServerErrors) {
 
     static final String HEADER = String.format(
             "| %-40s | %6s | %8s | %8s | %5s | %9s | %9s | %13s | %4s | %12s | %7s | %8s | %12s | %9s | %12s | %9s | %10s |",
@@ -20,13 +21,25 @@ record FaultOutcome(String fault, long sent, long accepted, long rejected, long 
                            double serviceBack, double reconciled) {
         return new FaultOutcome(fault, load.commands(), load.accepted(), load.rejected(),
                 count(load.serverErrors(), status -> status == 503), count(load.serverErrors(), status -> status >= 500 && status != 503),
-                count(load.serverErrors(), status -> status < 0), storedDuringFault, ledger, feeds, serviceBack, reconciled);
+                count(load.serverErrors(), status -> status < 0), storedDuringFault, ledger, feeds, serviceBack, reconciled,
+                Map.copyOf(load.serverErrors().entrySet().stream().filter(entry -> isOtherServerError(entry.getKey()))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+    }
+
+    /** A 5xx answer other than 503, by its "Command -> status CODE" key: which command and code, to find in the log. */
+    private static boolean isOtherServerError(String answer) {
+        int status = statusOf(answer);
+        return status >= 500 && status != 503;
+    }
+
+    private static int statusOf(String answer) {
+        return Integer.parseInt(answer.split(" -> ")[1].split(" ")[0]);
     }
 
     /** Answers counted by the generator as "Command -> status CODE" (status -1: no answer) whose status matches. */
     private static long count(Map<String, Long> serverErrors, IntPredicate status) {
         return serverErrors.entrySet().stream()
-                .filter(entry -> status.test(Integer.parseInt(entry.getKey().split(" -> ")[1].split(" ")[0])))
+                .filter(entry -> status.test(statusOf(entry.getKey())))
                 .mapToLong(Map.Entry::getValue).sum();
     }
 

@@ -114,7 +114,8 @@ class FaultSuiteIT {
             books.assertThat(outcome.feeds().withoutOutcome()).as(fault.name() + ": feed records lost").isZero();
             books.assertThat(outcome.feeds().appliedTwice()).as(fault.name() + ": feed records applied twice").isZero();
             books.assertThat(outcome.ledger().differences()).as(fault.name() + ": read-model rows off").isEmpty();
-            books.assertThat(outcome.serverErrors()).as(fault.name() + ": 5xx answers other than 503").isZero();
+            books.assertThat(outcome.serverErrors()).as(fault.name() + ": 5xx answers other than 503 "
+                    + outcome.otherServerErrors()).isZero();
             books.assertThat(outcome.serviceBackSeconds()).as(fault.name() + ": service works again").isNotNegative();
             if (fault.name().startsWith("all brokers")) {
                 books.assertThat(outcome.storedDuringFault()).as("commands accepted while no broker ran").isPositive();
