@@ -1,5 +1,6 @@
 package io.supplyline.command.retry;
 
+import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -9,7 +10,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
- * Sends a request's command again when it lost an optimistic-concurrency race for its aggregate.
+ * Sends a request's command again when it lost an optimistic-concurrency race for its aggregate, or when
+ * PostgreSQL rolled its transaction back to break a deadlock with another one.
  * That happens when several instances share the event store: each serialises the commands of one
  * aggregate locally, but two instances can load the same version and only one append wins. The
  * retry loads the winner's state and applies the business rules anew, so it is as safe as the
@@ -35,13 +37,30 @@ public final class ConflictRetry {
         for (int attempt = 1; ; attempt++) {
             try {
                 return send.get();
-            } catch (ConcurrencyException conflict) {
-                if (attempt == ATTEMPTS) {
-                    throw conflict;
+            } catch (RuntimeException failure) {
+                if (attempt == ATTEMPTS || !(failure instanceof ConcurrencyException || lostToAnotherTransaction(failure))) {
+                    throw failure;
                 }
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * Whether PostgreSQL rolled the command's transaction back to break a deadlock (40P01) or a serialization
+     * conflict (40001). Both roll back everything the command did (events, lookups, its recorded answer), and
+     * PostgreSQL's advice is to run the transaction again; row locks two commands take in opposite orders
+     * (an order's lookup row and a shipment's, say, across instances) can meet this way.
+     */
+    static boolean lostToAnotherTransaction(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null; sql = sql.getNextException()) {
+                if ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A short random pause, growing with each loss, so the two losers of a race do not meet again at once. */

@@ -3,6 +3,8 @@ package io.supplyline.command.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -43,5 +45,29 @@ class ConflictRetryTest {
             throw new ConcurrencyException("always busy");
         })).isInstanceOf(ConcurrencyException.class);
         assertThat(attempts).hasValue(ConflictRetry.ATTEMPTS);
+    }
+
+    @Test
+    void aCommandWhoseTransactionPostgresRolledBackForADeadlockIsSentAgain() {
+        AtomicInteger attempts = new AtomicInteger();
+        Long version = ConflictRetry.retrying(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("commit failed", new BatchUpdateException("batch failed", "40P01", new int[0],
+                        new SQLException("deadlock detected", "40P01")));
+            }
+            return 3L;
+        });
+        assertThat(version).isEqualTo(3L);
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void otherDatabaseFailuresAreNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> ConflictRetry.retrying(() -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("insert failed", new SQLException("duplicate key", "23505"));
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(attempts).hasValue(1);
     }
 }
