@@ -43,7 +43,6 @@ DB_USER=${SUPPLYLINE_DB_USER:-supplyline} DB_PASSWORD=${SUPPLYLINE_DB_PASSWORD:-
 
 log() { printf '[bench] %s\n' "$*"; }
 
-"$ROOT/deploy/postgres.sh" >/dev/null
 # Headless Chromium for the dashboard phase (installs Debian's chromium and chromium-driver if missing)
 "$ROOT/deploy/chromium.sh" >/dev/null
 BENCH_JAR=$ROOT/deploy/benchmark/target/benchmark.jar
@@ -55,10 +54,7 @@ fi
 
 # Fresh databases and a fresh broker, so every run measures the same thing.
 log "fresh databases supplyline_bench_command and supplyline_bench_query, a fresh $WORK"
-for db in supplyline_bench_command supplyline_bench_query; do
-  PGPASSWORD=$DB_PASSWORD dropdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" --if-exists "$db"
-  PGPASSWORD=$DB_PASSWORD createdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" "$db"
-done
+"$ROOT/deploy/postgres.sh" --fresh supplyline_bench_command supplyline_bench_query >/dev/null
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 SUPPLYLINE_COMMAND_DB_URL=jdbc:postgresql://$PGHOST:$PGPORT/supplyline_bench_command \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: deploy/postgres.sh
+# Usage: deploy/postgres.sh [--fresh DATABASE...]
 #
 # Makes PostgreSQL available for Supplyline, idempotently: uses a server that already answers, else
 # starts an installed cluster (pg_ctlcluster), else installs Debian's postgresql package with apt-get
@@ -8,6 +8,8 @@
 # /tmp/supplyline-postgres-<user>.log.
 #
 # Options:
+#   --fresh DATABASE...     then drops these databases and creates them empty, owned by the role
+#                           (the benchmark and the screenshots start from nothing this way)
 #   -h, --help              this text
 #
 # Environment:
@@ -17,7 +19,14 @@
 set -euo pipefail
 usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
 for arg in "$@"; do case $arg in -h|--help) usage; exit 0 ;; esac; done
-[[ $# -eq 0 ]] || { echo "postgres.sh: unexpected argument $1" >&2; usage >&2; exit 2; }
+FRESH=()
+if [[ ${1:-} = --fresh ]]; then
+    shift
+    [[ $# -gt 0 ]] || { echo "postgres.sh: --fresh needs the databases' names" >&2; usage >&2; exit 2; }
+    FRESH=("$@")
+elif [[ $# -gt 0 ]]; then
+    echo "postgres.sh: unexpected argument $1" >&2; usage >&2; exit 2
+fi
 
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -133,5 +142,10 @@ create_role_and_databases
 PGPASSWORD=$DB_PASSWORD psql -X -q -At -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" -d "${DATABASES[0]}" \
     -c 'select 1' >/dev/null \
     || fail "role $DB_USER cannot log in with its password on $PGHOST:$PGPORT (check pg_hba.conf and the password)"
+
+for db in "${FRESH[@]}"; do
+    PGPASSWORD=$DB_PASSWORD PGOPTIONS="-c client_min_messages=warning" dropdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" --if-exists "$db"
+    PGPASSWORD=$DB_PASSWORD createdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" "$db"
+done
 
 echo "PostgreSQL ready on $PGHOST:$PGPORT (user $DB_USER; databases ${DATABASES[*]})"

@@ -39,13 +39,9 @@ if [[ ! -f $BENCH_JAR || -n $(find "$ROOT/deploy/benchmark" -path '*/target' -pr
   log "building the screenshot tool"
   (cd "$ROOT" && ./mvnw -B -q -pl deploy/benchmark -am install -DskipTests)
 fi
-"$ROOT/deploy/postgres.sh" >/dev/null
+"$ROOT/deploy/postgres.sh" --fresh supplyline_screenshots_command supplyline_screenshots_query >/dev/null
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
 DB_USER=${SUPPLYLINE_DB_USER:-supplyline} DB_PASSWORD=${SUPPLYLINE_DB_PASSWORD:-supplyline}
-for db in supplyline_screenshots_command supplyline_screenshots_query; do
-  PGPASSWORD=$DB_PASSWORD dropdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" --if-exists "$db"
-  PGPASSWORD=$DB_PASSWORD createdb -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" "$db"
-done
 log "starting Supplyline in $WORK (its log: $WORK/run-local.log)"
 SUPPLYLINE_COMMAND_DB_URL=jdbc:postgresql://$PGHOST:$PGPORT/supplyline_screenshots_command \
 SUPPLYLINE_QUERY_DB_URL=jdbc:postgresql://$PGHOST:$PGPORT/supplyline_screenshots_query \
