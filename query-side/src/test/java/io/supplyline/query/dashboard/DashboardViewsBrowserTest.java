@@ -45,7 +45,7 @@ class DashboardViewsBrowserTest {
     /** The world on the topic and projected, and a browser signed in as an analyst; once for the class. */
     private static synchronized Chromium browser() {
         if (browser == null) {
-            topic = new EventTopicWriter(OwnWorldProfile.OwnBroker.bootstrapServers());
+            topic = new EventTopicWriter(OwnWorldProfile.OwnBroker.WORLD.bootstrapServers());
             world = new DashboardMother(topic).world();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(total("/stock-levels?size=1")).isEqualTo(120);

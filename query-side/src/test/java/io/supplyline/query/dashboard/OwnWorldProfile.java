@@ -1,17 +1,11 @@
 package io.supplyline.query.dashboard;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import io.supplyline.deploy.kafka.DataDirectory;
-import io.supplyline.deploy.kafka.FreePorts;
-import io.supplyline.deploy.kafka.KafkaBroker;
+import io.supplyline.deploy.kafka.BrokerUnderTest;
+import io.supplyline.deploy.kafka.KafkaBrokerTestResource;
 
 /**
  * The dashboard's world and nothing else: a broker and a read-model database of its own, because the views
@@ -34,37 +28,13 @@ public class OwnWorldProfile implements QuarkusTestProfile {
     }
 
     /** A broker of the world's own; started after the shared one, so its address is the one the service reads. */
-    public static class OwnBroker implements QuarkusTestResourceLifecycleManager {
-
-        private static KafkaBroker broker;
-        private static Path dataDir;
+    public static class OwnBroker extends KafkaBrokerTestResource {
 
         /** Where the world is published. */
-        static synchronized String bootstrapServers() {
-            if (broker == null) {
-                throw new IllegalStateException("The dashboard's broker runs only under " + OwnWorldProfile.class.getSimpleName());
-            }
-            return broker.bootstrapServers();
-        }
+        static final BrokerUnderTest WORLD = new BrokerUnderTest("supplyline-kafka-dashboard");
 
-        @Override
-        public synchronized Map<String, String> start() {
-            try {
-                dataDir = Files.createTempDirectory("supplyline-kafka-dashboard");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            broker = KafkaBroker.start(dataDir, FreePorts.next(), FreePorts.next());
-            return Map.of("supplyline.kafka.bootstrap-servers", broker.bootstrapServers());
-        }
-
-        @Override
-        public synchronized void stop() {
-            if (broker != null) {
-                broker.stop();
-                broker = null;
-            }
-            DataDirectory.delete(dataDir);
+        public OwnBroker() {
+            super(WORLD);
         }
 
         @Override
