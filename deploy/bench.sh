@@ -46,10 +46,10 @@ log() { printf '[bench] %s\n' "$*"; }
 # Headless Chromium for the dashboard phase (installs Debian's chromium and chromium-driver if missing)
 "$ROOT/deploy/chromium.sh" >/dev/null
 BENCH_JAR=$ROOT/deploy/benchmark/target/benchmark.jar
-if [[ ! -f $BENCH_JAR || -n $(find "$ROOT/deploy/benchmark" "$ROOT/deploy/generator" -path '*/target' -prune \
-      -o -newer "$BENCH_JAR" -type f -print -quit) ]]; then
-  log "building the benchmark"
-  (cd "$ROOT" && ./mvnw -B -q -pl deploy/benchmark -am install -DskipTests)
+# shellcheck source=lib/build.sh
+source "$ROOT/deploy/lib/build.sh"
+if stale "$BENCH_JAR" "$ROOT/deploy/benchmark" "$ROOT/deploy/generator"; then
+  maven_build bench "$ROOT/deploy/benchmark/target/build.log" -pl deploy/benchmark -am install -DskipTests
 fi
 
 # Fresh databases and a fresh broker, so every run measures the same thing.

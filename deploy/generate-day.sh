@@ -29,8 +29,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR=$ROOT/deploy/generator/target/generator.jar
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-if [[ ! -f $JAR || -n $(find "$ROOT/deploy/generator" -path '*/target' -prune -o -newer "$JAR" -type f -print -quit) ]]; then
-  echo "[generate-day] building the generator" >&2
-  (cd "$ROOT" && ./mvnw -B -q -pl deploy/generator -am package -DskipTests)
+# shellcheck source=lib/build.sh
+source "$ROOT/deploy/lib/build.sh"
+if stale "$JAR" "$ROOT/deploy/generator"; then
+  maven_build generate-day "$ROOT/deploy/generator/target/build.log" -pl deploy/generator -am package -DskipTests >&2
 fi
 exec "$JAVA" -cp "$JAR:$ROOT/deploy/generator/target/lib/*" io.supplyline.deploy.generator.RealisticDay "$@"

@@ -35,10 +35,10 @@ LOG_DIR=${LOG_DIR:-$DATA/kafka}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAR=$ROOT/deploy/kafka-broker/target/kafka-broker.jar
 
-if [[ ! -f $JAR || ! -d $ROOT/deploy/kafka-broker/target/lib \
-      || -n $(find "$ROOT/deploy/kafka-broker" "$ROOT/pom.xml" -path '*/target' -prune -o -newer "$JAR" -type f -print -quit) ]]; then
-  echo "[kafka] building the broker launcher (deploy/kafka-broker)" >&2
-  (cd "$ROOT" && ./mvnw -B -q -pl deploy/kafka-broker -am package -DskipTests)
+# shellcheck source=lib/build.sh
+source "$ROOT/deploy/lib/build.sh"
+if [[ ! -d $ROOT/deploy/kafka-broker/target/lib ]] || stale "$JAR" "$ROOT/deploy/kafka-broker" "$ROOT/pom.xml"; then
+  maven_build kafka "$ROOT/deploy/kafka-broker/target/build.log" -pl deploy/kafka-broker -am package -DskipTests >&2
 fi
 echo "[kafka] starting a broker on localhost:$PORT, its log in $LOG_DIR; stop with Ctrl-C" >&2
 exec "$JAVA" -Xmx512m -cp "$JAR:$ROOT/deploy/kafka-broker/target/lib/*" io.supplyline.deploy.kafka.KafkaBroker \

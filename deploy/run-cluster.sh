@@ -31,22 +31,21 @@ DATA=${SUPPLYLINE_CLUSTER_DIR:-$ROOT/.supplyline-cluster}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 CLUSTER_JAR=$ROOT/deploy/cluster/target/cluster.jar
 
+# shellcheck source=lib/build.sh
+source "$ROOT/deploy/lib/build.sh"
 # Build when a jar is missing or any source or POM is newer than it.
 needs_build() {
   local jar
   [[ -d $ROOT/deploy/kafka-broker/target/lib ]] || return 0
   for jar in "$ROOT/deploy/kafka-broker/target/kafka-broker.jar" "$CLUSTER_JAR" \
              "$ROOT/command-side/target/quarkus-app/quarkus-run.jar" "$ROOT/query-side/target/quarkus-app/quarkus-run.jar"; do
-    [[ -f $jar ]] || return 0
-    [[ -z $(find "$ROOT"/{shared-events,command-side,query-side,deploy/kafka-broker,deploy/cluster} "$ROOT/pom.xml" \
-      -path '*/target' -prune -o -newer "$jar" -type f -print -quit) ]] || return 0
+    stale "$jar" "$ROOT"/{shared-events,service-support,command-side,query-side,deploy/kafka-broker,deploy/cluster} \
+      "$ROOT/pom.xml" && return 0
   done
   return 1
 }
 if needs_build; then
   echo "[run-cluster] building (the first build downloads dependencies and takes a few minutes)"
-  # shellcheck source=lib/build.sh
-  source "$ROOT/deploy/lib/build.sh"
   maven_build run-cluster "$DATA/logs/build.log" -pl command-side,query-side,deploy/kafka-broker,deploy/cluster -am \
     package -DskipTests || { echo "[run-cluster] the build failed; see $DATA/logs/build.log" >&2; exit 1; }
 fi

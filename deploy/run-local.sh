@@ -71,21 +71,20 @@ QUERY_JAR=$ROOT/query-side/$app_dir/quarkus-run.jar
 
 log() { printf '[run-local] %s\n' "$*"; }
 
+# shellcheck source=lib/build.sh
+source "$ROOT/deploy/lib/build.sh"
 # Build when a jar is missing or any source or POM is newer than it.
 needs_build() {
   local jar
   [[ -d $ROOT/deploy/kafka-broker/target/lib ]] || return 0
   for jar in "$BROKER_JAR" "$COMMAND_JAR" "$QUERY_JAR"; do
-    [[ -f $jar ]] || return 0
-    [[ -z $(find "$ROOT"/{shared-events,command-side,query-side,deploy/kafka-broker} "$ROOT/pom.xml" \
-      -path '*/target' -prune -o -newer "$jar" -type f -print -quit) ]] || return 0
+    stale "$jar" "$ROOT"/{shared-events,service-support,command-side,query-side,deploy/kafka-broker} "$ROOT/pom.xml" \
+      && return 0
   done
   return 1
 }
 if needs_build; then
   log "building ($flavour flavour; the first build downloads dependencies and takes a few minutes)"
-  # shellcheck source=lib/build.sh
-  source "$ROOT/deploy/lib/build.sh"
   maven_build run-local "$DATA/logs/build.log" -pl command-side,query-side,deploy/kafka-broker -am package -DskipTests \
     "${build_flags[@]}" || { log "the build failed; see $DATA/logs/build.log"; exit 1; }
 fi

@@ -35,9 +35,10 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 log() { printf '[screenshots] %s\n' "$*"; }
 "$ROOT/deploy/chromium.sh"
 BENCH_JAR=$ROOT/deploy/benchmark/target/benchmark.jar
-if [[ ! -f $BENCH_JAR || -n $(find "$ROOT/deploy/benchmark" -path '*/target' -prune -o -newer "$BENCH_JAR" -type f -print -quit) ]]; then
-  log "building the screenshot tool"
-  (cd "$ROOT" && ./mvnw -B -q -pl deploy/benchmark -am install -DskipTests)
+# shellcheck source=lib/build.sh
+source "$ROOT/deploy/lib/build.sh"
+if stale "$BENCH_JAR" "$ROOT/deploy/benchmark" "$ROOT/deploy/generator"; then
+  maven_build screenshots "$ROOT/deploy/benchmark/target/build.log" -pl deploy/benchmark -am install -DskipTests
 fi
 "$ROOT/deploy/postgres.sh" --fresh supplyline_screenshots_command supplyline_screenshots_query >/dev/null
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}

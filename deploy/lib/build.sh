@@ -17,3 +17,10 @@ maven_build() {
     /^\[ERROR\]/ { print; fflush() }
     /^\[INFO\] BUILD (SUCCESS|FAILURE)/ { sub(/^\[INFO\] /, ""); printf "[%s]   %s\n", tag, $0; fflush() }'
 }
+
+# stale JAR PATH...: whether JAR is missing or older than a file under one of the PATHs (outside target/).
+stale() {
+  local jar=$1
+  shift
+  [[ ! -f $jar || -n $(find "$@" -path '*/target' -prune -o -newer "$jar" -type f -print -quit) ]]
+}
